@@ -1,0 +1,67 @@
+/**
+ * Time, injected. The waiter, the retry loop and the rate limiter read time and sleep only through a Clock,
+ * so tests drive them with a VirtualClock in milliseconds of real time and never flake.
+ */
+import { AbortError } from "./errors";
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Resolves after `ms`; rejects with AbortError as soon as `signal` fires. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+const abortReason = (signal: AbortSignal): AbortError =>
+  new AbortError(
+    signal.reason instanceof Error && signal.reason.message ? `Aborted: ${signal.reason.message}` : undefined,
+    { cause: signal.reason },
+  );
+
+/** Real time. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(abortReason(signal));
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal!));
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      }, Math.max(0, ms));
+      signal?.addEventListener("abort", onAbort, { once: true });
+    }),
+};
+
+/**
+ * Simulated time: `sleep` advances `now()` by the requested amount and resolves on the next tick.
+ * Share one instance between the emulator (it only needs `now()`) and the SDK to run a ten-minute
+ * wait in milliseconds. `slept` records every sleep, for asserting backoff schedules.
+ */
+export class VirtualClock implements Clock {
+  private current: number;
+  readonly slept: number[] = [];
+  constructor(startMs = Date.UTC(2026, 0, 1)) {
+    this.current = startMs;
+  }
+  now(): number {
+    return this.current;
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw abortReason(signal);
+    this.slept.push(ms);
+    this.current += Math.max(0, ms);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (signal?.aborted) throw abortReason(signal);
+  }
+}
+
+/** Throws AbortError if the signal has fired; call between steps of a long operation. */
+export const throwIfAborted = (signal?: AbortSignal): void => {
+  if (signal?.aborted) throw abortReason(signal);
+};

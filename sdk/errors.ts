@@ -1,0 +1,147 @@
+/**
+ * Every error the SDK throws. Each is a plain Error subclass with `name` set, and a static `isInstance()`
+ * that checks a brand rather than the prototype chain: Pulumi programs often load two copies of a library
+ * (the program's and the dynamic provider's), and `instanceof` fails across copies.
+ *
+ * Messages name what was wrong, the value and what to do. They never contain a secret.
+ */
+
+const brand = (name: string): symbol => Symbol.for(`pulumi-alicloud-domain-tasks:${name}`);
+const hasBrand = (obj: unknown, key: symbol): boolean =>
+  typeof obj === "object" && obj !== null && (obj as Record<symbol, unknown>)[key] === true;
+
+const DOMAIN_TASK_ERROR = brand("DomainTaskError");
+
+/** Base of every error this package throws. */
+export class DomainTaskError extends Error {
+  readonly [DOMAIN_TASK_ERROR] = true;
+  static isInstance(obj: unknown): obj is DomainTaskError {
+    return hasBrand(obj, DOMAIN_TASK_ERROR);
+  }
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "DomainTaskError";
+  }
+}
+
+const DOMAIN_API_ERROR = brand("DomainApiError");
+
+/** What the Domain API (or the transport to it) said when a call failed. */
+export interface DomainApiErrorDetails {
+  /** The API's error Code (e.g. `Throttling.User`), or a transport code such as `ReadTimeout`. */
+  code: string;
+  /** HTTP status; 0 when no response arrived (timeout, dropped connection). */
+  statusCode: number;
+  requestId?: string;
+  hostId?: string;
+  recommend?: string;
+  /** True when a later attempt may succeed (throttling, 5xx, timeouts, dropped connections). */
+  retryable: boolean;
+  /** How many attempts were made before giving up (1 when not retried). */
+  attempts?: number;
+}
+
+/** A call to the Domain API failed: an error body from the service, or a transport failure. */
+export class DomainApiError extends DomainTaskError {
+  readonly [DOMAIN_API_ERROR] = true;
+  readonly code: string;
+  readonly statusCode: number;
+  readonly requestId?: string;
+  readonly hostId?: string;
+  readonly recommend?: string;
+  readonly retryable: boolean;
+  readonly attempts: number;
+  static override isInstance(obj: unknown): obj is DomainApiError {
+    return hasBrand(obj, DOMAIN_API_ERROR);
+  }
+  constructor(message: string, details: DomainApiErrorDetails, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "DomainApiError";
+    this.code = details.code;
+    this.statusCode = details.statusCode;
+    this.requestId = details.requestId;
+    this.hostId = details.hostId;
+    this.recommend = details.recommend;
+    this.retryable = details.retryable;
+    this.attempts = details.attempts ?? 1;
+  }
+}
+
+const VALIDATION_ERROR = brand("ValidationError");
+
+/** Bad input, caught before anything is sent. `field` is the input's name as the caller spelled it. */
+export class ValidationError extends DomainTaskError {
+  readonly [VALIDATION_ERROR] = true;
+  readonly field: string;
+  readonly value: unknown;
+  static override isInstance(obj: unknown): obj is ValidationError {
+    return hasBrand(obj, VALIDATION_ERROR);
+  }
+  constructor(field: string, value: unknown, message: string) {
+    super(message);
+    this.name = "ValidationError";
+    this.field = field;
+    this.value = value;
+  }
+}
+
+const CREDENTIALS_ERROR = brand("CredentialsError");
+
+/** No usable credential was found, or the one found is incomplete. Lists where it looked. */
+export class CredentialsError extends DomainTaskError {
+  readonly [CREDENTIALS_ERROR] = true;
+  static override isInstance(obj: unknown): obj is CredentialsError {
+    return hasBrand(obj, CREDENTIALS_ERROR);
+  }
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "CredentialsError";
+  }
+}
+
+const PAGING_ERROR = brand("PagingError");
+
+/** The service's paging contradicted itself in a way the pager could not safely work around. */
+export class PagingError extends DomainTaskError {
+  readonly [PAGING_ERROR] = true;
+  readonly requestId?: string;
+  static override isInstance(obj: unknown): obj is PagingError {
+    return hasBrand(obj, PAGING_ERROR);
+  }
+  constructor(message: string, requestId?: string) {
+    super(message);
+    this.name = "PagingError";
+    this.requestId = requestId;
+  }
+}
+
+const TIMEOUT_ERROR = brand("TimeoutError");
+
+/** A wait ran out of time. The message says what was expected, the last state seen and the time waited. */
+export class TimeoutError extends DomainTaskError {
+  readonly [TIMEOUT_ERROR] = true;
+  /** The last state seen (the waiter puts its last TaskOutcome or counts here). */
+  readonly lastState?: unknown;
+  static override isInstance(obj: unknown): obj is TimeoutError {
+    return hasBrand(obj, TIMEOUT_ERROR);
+  }
+  constructor(message: string, lastState?: unknown) {
+    super(message);
+    this.name = "TimeoutError";
+    this.lastState = lastState;
+  }
+}
+
+const ABORT_ERROR = brand("AbortError");
+
+/** The caller's AbortSignal fired. */
+export class AbortError extends DomainTaskError {
+  readonly [ABORT_ERROR] = true;
+  static override isInstance(obj: unknown): obj is AbortError {
+    return hasBrand(obj, ABORT_ERROR);
+  }
+  constructor(message = "The operation was aborted.", options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "AbortError";
+  }
+}
