@@ -1,0 +1,29 @@
+/**
+ * The exit codes of `domain-tasks`, one meaning each, so a pipeline can branch on them.
+ * They follow the conventions of `kubectl wait`, `gh run watch --exit-status` and shells (130 = 128 + SIGINT).
+ */
+export const ExitCode = {
+  /** The condition was met (`--for success`: every detail succeeded; `--for completion`: every detail finished). */
+  OK: 0,
+  /** The condition is false and cannot become true: a detail failed (`--for success`). */
+  CONDITION_FALSE: 1,
+  /** Usage or bad input: an unknown flag, a malformed value, a missing TaskNo. Nothing was sent. */
+  USAGE: 2,
+  /** The Domain API or the credentials failed: the message carries the Code and the RequestId. */
+  API_ERROR: 3,
+  /** The timeout ran out while details were still open; the last counts are printed. */
+  TIMEOUT: 4,
+  /** Interrupted (Ctrl-C / SIGINT): polling stopped at once. */
+  INTERRUPTED: 130,
+} as const;
+
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** One line per code, for `--help` and the README. */
+export const EXIT_CODE_HELP = `Exit codes:
+  0    condition met (--for success: every detail succeeded; --for completion: every detail finished)
+  1    condition false: a detail failed (--for success)
+  2    usage or bad input (unknown flag, malformed value, empty TaskNo)
+  3    API or credential error (Code and RequestId printed)
+  4    timed out with details still open (last counts printed)
+  130  interrupted (Ctrl-C)`;

@@ -1,0 +1,126 @@
+/**
+ * Help texts: what each command does, its flags (from the one table in options.ts), examples and exit codes.
+ */
+import { EXIT_CODE_HELP } from "./exit-codes";
+import { COMMAND_OPTIONS, GLOBAL_OPTIONS, type OptionSpec } from "./options";
+
+const formatOptions = (specs: readonly OptionSpec[]): string => {
+  const labels = specs.map((s) =>
+    `${s.short ? `-${s.short}, ` : "    "}--${s.name}${s.type === "string" ? ` ${s.valueName ?? "<value>"}` : ""}`);
+  const width = Math.max(...labels.map((l) => l.length)) + 2;
+  return specs.map((s, i) => `  ${labels[i].padEnd(width)}${s.description}`).join("\n");
+};
+
+const CREDENTIALS_HELP = `Credentials (never from a flag value, which would land in shell history):
+  env ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN],
+  env ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY [/ ALICLOUD_SECURITY_TOKEN], --profile or ALIBABA_CLOUD_PROFILE,
+  the aliyun CLI config, OIDC (RRSA), the ECS RAM role; or --access-key-id with the secret in
+  ALICLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET or on standard input (--secret-from-stdin).`;
+
+export const USAGE: Record<string, string> = {
+  top: "domain-tasks <get|wait|emulator|demo> [options]",
+  get: "domain-tasks get <taskNo> [--status S] [--domain D] [--instance I] [-o table|json|jsonl]",
+  wait: "domain-tasks wait <taskNo> [--for success|completion] [--timeout 30m] [-q] [-o table|json|jsonl]",
+  emulator: "domain-tasks emulator [--port N] [--scenario FILE] ...",
+  demo: "domain-tasks demo [-q]",
+};
+
+const TOP_HELP = `domain-tasks - wait for Alibaba Cloud Domain API tasks from pipelines
+
+Usage: ${USAGE.top}
+
+Commands:
+  get <taskNo>     every detail of a task (one per domain), as a table, JSON or JSON lines
+  wait <taskNo>    block until the task finishes; the exit code says how it went (a pipeline gate)
+  emulator         run the offline Domain API emulator (see domain-tasks emulator --help)
+  demo             the tour: an embedded emulator, two tasks, two gates (what npm start runs)
+
+Global options:
+${formatOptions(GLOBAL_OPTIONS)}
+
+${CREDENTIALS_HELP}
+
+Examples:
+  domain-tasks wait T-20260101-0001 --timeout 20m && ./deploy.sh
+  domain-tasks get T-20260101-0001 --status failure -o table
+  domain-tasks demo
+
+${EXIT_CODE_HELP}
+
+Run domain-tasks <command> --help for a command's options.`;
+
+const GET_HELP = `domain-tasks get - every detail of a task
+
+Usage: ${USAGE.get}
+
+Pages through QueryTaskDetailList and prints every detail: one per domain of a batch task.
+  -o table   one row per detail (failures with their reason) and a summary line
+  -o json    the task outcome: {taskNo, status, succeeded, complete, total, counts, failed[], details[], ...}
+             (the SDK's TaskOutcome; stable, see the README)
+  -o jsonl   one detail per line, streamed as pages arrive (for tasks with many thousands of domains)
+
+Options:
+${formatOptions(COMMAND_OPTIONS.get)}
+
+Global options:
+${formatOptions(GLOBAL_OPTIONS)}
+
+Examples:
+  domain-tasks get T-20260101-0001
+  domain-tasks get T-20260101-0001 --status failure -o table
+  domain-tasks get T-20260101-0001 -o json | jq '.failed[] | [.domainName, .failReason]'
+  domain-tasks get T-20260101-0001 -o jsonl | grep EXECUTE_FAILURE
+
+Exit codes: 0 the details were read; 2 bad input; 3 API or credential error; 130 interrupted.`;
+
+const WAIT_HELP = `domain-tasks wait - block until a task finishes (a pipeline gate)
+
+Usage: ${USAGE.wait}
+
+Polls QueryTaskDetailList (backing off from --min-delay to --max-delay) until every detail has finished,
+then prints the outcome on stdout and exits with a code a pipeline can branch on. On a terminal, stderr shows
+a live progress line (counts by status, elapsed, next poll); otherwise one plain log line per poll.
+
+Options:
+${formatOptions(COMMAND_OPTIONS.wait)}
+
+Global options:
+${formatOptions(GLOBAL_OPTIONS)}
+
+Examples:
+  domain-tasks wait T-20260101-0001                          # succeed or fail the pipeline step
+  domain-tasks wait T-20260101-0001 --for completion -o json > outcome.json
+  domain-tasks wait T-20260101-0001 --timeout 0              # check once: 0 done, 4 still running
+  domain-tasks wait T-20260101-0001 --timeout 2h --max-delay 1m -q
+
+${EXIT_CODE_HELP}`;
+
+const DEMO_HELP = `domain-tasks demo - a two-minute tour, offline
+
+Usage: ${USAGE.demo}
+
+Starts the Domain API emulator in this process with the bundled scenario (emulator/scenarios/demo.json):
+a batch CHG_DNS task over 3,000 domains that finishes in about ten seconds with a handful of failures, and
+a single ORDER_RENEW task that succeeds. Then gates on both as a pipeline would (domain-tasks wait --for
+success), with live progress, the failures and their reasons, and the exit code each gate gives.
+
+Options:
+${formatOptions(COMMAND_OPTIONS.demo)}
+
+Exit codes: 0 the demo ran as designed; 3 something else happened (the message says what).`;
+
+/** The help text of a command, or the top-level help. */
+export const helpText = (command?: string): string => {
+  switch (command) {
+    case "get": return GET_HELP;
+    case "wait": return WAIT_HELP;
+    case "demo": return DEMO_HELP;
+    default: return TOP_HELP;
+  }
+};
+
+/** The line printed under a usage error. */
+export const usageHint = (command?: string): string => {
+  const usage = USAGE[command ?? "top"] ?? USAGE.top;
+  return `Usage: ${usage}\nRun domain-tasks ${command ? `${command} ` : ""}--help for details.`;
+};

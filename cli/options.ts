@@ -1,0 +1,65 @@
+/**
+ * Every flag the command knows, in one table: the parser reads it, the help texts print it.
+ * Global flags are accepted before or after the command name.
+ */
+export interface OptionSpec {
+  /** Long name without dashes, e.g. `page-size`. */
+  name: string;
+  short?: string;
+  /** Takes a value (`--timeout 90s`) or is a switch (`-q`). */
+  type: "string" | "boolean";
+  /** Placeholder for the value in help, e.g. `<duration>`. */
+  valueName?: string;
+  description: string;
+}
+
+const option = (spec: OptionSpec): OptionSpec => spec;
+
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  option({ name: "endpoint", type: "string", valueName: "<url>",
+    description: "API endpoint (https://host, http://127.0.0.1:PORT for the emulator, or host[:port]); overrides --product/--region" }),
+  option({ name: "product", type: "string", valueName: "domain|domain-intl",
+    description: "which Domain API: domain (domain.aliyuncs.com, default) or domain-intl (domain-intl.aliyuncs.com)" }),
+  option({ name: "region", type: "string", valueName: "<id>", description: "region; ap-southeast-1 selects domain-intl" }),
+  option({ name: "profile", type: "string", valueName: "<name>", description: "credentials profile (aliyun CLI / ~/.alibabacloud/credentials)" }),
+  option({ name: "access-key-id", type: "string", valueName: "<id>",
+    description: "AccessKey ID; its secret comes from ALICLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET or --secret-from-stdin, never a flag" }),
+  option({ name: "secret-from-stdin", type: "boolean", description: "read the AccessKey secret from standard input (with --access-key-id)" }),
+  option({ name: "help", short: "h", type: "boolean", description: "show help for the command" }),
+  option({ name: "version", short: "V", type: "boolean", description: "print the version" }),
+];
+
+export const OUTPUT_OPTION = option({ name: "output", short: "o", type: "string", valueName: "table|json|jsonl",
+  description: "output format; default table when stdout is a terminal, json otherwise" });
+
+const STATUS_OPTION = option({ name: "status", type: "string", valueName: "<status>",
+  description: "only details in this status: waiting, executing, success, failure (or the API names, or 0-3)" });
+
+/** Filters that `get` and `wait` share (`wait` selects by status itself, so --status is `get`'s alone). */
+export const QUERY_OPTIONS: readonly OptionSpec[] = [
+  option({ name: "domain", type: "string", valueName: "<name>", description: "only the detail of this domain name" }),
+  option({ name: "instance", type: "string", valueName: "<id>", description: "only the detail of this instance ID" }),
+  option({ name: "lang", type: "string", valueName: "en|zh", description: "language of messages from the API (default en)" }),
+  option({ name: "page-size", type: "string", valueName: "<1-1000>", description: "details per request (default 1000)" }),
+];
+
+export const WAIT_OPTIONS: readonly OptionSpec[] = [
+  option({ name: "for", type: "string", valueName: "success|completion",
+    description: "success (default): exit 0 only if every detail succeeded; completion: exit 0 once every detail finished" }),
+  option({ name: "timeout", type: "string", valueName: "<duration>",
+    description: "give up after this long, exit 4 (default 30m; 0 = check once, do not wait)" }),
+  option({ name: "min-delay", type: "string", valueName: "<duration>", description: "first delay between polls (default 2s)" }),
+  option({ name: "max-delay", type: "string", valueName: "<duration>", description: "longest delay between polls (default 30s)" }),
+  option({ name: "quiet", short: "q", type: "boolean", description: "no progress on stderr (errors are still printed)" }),
+];
+
+export const DEMO_OPTIONS: readonly OptionSpec[] = [
+  option({ name: "quiet", short: "q", type: "boolean", description: "no live progress, only the results" }),
+];
+
+/** The flags each command accepts besides the global ones. */
+export const COMMAND_OPTIONS: Record<string, readonly OptionSpec[]> = {
+  get: [STATUS_OPTION, ...QUERY_OPTIONS, OUTPUT_OPTION],
+  wait: [...QUERY_OPTIONS, ...WAIT_OPTIONS, OUTPUT_OPTION],
+  demo: DEMO_OPTIONS,
+};

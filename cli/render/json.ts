@@ -1,0 +1,7 @@
+/**
+ * `-o json`: the task outcome (the SDK's TaskOutcome, validated by cli/output-schema.ts in the tests),
+ * pretty-printed, one document per run. Its shape is documented in the README and kept stable.
+ */
+import type { TaskOutcome } from "../../sdk/outcome";
+
+export const renderJson = (outcome: TaskOutcome): string => `${JSON.stringify(outcome, null, 2)}\n`;

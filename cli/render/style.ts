@@ -1,0 +1,37 @@
+/**
+ * ANSI styling that switches off completely: with colours off every function returns its input untouched,
+ * so output sent to a log or a pipe never contains a control character.
+ */
+export interface Style {
+  readonly enabled: boolean;
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+}
+
+const wrap = (open: number, close: number) => (text: string): string => `\u001b[${open}m${text}\u001b[${close}m`;
+
+const plain = (text: string): string => text;
+
+export const createStyle = (enabled: boolean): Style =>
+  enabled
+    ? { enabled, bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39) }
+    : { enabled, bold: plain, dim: plain, red: plain, green: plain, yellow: plain, cyan: plain };
+
+/** Removes ANSI escapes, to measure the printed width of a styled string. */
+// eslint-disable-next-line no-control-regex
+export const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
+
+/** Colours a task status by what it means: green done, red failed, yellow running, dim waiting. */
+export const styleStatus = (style: Style, status: string): string => {
+  switch (status) {
+    case "EXECUTE_SUCCESS": return style.green(status);
+    case "EXECUTE_FAILURE": return style.red(status);
+    case "EXECUTING": return style.yellow(status);
+    case "WAITING_EXECUTE": return style.dim(status);
+    default: return style.red(status);
+  }
+};

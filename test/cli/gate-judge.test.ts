@@ -1,0 +1,57 @@
+import { judge, lastOutcome } from "../../cli/gate";
+import { summarizeTask } from "../../sdk/outcome";
+import { batchOutcome, detail } from "./fixtures";
+
+const succeeded = () => summarizeTask("T-9", [detail({ domainName: "a.example.com", taskStatus: "EXECUTE_SUCCESS" })]);
+const running = () => summarizeTask("T-9", [
+  detail({ domainName: "a.example.com", taskStatus: "EXECUTE_SUCCESS" }),
+  detail({ domainName: "b.example.com", taskStatus: "EXECUTING" }),
+]);
+
+describe("judge", () => {
+  it("--for success: 0 when every detail succeeded, 1 when one failed", () => {
+    expect(judge(succeeded(), "success", 60_000)).toMatchObject({ exitCode: 0, verdict: "condition met: all 1 detail succeeded." });
+    expect(judge(batchOutcome(), "success", 60_000)).toMatchObject({
+      exitCode: 1,
+      verdict: "condition false: 1 of 3 details failed (2 succeeded, 1 failed).",
+    });
+  });
+
+  it("--for completion: 0 once every detail finished, failed or not", () => {
+    expect(judge(batchOutcome(), "completion", 60_000)).toMatchObject({
+      exitCode: 0,
+      verdict: "condition met: all 3 details finished (2 succeeded, 1 failed).",
+    });
+  });
+
+  it("4 while details are open, saying whether it waited or checked once", () => {
+    expect(judge(running(), "completion", 90_000)).toMatchObject({
+      exitCode: 4,
+      verdict: "timed out after 1m30s: 1 of 2 details still open (1 succeeded, 1 executing).",
+    });
+    expect(judge(running(), "success", 0).verdict).toBe("checked once (--timeout 0): 1 of 2 details still open (1 succeeded, 1 executing).");
+    expect(judge(summarizeTask("T-0", []), "success", 0).verdict).toBe("checked once (--timeout 0): the task has no details yet (no details).");
+  });
+});
+
+describe("lastOutcome (after a timeout)", () => {
+  it("keeps a full outcome as the waiter handed it over", () => {
+    const outcome = running();
+    expect(lastOutcome("T-9", outcome)).toBe(outcome);
+  });
+
+  it("builds an outcome from counts alone, with no details", () => {
+    const counts = { WAITING_EXECUTE: 10, EXECUTING: 5, EXECUTE_SUCCESS: 980, EXECUTE_FAILURE: 5, UNKNOWN: 0 };
+    expect(lastOutcome("T-9", { taskNo: "T-9", counts, total: 1000, open: 15 })).toEqual({
+      ...summarizeTask("T-9", []),
+      status: "EXECUTE_FAILURE",
+      statusCode: 3,
+      total: 1000,
+      counts,
+    });
+  });
+
+  it("falls back to an empty outcome when the waiter saw nothing", () => {
+    expect(lastOutcome("T-9", undefined)).toEqual(summarizeTask("T-9", []));
+  });
+});

@@ -1,0 +1,61 @@
+import { formatCounts } from "../../cli/render/counts";
+import { createStyle, stripAnsi } from "../../cli/render/style";
+import { failureReason, renderSummary, renderTable } from "../../cli/render/table";
+import { summarizeTask } from "../../sdk/outcome";
+import { batchOutcome, detail } from "./fixtures";
+
+describe("renderTable", () => {
+  it("prints one row per detail, failures with their reason, and a summary line", () => {
+    expect(renderTable(batchOutcome())).toBe([
+      "DOMAIN          STATUS           TRIES  UPDATED              REASON",
+      "a.example.com   EXECUTE_SUCCESS  1      2026-01-01 10:00:09",
+      "bb.example.com  EXECUTE_FAILURE  3      2026-01-01 10:00:09  Domain is locked.",
+      "c.example.com   EXECUTE_SUCCESS  1      2026-01-01 10:00:09",
+      "",
+      "T-1  CHG_DNS  EXECUTE_FAILURE  3 details: 2 succeeded, 1 failed",
+      "",
+    ].join("\n"));
+  });
+
+  it("shows only the failures in `failed` mode, and the INSTANCE column only when one is set", () => {
+    const outcome = summarizeTask("T-2", [
+      detail({ domainName: "a.example.com", taskStatus: "EXECUTE_SUCCESS", instanceId: "S1" }),
+      detail({ domainName: "b.example.com", taskStatus: "EXECUTE_FAILURE", instanceId: "S2", errorMsg: "Busy" }),
+    ]);
+    const text = renderTable(outcome, { rows: "failed" });
+    expect(text).toContain("DOMAIN         INSTANCE  STATUS");
+    expect(text).toContain("b.example.com  S2        EXECUTE_FAILURE  1      2026-01-01 10:00:09  Busy");
+    expect(text).not.toContain("a.example.com");
+  });
+
+  it("prints just the summary for a task without details", () => {
+    expect(renderTable(summarizeTask("T-0", []))).toBe("T-0  WAITING_EXECUTE  0 details: no details\n");
+  });
+
+  it("uses colour only when the style has it, and the same text either way", () => {
+    const plain = renderTable(batchOutcome());
+    const coloured = renderTable(batchOutcome(), { style: createStyle(true) });
+    // eslint-disable-next-line no-control-regex
+    expect(plain).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(coloured).toContain("\u001b[31mEXECUTE_FAILURE\u001b[39m");
+    expect(stripAnsi(coloured)).toBe(plain);
+  });
+
+  it("names unknown statuses in the summary", () => {
+    const outcome = summarizeTask("T-3", [detail({ domainName: "a.example.com", taskStatus: "PAUSED" as never })]);
+    expect(renderSummary(outcome, createStyle(false))).toBe("T-3  CHG_DNS  EXECUTING  1 detail: 1 in an unknown status (unknown statuses: PAUSED)");
+  });
+});
+
+describe("failureReason and formatCounts", () => {
+  it("collapses a reason to one line and falls back to ErrorMsg", () => {
+    expect(failureReason({ failReason: "line one\nline two\n", errorMsg: "X" })).toBe("line one line two");
+    expect(failureReason({ failReason: "", errorMsg: "Busy" })).toBe("Busy");
+  });
+
+  it("leaves out zero counts", () => {
+    expect(formatCounts({ EXECUTE_SUCCESS: 5, EXECUTE_FAILURE: 0, EXECUTING: 2, WAITING_EXECUTE: 1, UNKNOWN: 0 }))
+      .toBe("5 succeeded, 2 executing, 1 waiting");
+    expect(formatCounts({})).toBe("no details");
+  });
+});
