@@ -1,0 +1,142 @@
+/**
+ * Everything that can go wrong on the wire, as one DomainApiError family.
+ *
+ * @alicloud/openapi-client fails in four shapes: an Error with `code`, `statusCode` and `data` (the JSON
+ * error body) for a 4xx/5xx; a bare SyntaxError when the body is not JSON (an HTML 502 from a gateway);
+ * a `RequestTimeoutError` for connect/read timeouts; and Node's socket errors (ECONNRESET, "socket hang up",
+ * ECONNREFUSED) when the connection drops. Each becomes a DomainApiError with the service's Code, the HTTP
+ * status (0 when no response arrived), the RequestId and a sentence on what to do.
+ */
+import { DomainApiError, DomainTaskError } from "../errors";
+import { ApiErrorBodySchema } from "./schemas";
+
+/** Transport codes, for failures that have no service Code. */
+export const TRANSPORT_CODES = {
+  readTimeout: "ReadTimeout",
+  connectTimeout: "ConnectTimeout",
+  nonJsonBody: "InvalidResponseBody",
+  connectionDropped: "ConnectionDropped",
+  connectionRefused: "ConnectionRefused",
+  hostNotFound: "HostNotFound",
+  unknown: "UnknownError",
+} as const;
+
+/**
+ * The retry rule, as terraform-provider-alicloud's NeedRetry: Throttling*, ServiceUnavailable,
+ * Rejected.Throttling, any 5xx; plus every transport failure except an unknown host.
+ */
+export const isRetryableFailure = (code: string, statusCode: number): boolean =>
+  code.startsWith("Throttling") ||
+  code === "ServiceUnavailable" ||
+  code === "Rejected.Throttling" ||
+  statusCode >= 500 ||
+  (statusCode === 0 && code !== TRANSPORT_CODES.hostNotFound && code !== TRANSPORT_CODES.unknown);
+
+/** What the caller can do, by code. */
+const advice = (code: string, statusCode: number, recommend?: string): string => {
+  if (code.startsWith("Throttling") || code === "Rejected.Throttling")
+    return "Requests are being throttled: lower the request rate (the client's rateLimit option) or retry later.";
+  if (code === "SignatureDoesNotMatch" || code === "IncompleteSignature")
+    return "Check that the AccessKey secret belongs to the AccessKey ID in use.";
+  if (code.startsWith("InvalidAccessKeyId"))
+    return "Check that the AccessKey ID exists and is enabled in the RAM console.";
+  if (code === "InvalidSecurityToken.Expired" || code.startsWith("InvalidSecurityToken"))
+    return "The STS security token is invalid or expired: obtain a new one.";
+  if (code === "InvalidTimeStamp.Expired") return "Check this machine's clock: it must be within 15 minutes of real time.";
+  if (code.startsWith("Forbidden") || statusCode === 403)
+    return "The identity lacks permission for domain:QueryTaskDetailList: grant it (e.g. AliyunDomainReadOnlyAccess) in RAM.";
+  if (code === "MissingParameter" || code.startsWith("InvalidParameter") || code === "ParameterIllegal")
+    return "Check the request's parameters (TaskNo, PageNum, PageSize, TaskStatus, Lang).";
+  if (code === "ServiceUnavailable" || statusCode >= 500)
+    return "A service-side failure: retry later; if it persists, report the RequestId to Alibaba Cloud support.";
+  return recommend ? `See ${recommend}` : "See the Domain API error codes reference.";
+};
+
+/** "<Code> (HTTP <status>): <Message> RequestId: <id>. <what to do>" */
+export const formatApiErrorMessage = (p: {
+  code: string;
+  statusCode: number;
+  message?: string;
+  requestId?: string;
+  recommend?: string;
+}): string => {
+  const status = p.statusCode > 0 ? `HTTP ${p.statusCode}` : "no response";
+  const text = (p.message ?? "").trim().replace(/[.]?$/, ".");
+  const rid = p.requestId ? ` RequestId: ${p.requestId}.` : "";
+  return `${p.code} (${status}): ${text}${rid} ${advice(p.code, p.statusCode, p.recommend)}`;
+};
+
+interface TeaError extends Error {
+  code?: unknown;
+  statusCode?: unknown;
+  data?: unknown;
+}
+
+const build = (
+  code: string,
+  statusCode: number,
+  message: string,
+  cause: unknown,
+  extra: { requestId?: string; hostId?: string; recommend?: string } = {},
+): DomainApiError =>
+  new DomainApiError(
+    formatApiErrorMessage({ code, statusCode, message, requestId: extra.requestId, recommend: extra.recommend }),
+    { code, statusCode, ...extra, retryable: isRetryableFailure(code, statusCode) },
+    { cause },
+  );
+
+const NODE_DROPPED = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN"]);
+
+/**
+ * Map whatever openapi-client (or the socket under it) threw to a DomainApiError. Errors this package
+ * already threw pass through unchanged. `endpoint` (a URL, never a credential) goes into transport messages.
+ */
+export const toDomainApiError = (err: unknown, endpoint: string): DomainTaskError => {
+  if (DomainTaskError.isInstance(err)) return err;
+  const e = (err instanceof Error ? err : new Error(String(err))) as TeaError & { errno?: unknown };
+  const body = ApiErrorBodySchema.safeParse(e.data);
+  if (body.success) {
+    const statusCode = typeof e.statusCode === "number" ? e.statusCode : Number(e.data && (e.data as { statusCode?: unknown }).statusCode) || 0;
+    return build(body.data.Code, statusCode, body.data.Message ?? "", err, {
+      requestId: body.data.RequestId,
+      hostId: body.data.HostId,
+      recommend: body.data.Recommend,
+    });
+  }
+  if (e.name === "RequestTimeoutError" || /^(Read|Connect)Timeout/.test(e.message)) {
+    const connect = /ConnectTimeout/.test(e.message);
+    return build(
+      connect ? TRANSPORT_CODES.connectTimeout : TRANSPORT_CODES.readTimeout,
+      0,
+      connect
+        ? `Could not connect to ${endpoint} in time (${e.message}).`
+        : `${endpoint} did not answer in time (${e.message}); raise readTimeoutMs if pages are large and the network slow.`,
+      err,
+    );
+  }
+  if (e instanceof SyntaxError) {
+    return build(
+      TRANSPORT_CODES.nonJsonBody,
+      0,
+      `${endpoint} answered with a body that is not JSON (typically an HTML error page from a gateway or proxy): ${e.message}`,
+      err,
+    );
+  }
+  const sysCode = typeof e.code === "string" ? e.code : "";
+  if (sysCode === "ECONNREFUSED") {
+    return build(TRANSPORT_CODES.connectionRefused, 0, `Nothing accepted the connection at ${endpoint} (${sysCode}).`, err);
+  }
+  if (sysCode === "ENOTFOUND" || sysCode === "EAI_AGAIN") {
+    const code = sysCode === "EAI_AGAIN" ? TRANSPORT_CODES.connectionDropped : TRANSPORT_CODES.hostNotFound;
+    return build(code, 0, `Could not resolve the host of ${endpoint} (${sysCode}); check the endpoint.`, err);
+  }
+  if (NODE_DROPPED.has(sysCode) || /socket hang up/i.test(e.message)) {
+    return build(
+      TRANSPORT_CODES.connectionDropped,
+      0,
+      `The connection to ${endpoint} dropped before a response arrived (${sysCode || e.message}).`,
+      err,
+    );
+  }
+  return build(TRANSPORT_CODES.unknown, 0, `Calling ${endpoint} failed: ${e.name}: ${e.message}`, err);
+};

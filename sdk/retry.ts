@@ -1,0 +1,103 @@
+/**
+ * Retrying transient failures of one API call: capped exponential backoff with full jitter, an attempt limit
+ * and an overall deadline, all on an injected Clock, stopping at once when the caller aborts.
+ *
+ * Only DomainApiErrors marked `retryable` are retried (throttling, 5xx, timeouts, dropped connections,
+ * non-JSON bodies). Auth and parameter errors fail on the first attempt: repeating them cannot help and
+ * may lock an AccessKey out.
+ */
+import { type Clock, throwIfAborted } from "./clock";
+import { AbortError, DomainApiError } from "./errors";
+
+/** How persistent the client is. */
+export interface RetryOptions {
+  /** Attempts in all, the first included (1 = no retry). Default 5. */
+  maxAttempts?: number;
+  /** Backoff base: the cap on the first retry's delay. Default 200 ms. */
+  baseDelayMs?: number;
+  /** No single delay exceeds this. Default 5000 ms. */
+  maxDelayMs?: number;
+  /** No retry starts after this long since the first attempt began. Default 60000 ms. */
+  deadlineMs?: number;
+}
+
+export const DEFAULT_RETRY: Required<RetryOptions> = {
+  maxAttempts: 5,
+  baseDelayMs: 200,
+  maxDelayMs: 5000,
+  deadlineMs: 60_000,
+};
+
+/**
+ * Delay before retry number `retry` (1 for the first retry), "full jitter":
+ *
+ *   delay = random() * min(maxDelayMs, baseDelayMs * 2^(retry - 1))
+ *
+ * Full jitter spreads a crowd of throttled clients evenly instead of letting them retry in lockstep.
+ * `random` returns [0, 1); it is a parameter so tests can pin it.
+ */
+export const backoffDelay = (
+  retry: number,
+  policy: Pick<Required<RetryOptions>, "baseDelayMs" | "maxDelayMs">,
+  random: () => number = Math.random,
+): number => {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+  return Math.floor(random() * ceiling);
+};
+
+/** Fill defaults and reject nonsense (a negative delay, zero attempts) early, naming the field. */
+export const retryPolicy = (options: RetryOptions = {}): Required<RetryOptions> => {
+  const p = { ...DEFAULT_RETRY, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+  const check = (field: keyof RetryOptions, ok: boolean, want: string) => {
+    if (!ok) throw new RangeError(`retry.${field} must be ${want}; got ${String(p[field])}.`);
+  };
+  check("maxAttempts", Number.isInteger(p.maxAttempts) && p.maxAttempts >= 1, "an integer >= 1");
+  check("baseDelayMs", p.baseDelayMs >= 0, "a number of milliseconds >= 0");
+  check("maxDelayMs", p.maxDelayMs >= 0, "a number of milliseconds >= 0");
+  check("deadlineMs", p.deadlineMs >= 0, "a number of milliseconds >= 0");
+  return p;
+};
+
+export interface RetryContext {
+  clock: Clock;
+  signal?: AbortSignal;
+  random?: () => number;
+}
+
+/** The same error, with how many attempts were made and how long they took in its message and fields. */
+const gaveUp = (err: DomainApiError, attempts: number, elapsedMs: number, reason: string): DomainApiError =>
+  attempts === 1
+    ? err
+    : new DomainApiError(
+        `${err.message} Gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s (${reason}).`,
+        { ...err, attempts },
+        { cause: err.cause ?? err },
+      );
+
+/**
+ * Run `attempt` until it succeeds, fails for good, or the limits are reached. `attempt` gets the attempt
+ * number (1-based). Throws the last error, with `attempts` set; AbortError as soon as `signal` fires.
+ */
+export const withRetry = async <T>(
+  attempt: (n: number) => Promise<T>,
+  policy: Required<RetryOptions>,
+  ctx: RetryContext,
+): Promise<T> => {
+  const started = ctx.clock.now();
+  for (let n = 1; ; n++) {
+    throwIfAborted(ctx.signal);
+    try {
+      return await attempt(n);
+    } catch (err) {
+      if (AbortError.isInstance(err) || !DomainApiError.isInstance(err) || !err.retryable) {
+        throw DomainApiError.isInstance(err) ? gaveUp(err, n, ctx.clock.now() - started, "not retryable") : err;
+      }
+      if (n >= policy.maxAttempts) throw gaveUp(err, n, ctx.clock.now() - started, "attempt limit");
+      const delay = backoffDelay(n, policy, ctx.random);
+      if (ctx.clock.now() + delay - started >= policy.deadlineMs) {
+        throw gaveUp(err, n, ctx.clock.now() - started, `deadline of ${policy.deadlineMs} ms`);
+      }
+      await ctx.clock.sleep(delay, ctx.signal);
+    }
+  }
+};
