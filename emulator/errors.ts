@@ -1,0 +1,55 @@
+/**
+ * The errors the Domain API gateway answers with, as the real service words them. Every error travels as
+ * `{RequestId, HostId, Code, Message, Recommend}` with its HTTP status; the request id is added when sent.
+ */
+
+export class ApiError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+const make = (httpStatus: number, code: string, message: string) => new ApiError(httpStatus, code, message);
+
+export const apiErrors = {
+  actionNotFound: () => make(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."),
+  invalidVersion: (version: string) =>
+    make(400, "InvalidVersion", `Specified parameter Version is not valid. Version=${JSON.stringify(version)}; this API serves 2018-01-29 (Domain) and 2017-12-18 (Domain-intl).`),
+  missingVersion: () => make(400, "MissingVersion", "Version is mandatory for this action."),
+  incompleteSignature: (why: string) =>
+    make(400, "IncompleteSignature", `The request signature does not conform to Aliyun standards. ${why}`),
+  accessKeyNotFound: () => make(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
+  signatureDoesNotMatch: (stringToSign: string) =>
+    make(403, "SignatureDoesNotMatch", `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`),
+  securityTokenMissing: () =>
+    make(400, "MissingSecurityToken", "SecurityToken is mandatory for this action. This AccessKeyId is an STS key: send its SecurityToken."),
+  securityTokenMismatch: () => make(400, "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey."),
+  securityTokenMalformed: () => make(400, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed."),
+  timestampMissing: () => make(400, "MissingTimestamp", "Timestamp is mandatory for this action."),
+  timestampFormat: () =>
+    make(400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted. Use UTC ISO 8601, e.g. 2026-01-01T00:00:00Z."),
+  timestampExpired: () => make(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."),
+  nonceMissing: () => make(400, "MissingSignatureNonce", "SignatureNonce is mandatory for this action."),
+  nonceUsed: () => make(400, "SignatureNonceUsed", "Specified signature nonce was used already."),
+  missingParameter: (name: string) => make(400, `Missing${name}`, `${name} is mandatory for this action.`),
+  invalidParameter: (name: string, value: string, rule: string) =>
+    make(400, "InvalidParameter", `Specified parameter ${name} is not valid. ${name}=${JSON.stringify(value)}: ${rule}.`),
+  throttling: () => make(400, "Throttling.User", "Request was denied due to user flow control."),
+  internalError: () =>
+    make(500, "InternalError", "The request processing has failed due to some unknown error, exception or failure."),
+  serviceUnavailable: () => make(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),
+} as const;
+
+/** The JSON body of an error response, field order as the service sends it. */
+export const errorBody = (error: ApiError, requestId: string, hostId: string) => ({
+  RequestId: requestId,
+  HostId: hostId,
+  Code: error.code,
+  Message: error.message,
+  Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=Domain&requestId=${requestId}`,
+});

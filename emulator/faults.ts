@@ -1,0 +1,43 @@
+/**
+ * Fault injection: which QueryTaskDetailList request fails how. Requests are numbered from 1 in the order they
+ * arrive (the count restarts when the config is replaced); the first rule that matches the number wins.
+ */
+import { apiErrors, type ApiError } from "./errors";
+import type { FaultConfig, FaultKind, FaultRule } from "./types";
+
+export const ruleMatches = (rule: FaultRule, n: number): boolean => {
+  if (rule.every !== undefined && n % rule.every === 0) return true;
+  if (rule.from !== undefined && n >= rule.from && (rule.count === undefined || n < rule.from + rule.count)) return true;
+  return false;
+};
+
+export class FaultPlan {
+  private requestNumber = 0;
+
+  constructor(readonly config: FaultConfig = {}) {}
+
+  /** Numbers the next QueryTaskDetailList request and returns the fault to inject into it, if any. */
+  next(): FaultKind | undefined {
+    const n = ++this.requestNumber;
+    return this.config.rules?.find((rule) => ruleMatches(rule, n))?.fault;
+  }
+}
+
+/** The API error a fault answers with; undefined for faults that are not an API error (html502, dropConnection). */
+export const faultError = (fault: FaultKind): ApiError | undefined => {
+  switch (fault) {
+    case "throttling":
+      return apiErrors.throttling();
+    case "internalError":
+      return apiErrors.internalError();
+    case "serviceUnavailable":
+      return apiErrors.serviceUnavailable();
+    default:
+      return undefined;
+  }
+};
+
+/** What a load balancer in front of the service sends when the backend is gone: HTML, not JSON. */
+export const HTML_502_BODY =
+  "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n" +
+  "<hr><center>Tengine</center>\r\n</body>\r\n</html>\r\n";

@@ -1,0 +1,82 @@
+/**
+ * The API pipeline for one request, in the order the real gateway works: find the API (path, method, version,
+ * action), inject the configured fault, authenticate, then run the action. Every outcome is a Reply plus the
+ * RequestRecord the stats keep; nothing here touches sockets.
+ */
+import { API_VERSIONS, QUERY_TASK_DETAIL_LIST } from "./api-versions";
+import { authenticate, checkVersion, identifyTarget, type AuthContext } from "./auth";
+import { ApiError, apiErrors, errorBody } from "./errors";
+import { faultError, HTML_502_BODY, type FaultPlan } from "./faults";
+import type { IncomingApiRequest } from "./incoming";
+import { queryTaskDetailList, readQueryParams } from "./query-task-detail-list";
+import { newRequestId, type Reply } from "./reply";
+import type { TaskStore } from "./task-store";
+import type { NowSource, RequestRecord } from "./types";
+
+export interface GatewayDeps {
+  auth: AuthContext;
+  store: TaskStore;
+  /** The task clock. */
+  clock: NowSource;
+  faults(): FaultPlan;
+}
+
+export interface GatewayResult {
+  reply: Reply;
+  record: RequestRecord;
+}
+
+const hostIdFor = (version: string): string => `${API_VERSIONS[version] ?? "domain"}.aliyuncs.com`;
+
+const errorReply = (error: ApiError, version: string): Reply => {
+  const requestId = newRequestId();
+  return { kind: "json", status: error.httpStatus, body: errorBody(error, requestId, hostIdFor(version)), requestId };
+};
+
+/** What the stats log about a QueryTaskDetailList request, read leniently so even rejected requests are described. */
+const describeQuery = (params: Record<string, string>): Partial<RequestRecord> => {
+  const int = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v.trim()) ? Number(v) : undefined);
+  return {
+    taskNo: params.TaskNo,
+    pageNum: int(params.PageNum),
+    pageSize: int(params.PageSize),
+    taskStatus: params.TaskStatus,
+  };
+};
+
+export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): GatewayResult => {
+  const target = identifyTarget(req);
+  const params = { ...req.query, ...req.form };
+  const record: RequestRecord = { action: target.action || "(none)", httpStatus: 0 };
+  const finish = (reply: Reply): GatewayResult => {
+    if (reply.kind !== "drop") record.httpStatus = reply.status;
+    if (reply.kind === "json" && reply.status >= 400) record.code = (reply.body as { Code?: string }).Code;
+    return { reply, record };
+  };
+  try {
+    if ((req.method !== "GET" && req.method !== "POST") || req.path !== "/") throw apiErrors.actionNotFound();
+    checkVersion(target);
+    if (target.action !== QUERY_TASK_DETAIL_LIST) throw apiErrors.actionNotFound();
+    Object.assign(record, describeQuery(params));
+
+    const fault = deps.faults().next();
+    if (fault) {
+      record.fault = fault;
+      if (fault === "dropConnection") return finish({ kind: "drop" });
+      if (fault === "html502") return finish({ kind: "html", status: 502, body: HTML_502_BODY });
+      throw faultError(fault)!;
+    }
+
+    authenticate(req, target, deps.auth);
+    const query = readQueryParams(params);
+    const quirks = deps.faults().config.quirks ?? {};
+    const requestId = newRequestId();
+    const body = { RequestId: requestId, ...queryTaskDetailList(deps.store, query, deps.clock.now(), quirks) };
+    return finish({ kind: "json", status: 200, body, requestId });
+  } catch (error) {
+    if (error instanceof ApiError) return finish(errorReply(error, target.version));
+    // A bug in the emulator: answer like the service would, but keep the cause visible to whoever reads the body.
+    const internal = new ApiError(500, "InternalError", `${apiErrors.internalError().message} (emulator: ${String(error)})`);
+    return finish(errorReply(internal, target.version));
+  }
+};

@@ -1,0 +1,62 @@
+/**
+ * The Domain API emulator: QueryTaskDetailList over HTTP on loopback, signed and answered like the real
+ * service (see README "Emulator"). Start it in-process with `startEmulator()`, or as a process with
+ * `domain-tasks emulator` (emulator/command.ts).
+ */
+import { handleAdminRequest, ADMIN_PREFIX } from "./admin";
+import { REQUEST_WINDOW_MS } from "./auth";
+import { FaultPlan } from "./faults";
+import { handleApiRequest } from "./gateway";
+import { NonceCache } from "./nonce-cache";
+import { loadScenario } from "./scenario-file";
+import { listen } from "./server";
+import { parseFaultConfig, parseTaskSpec } from "./spec-schemas";
+import { StatsRecorder } from "./stats";
+import { TaskStore } from "./task-store";
+import { DEFAULT_CREDENTIAL, type Emulator, type EmulatorOptions, type FaultConfig, type NowSource, type TaskSpec } from "./types";
+
+export * from "./types";
+export { EmulatorSpecError } from "./spec-schemas";
+export { TASK_TYPES, TASK_TYPE_DESCRIPTIONS } from "./task-types";
+
+const realTime: NowSource = { now: () => Date.now() };
+
+/** Starts an emulator and resolves once it listens. Close it with `close()` (tests: in afterAll). */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const clock = options.clock ?? realTime;
+  const credentials = new Map((options.credentials ?? [DEFAULT_CREDENTIAL]).map((c) => [c.accessKeyId, { ...c }]));
+  const auth = { credentials, requestClock: options.requestClock ?? realTime, nonces: new NonceCache(REQUEST_WINDOW_MS) };
+  const store = new TaskStore(clock);
+  const stats = new StatsRecorder();
+  let plan = new FaultPlan(options.faults ? parseFaultConfig(options.faults) : {});
+
+  const addTask = (spec: TaskSpec | unknown): string => store.add(parseTaskSpec(spec));
+  const setFaults = (faults: FaultConfig | unknown): void => {
+    plan = new FaultPlan(parseFaultConfig(faults));
+  };
+  if (options.scenario !== undefined) for (const task of loadScenario(options.scenario).tasks) addTask(task);
+
+  const host = options.host ?? "127.0.0.1";
+  const server = await listen(host, options.port ?? 0, (req) => {
+    if (options.admin && req.path.startsWith(ADMIN_PREFIX)) {
+      const reply = handleAdminRequest(req.method, req.path, req.body, { addTask, setFaults, stats: () => stats.snapshot(), resetStats: () => stats.reset() });
+      return { reply, latencyMs: 0 };
+    }
+    const { reply, record } = handleApiRequest(req, { auth, store, clock, faults: () => plan });
+    stats.record(record);
+    return { reply, latencyMs: plan.config.latencyMs ?? 0 };
+  });
+
+  const urlHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
+  const endpoint = `${urlHost}:${server.port}`;
+  return {
+    url: `http://${endpoint}`,
+    endpoint,
+    port: server.port,
+    addTask,
+    setFaults,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Validation of everything users hand the emulator (scenario files, addTask, the admin endpoints), so a typo in
+ * a scenario fails loudly with the field and the fix instead of seeding something else.
+ */
+import { z } from "zod";
+import { TASK_TYPES } from "./task-types";
+import type { FaultConfig, Scenario, TaskSpec } from "./types";
+
+const seconds = z.number().finite().min(0);
+const count = z.number().int().min(1);
+
+const DetailSpecSchema = z.strictObject({
+  domainName: z.string().trim().min(1),
+  instanceId: z.string().min(1).optional(),
+  startAfterSeconds: seconds.optional(),
+  finishAfterSeconds: seconds.optional(),
+  outcome: z.enum(["success", "failure"]).optional(),
+  taskResult: z.string().optional(),
+  failReason: z.string().optional(),
+  errorMsg: z.string().optional(),
+  tryCount: z.number().int().min(0).optional(),
+});
+
+const BatchSpecSchema = z.strictObject({
+  count: count.max(5_000_000),
+  domainTemplate: z.string().includes("{i}", { message: 'domainTemplate must contain "{i}", e.g. "domain-{i}.example.com"' }).optional(),
+  failEvery: count.optional(),
+  failReason: z.string().optional(),
+  errorMsg: z.string().optional(),
+  durationSeconds: seconds.optional(),
+});
+
+export const TaskSpecSchema = z
+  .strictObject({
+    taskNo: z.string().trim().min(1).optional(),
+    taskType: z.enum(TASK_TYPES as [string, ...string[]], { message: `taskType must be one of ${TASK_TYPES.join(", ")}` }).optional(),
+    details: z.array(DetailSpecSchema).optional(),
+    batch: BatchSpecSchema.optional(),
+  })
+  .refine((t) => (t.details?.length ?? 0) > 0 || t.batch !== undefined, {
+    message: "a task needs at least one detail: give `details` (one per domain) and/or `batch`",
+  });
+
+export const ScenarioSchema = z.strictObject({ tasks: z.array(TaskSpecSchema) });
+
+const FaultRuleSchema = z.strictObject({
+  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "html502", "dropConnection"]),
+  every: count.optional(),
+  from: count.optional(),
+  count: count.optional(),
+}).refine((r) => r.every !== undefined || r.from !== undefined, {
+  message: "a fault rule needs `every: N` (every Nth request) or `from: N` (optionally with `count`)",
+});
+
+export const FaultConfigSchema = z.strictObject({
+  latencyMs: z.number().finite().min(0).optional(),
+  rules: z.array(FaultRuleSchema).optional(),
+  quirks: z
+    .strictObject({
+      nextPageAlwaysTrue: z.boolean().optional(),
+      totalPageNumOffset: z.number().int().optional(),
+      repeatLastPagePastEnd: z.boolean().optional(),
+      singleObjectDetail: z.boolean().optional(),
+      numericTaskResult: z.boolean().optional(),
+      trailingNewlineFailReason: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+/** Thrown for an invalid scenario, task spec or fault config; the message lists each bad field. */
+export class EmulatorSpecError extends Error {
+  constructor(what: string, issues: string) {
+    super(`Invalid ${what}: ${issues}`);
+    this.name = "EmulatorSpecError";
+  }
+}
+
+const parse = <T>(schema: z.ZodType, what: string, value: unknown): T => {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues
+      .map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`)
+      .join("; ");
+    throw new EmulatorSpecError(what, issues);
+  }
+  return result.data as T;
+};
+
+export const parseTaskSpec = (value: unknown): TaskSpec => parse<TaskSpec>(TaskSpecSchema, "task spec", value);
+export const parseScenario = (value: unknown, source = "scenario"): Scenario => parse<Scenario>(ScenarioSchema, source, value);
+export const parseFaultConfig = (value: unknown): FaultConfig => parse<FaultConfig>(FaultConfigSchema, "fault config", value);

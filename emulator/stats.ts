@@ -1,0 +1,32 @@
+/** Counts requests by action, page and HTTP status, and keeps a log of each, until reset. */
+import type { EmulatorStats, RequestRecord } from "./types";
+
+const bump = (counts: Record<string, number>, key: string): void => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
+
+export class StatsRecorder {
+  private stats: EmulatorStats = StatsRecorder.empty();
+
+  private static empty(): EmulatorStats {
+    return { total: 0, byAction: {}, byPage: {}, byStatus: {}, requests: [] };
+  }
+
+  record(record: RequestRecord): void {
+    this.stats.total++;
+    bump(this.stats.byAction, record.action);
+    if (record.pageNum !== undefined) bump(this.stats.byPage, String(record.pageNum));
+    bump(this.stats.byStatus, String(record.httpStatus));
+    this.stats.requests.push(record);
+  }
+
+  /** A copy, so callers can keep it while the emulator goes on counting. */
+  snapshot(): EmulatorStats {
+    const s = this.stats;
+    return { total: s.total, byAction: { ...s.byAction }, byPage: { ...s.byPage }, byStatus: { ...s.byStatus }, requests: s.requests.map((r) => ({ ...r })) };
+  }
+
+  reset(): void {
+    this.stats = StatsRecorder.empty();
+  }
+}

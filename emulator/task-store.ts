@@ -1,0 +1,140 @@
+/**
+ * Tasks and their details, and where each detail stands at a given moment. Nothing runs on a timer: a detail
+ * stores when it starts and finishes (task clock, ms) and its status is read off the clock when asked, so a
+ * VirtualClock moves every task forward at once and a 200,000-detail task costs nothing until someone pages it.
+ *
+ * Details are kept in TaskDetailNo order (numbers are handed out increasing), which is the order pages return.
+ */
+import { randomUUID } from "node:crypto";
+import type { TaskStatus } from "../sdk/api/schemas";
+import { DEFAULT_FAIL_REASON } from "./task-types";
+import type { DetailSpec, NowSource, TaskSpec } from "./types";
+
+export interface StoredDetail {
+  taskDetailNo: string;
+  domainName: string;
+  instanceId: string;
+  /** Task-clock ms when WAITING_EXECUTE turns EXECUTING. */
+  startAt: number;
+  /** Task-clock ms when it turns terminal (>= startAt). */
+  finishAt: number;
+  succeeds: boolean;
+  taskResult: string;
+  failReason: string;
+  /** Undefined: the language-dependent default for a failure. */
+  errorMsg?: string;
+  tryCount: number;
+}
+
+export interface StoredTask {
+  taskNo: string;
+  taskType: string;
+  createdAt: number;
+  details: StoredDetail[];
+  /** Indexes into `details`, for the DomainName and InstanceId filters. */
+  byDomain: Map<string, number[]>;
+  byInstance: Map<string, number[]>;
+  /** Detail indexes per status, valid while the clock stays in [at, validUntil). */
+  snapshot?: StatusSnapshot;
+}
+
+interface StatusSnapshot {
+  at: number;
+  validUntil: number;
+  byStatus: Record<TaskStatus, number[]>;
+}
+
+export const detailStatus = (detail: StoredDetail, now: number): TaskStatus =>
+  now < detail.startAt ? "WAITING_EXECUTE" : now < detail.finishAt ? "EXECUTING" : detail.succeeds ? "EXECUTE_SUCCESS" : "EXECUTE_FAILURE";
+
+/** When the detail last changed state: the moment UpdateTime shows. */
+export const detailUpdatedAt = (task: StoredTask, detail: StoredDetail, now: number): number =>
+  now < detail.startAt ? task.createdAt : now < detail.finishAt ? detail.startAt : detail.finishAt;
+
+const addToIndex = (index: Map<string, number[]>, key: string, position: number): void => {
+  const list = index.get(key);
+  if (list) list.push(position);
+  else index.set(key, [position]);
+};
+
+export class TaskStore {
+  private readonly tasks = new Map<string, StoredTask>();
+  private nextDetailNo = 10_000_001;
+
+  constructor(private readonly clock: NowSource) {}
+
+  get(taskNo: string): StoredTask | undefined {
+    return this.tasks.get(taskNo);
+  }
+
+  /** Seeds a validated spec at `clock.now()` and returns its TaskNo. */
+  add(spec: TaskSpec): string {
+    const taskNo = spec.taskNo ?? randomUUID();
+    if (this.tasks.has(taskNo)) throw new Error(`Invalid task spec: taskNo ${JSON.stringify(taskNo)} already exists; omit taskNo to get a fresh one.`);
+    const createdAt = this.clock.now();
+    const task: StoredTask = { taskNo, taskType: spec.taskType ?? "CHG_DNS", createdAt, details: [], byDomain: new Map(), byInstance: new Map() };
+    const push = (detail: DetailSpec) => {
+      const position = task.details.length;
+      const stored = this.toStored(detail, createdAt);
+      task.details.push(stored);
+      addToIndex(task.byDomain, stored.domainName, position);
+      addToIndex(task.byInstance, stored.instanceId, position);
+    };
+    for (const detail of spec.details ?? []) push(detail);
+    if (spec.batch) {
+      const { count, durationSeconds = 0, failEvery, failReason, errorMsg } = spec.batch;
+      const template = spec.batch.domainTemplate ?? "domain-{i}.example.com";
+      // Detail i is processed in its own slot of the duration: executing from slot start to slot end.
+      const slot = durationSeconds / count;
+      for (let i = 1; i <= count; i++) {
+        const fails = failEvery !== undefined && i % failEvery === 0;
+        push({
+          domainName: template.split("{i}").join(String(i)),
+          startAfterSeconds: slot * (i - 1),
+          finishAfterSeconds: slot * i,
+          outcome: fails ? "failure" : "success",
+          failReason: fails ? failReason : undefined,
+          errorMsg: fails ? errorMsg : undefined,
+        });
+      }
+    }
+    this.tasks.set(taskNo, task);
+    return taskNo;
+  }
+
+  /** Detail indexes with the given status at `now`, in TaskDetailNo order. Linear once per state change, then cached. */
+  indexesWithStatus(task: StoredTask, status: TaskStatus, now: number): number[] {
+    let snap = task.snapshot;
+    if (!snap || now < snap.at || now >= snap.validUntil) {
+      snap = { at: now, validUntil: Infinity, byStatus: { WAITING_EXECUTE: [], EXECUTING: [], EXECUTE_SUCCESS: [], EXECUTE_FAILURE: [] } };
+      const details = task.details;
+      for (let i = 0; i < details.length; i++) {
+        const d = details[i];
+        snap.byStatus[detailStatus(d, now)].push(i);
+        if (d.startAt > now && d.startAt < snap.validUntil) snap.validUntil = d.startAt;
+        else if (d.finishAt > now && d.finishAt < snap.validUntil) snap.validUntil = d.finishAt;
+      }
+      task.snapshot = snap;
+    }
+    return snap.byStatus[status];
+  }
+
+  private toStored(spec: DetailSpec, createdAt: number): StoredDetail {
+    const taskDetailNo = String(this.nextDetailNo++);
+    const startAt = createdAt + (spec.startAfterSeconds ?? 0) * 1000;
+    const finishAt = Math.max(startAt, createdAt + (spec.finishAfterSeconds ?? 0) * 1000);
+    const succeeds = spec.outcome !== "failure";
+    return {
+      taskDetailNo,
+      domainName: spec.domainName,
+      instanceId: spec.instanceId ?? `S${taskDetailNo}`,
+      startAt,
+      finishAt,
+      succeeds,
+      taskResult: spec.taskResult ?? "",
+      failReason: succeeds ? "" : (spec.failReason ?? DEFAULT_FAIL_REASON),
+      errorMsg: succeeds ? "" : spec.errorMsg,
+      tryCount: spec.tryCount ?? 1,
+    };
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The emulator's public shapes: how it is started, what a scenario looks like, which faults and quirks it can
+ * inject and what it counts. Plain interfaces only; behaviour lives in the modules that use them.
+ */
+
+/** A key pair the emulator accepts. `securityToken` set makes it an STS key: requests must carry that token. */
+export interface EmulatorCredential {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
+
+/** The throwaway key pair the emulator accepts unless told otherwise. Not a secret: it only opens the emulator. */
+export const DEFAULT_CREDENTIAL: EmulatorCredential = Object.freeze({
+  accessKeyId: "emulator-access-key-id",
+  accessKeySecret: "emulator-access-key-secret",
+});
+
+/** Something that tells the time in milliseconds since the epoch (a VirtualClock from sdk/clock fits). */
+export interface NowSource {
+  now(): number;
+}
+
+export interface EmulatorOptions {
+  /** Interface to bind. Default "127.0.0.1" (loopback only). */
+  host?: string;
+  /** Port to bind. Default 0 (any free port; read it back from `Emulator.port`). */
+  port?: number;
+  /** Accepted key pairs. Default `[DEFAULT_CREDENTIAL]`. */
+  credentials?: EmulatorCredential[];
+  /** Tasks to seed at start: a Scenario object or the path of a JSON file holding one. */
+  scenario?: Scenario | string;
+  /**
+   * Drives task progression only (WAITING_EXECUTE -> EXECUTING -> terminal). Default real time.
+   * Share a VirtualClock with the SDK's waiter to run a long wait in milliseconds.
+   */
+  clock?: NowSource;
+  /**
+   * Checks request timestamps (15-minute window) and expires remembered nonces. Default real time, because
+   * clients such as @alicloud/openapi-client stamp requests with the real time whatever `clock` says.
+   */
+  requestClock?: NowSource;
+  /** Faults and quirks to start with; replace them later with `setFaults`. */
+  faults?: FaultConfig;
+  /** Serve the admin HTTP endpoints under /__emulator/ (default off). */
+  admin?: boolean;
+}
+
+export interface Emulator {
+  /** "http://127.0.0.1:PORT" */
+  url: string;
+  /** "127.0.0.1:PORT": `config.endpoint` for @alicloud/openapi-client (with `protocol: "HTTP"`). */
+  endpoint: string;
+  port: number;
+  /** Seeds a task now (`clock.now()`) and returns its TaskNo. Throws ValidationError-style errors on a bad spec. */
+  addTask(spec: TaskSpec): string;
+  /** Replaces the fault configuration (latency, rules, quirks) and restarts the request count rules use. */
+  setFaults(faults: FaultConfig): void;
+  stats(): EmulatorStats;
+  resetStats(): void;
+  /** Stops listening and ends every open connection, keep-alive ones included. */
+  close(): Promise<void>;
+}
+
+export interface Scenario {
+  tasks: TaskSpec[];
+}
+
+export interface TaskSpec {
+  /** Generated (a UUID, like the real service) if absent. */
+  taskNo?: string;
+  /** One of the documented task types (CHG_DNS by default). */
+  taskType?: string;
+  /** Explicit details, one per domain. */
+  details?: DetailSpec[];
+  /** Many generated details; processed one after another over `durationSeconds`. */
+  batch?: BatchSpec;
+}
+
+export interface BatchSpec {
+  count: number;
+  /** `{i}` is replaced by the 1-based detail number. Default "domain-{i}.example.com". */
+  domainTemplate?: string;
+  /** Every Nth detail fails (N, 2N, ...). */
+  failEvery?: number;
+  failReason?: string;
+  errorMsg?: string;
+  /** Completions spread evenly over this many seconds (default 0: all terminal at once). */
+  durationSeconds?: number;
+}
+
+export interface DetailSpec {
+  domainName: string;
+  instanceId?: string;
+  /** Seconds after the task was seeded when WAITING_EXECUTE turns EXECUTING (default 0). */
+  startAfterSeconds?: number;
+  /** Seconds after the task was seeded when it turns terminal (default 0 = terminal from the start). */
+  finishAfterSeconds?: number;
+  outcome?: "success" | "failure";
+  taskResult?: string;
+  failReason?: string;
+  errorMsg?: string;
+  tryCount?: number;
+}
+
+export interface FaultConfig {
+  /** Delay before every response, in real milliseconds. */
+  latencyMs?: number;
+  rules?: FaultRule[];
+  quirks?: Quirks;
+}
+
+export type FaultKind = "throttling" | "internalError" | "serviceUnavailable" | "html502" | "dropConnection";
+
+/**
+ * Which QueryTaskDetailList requests fail. Requests are numbered from 1 in the order received (the count restarts
+ * on `setFaults`). `every: N` hits requests N, 2N, ...; `from`/`count` hits the burst from .. from+count-1
+ * (`count` absent: every request from `from` on). The first matching rule wins.
+ */
+export interface FaultRule {
+  fault: FaultKind;
+  every?: number;
+  from?: number;
+  count?: number;
+}
+
+/** Departures from the documented contract that the real service's own samples show. */
+export interface Quirks {
+  /** NextPage: true even on the last page. */
+  nextPageAlwaysTrue?: boolean;
+  /** TotalPageNum reported off by this much. */
+  totalPageNumOffset?: number;
+  /** A PageNum past the end returns the last page again (instead of an empty page). */
+  repeatLastPagePastEnd?: boolean;
+  /** Data.TaskDetail is an object, not an array, when a page holds exactly one detail. */
+  singleObjectDetail?: boolean;
+  /** TaskResult is a JSON number when it is numeric. */
+  numericTaskResult?: boolean;
+  /** A non-empty FailReason ends with "\n". */
+  trailingNewlineFailReason?: boolean;
+}
+
+export interface EmulatorStats {
+  total: number;
+  byAction: Record<string, number>;
+  /** PageNum -> count, QueryTaskDetailList only. */
+  byPage: Record<string, number>;
+  /** HTTP status -> count; "0" counts dropped connections. */
+  byStatus: Record<string, number>;
+  requests: RequestRecord[];
+}
+
+export interface RequestRecord {
+  action: string;
+  taskNo?: string;
+  pageNum?: number;
+  pageSize?: number;
+  taskStatus?: string;
+  /** 0 when the connection was dropped without a response. */
+  httpStatus: number;
+  code?: string;
+  fault?: string;
+}
