@@ -1,0 +1,113 @@
+/**
+ * The emulator as a process: `domain-tasks emulator ...` (the CLI hands over its arguments) or
+ * `node dist/emulator/command.js ...`. Starts the emulator, prints where it listens, which credentials to use
+ * and a sample call, and serves until SIGINT/SIGTERM (or the `stop` signal, for tests), then closes cleanly.
+ */
+import { CommandArgsError, EMULATOR_HELP, parseEmulatorArgs } from "./command-args";
+import { startEmulator } from "./index";
+import { loadScenario } from "./scenario-file";
+import { EmulatorSpecError } from "./spec-schemas";
+import { DEFAULT_CREDENTIAL, type Emulator } from "./types";
+
+export interface EmulatorCommandIo {
+  stdout?: { write(text: string): unknown };
+  stderr?: { write(text: string): unknown };
+  /** Stops the emulator when aborted (in addition to SIGINT/SIGTERM). */
+  stop?: AbortSignal;
+  /** Called once the emulator listens, e.g. for a test to talk to it. */
+  onListening?: (emulator: Emulator) => void;
+}
+
+const banner = (emulator: Emulator, args: ReturnType<typeof parseEmulatorArgs>, taskCount: number): string => {
+  const { accessKeyId, accessKeySecret } = DEFAULT_CREDENTIAL;
+  const lines = [
+    `Domain API emulator listening on ${emulator.url}`,
+    `  serves           QueryTaskDetailList, Domain 2018-01-29 and Domain-intl 2017-12-18 (POST or GET, V3 or V1 signatures)`,
+    `  endpoint         ${emulator.endpoint}   (openapi-client: endpoint "${emulator.endpoint}", protocol "HTTP")`,
+    `  AccessKeyId      ${accessKeyId}`,
+    `  AccessKeySecret  ${accessKeySecret}   (throwaway: it only opens this emulator)`,
+    `  tasks            ${args.scenario ? `${taskCount} seeded from ${args.scenario}` : "none (use --scenario FILE or --admin)"}`,
+  ];
+  if (args.admin) lines.push(`  admin            POST ${emulator.url}/__emulator/tasks, PUT /__emulator/faults, GET|DELETE /__emulator/stats`);
+  if (args.latencyMs) lines.push(`  latency          ${args.latencyMs} ms added to every response`);
+  lines.push(
+    "",
+    "Try:",
+    `  ALIBABA_CLOUD_ACCESS_KEY_ID=${accessKeyId} ALIBABA_CLOUD_ACCESS_KEY_SECRET=${accessKeySecret} \\`,
+    `    domain-tasks get <TaskNo> --endpoint ${emulator.url}`,
+  );
+  if (args.admin) {
+    lines.push(
+      `  curl -s -X POST ${emulator.url}/__emulator/tasks -d '{"details":[{"domainName":"example.com","finishAfterSeconds":30}]}'`,
+    );
+  }
+  lines.push("", "Press Ctrl+C to stop.", "");
+  return lines.join("\n");
+};
+
+/** Runs the emulator until interrupted; resolves with the exit code. */
+export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  let args;
+  try {
+    args = parseEmulatorArgs(argv);
+  } catch (error) {
+    if (!(error instanceof CommandArgsError)) throw error;
+    stderr.write(`domain-tasks emulator: ${error.message}\n`);
+    return 2;
+  }
+  if (args.help) {
+    stdout.write(`${EMULATOR_HELP}\n`);
+    return 0;
+  }
+  let emulator: Emulator;
+  let taskCount = 0;
+  try {
+    const scenario = args.scenario ? loadScenario(args.scenario) : undefined;
+    taskCount = scenario?.tasks.length ?? 0;
+    emulator = await startEmulator({
+      host: args.host,
+      port: args.port,
+      scenario,
+      admin: args.admin,
+      faults: args.latencyMs ? { latencyMs: args.latencyMs } : undefined,
+    });
+  } catch (error) {
+    if (error instanceof EmulatorSpecError) {
+      stderr.write(`domain-tasks emulator: ${error.message}\n`);
+      return 2;
+    }
+    const e = error as NodeJS.ErrnoException;
+    stderr.write(`domain-tasks emulator: cannot listen on ${args.host}:${args.port} (${e.code ?? e.message}). Pick another --port or --host.\n`);
+    return 1;
+  }
+  stdout.write(banner(emulator, args, taskCount));
+  io.onListening?.(emulator);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      io.stop?.removeEventListener("abort", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    if (io.stop?.aborted) stop();
+    else io.stop?.addEventListener("abort", stop, { once: true });
+  });
+  await emulator.close();
+  stdout.write("Emulator stopped.\n");
+  return 0;
+}
+
+if (require.main === module) {
+  runEmulatorCommand(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`domain-tasks emulator: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
