@@ -64,6 +64,10 @@ const productFor = (options: EndpointOptions): Product => {
   return options.region !== undefined && INTL_REGIONS.has(options.region) ? "domain-intl" : "domain";
 };
 
+/** The endpoint for messages, with any user:password@ part masked. */
+const mask = (raw: string): string => raw.replace(/\/\/[^/@]*@/, "//***@");
+const shown = (raw: string): string => JSON.stringify(mask(raw));
+
 const parseEndpoint = (raw: string, field: string): URL => {
   const text = raw.trim();
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
@@ -73,18 +77,18 @@ const parseEndpoint = (raw: string, field: string): URL => {
   } catch {
     throw new ValidationError(
       field,
-      raw,
-      `${field} ${JSON.stringify(raw)} is not a valid endpoint; use "https://host", "http://127.0.0.1:PORT" or "host[:port]".`,
+      mask(raw),
+      `${field} ${shown(raw)} is not a valid endpoint; use "https://host", "http://127.0.0.1:PORT" or "host[:port]".`,
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ValidationError(field, raw, `${field} ${JSON.stringify(raw)} must use http or https, not ${url.protocol}`);
+    throw new ValidationError(field, mask(raw), `${field} ${shown(raw)} must use http or https, not ${url.protocol}`);
   }
   if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash || url.username || url.password) {
     throw new ValidationError(
       field,
-      raw,
-      `${field} ${JSON.stringify(raw)} must be a scheme, host and port only (the API path is always "/"); ` +
+      mask(raw),
+      `${field} ${shown(raw)} must be a scheme, host and port only (the API path is always "/"); ` +
         `drop the path, query and credentials.`,
     );
   }
@@ -111,8 +115,8 @@ export const resolveEndpoint = (
   if (protocol === "HTTP" && !isLoopbackHost(url.hostname) && !options.allowInsecureHttp) {
     throw new ValidationError(
       field,
-      raw,
-      `${field} ${JSON.stringify(raw)} uses plain http to a host that is not loopback; requests would travel ` +
+      mask(raw),
+      `${field} ${shown(raw)} uses plain http to a host that is not loopback; requests would travel ` +
         `unencrypted. Use https, or set allowInsecureHttp: true if you really mean it.`,
     );
   }
