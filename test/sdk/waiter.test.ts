@@ -1,0 +1,166 @@
+import type { Emulator } from "../../emulator";
+import type { DomainTaskClient } from "../../sdk/api/client";
+import { systemClock, VirtualClock } from "../../sdk/clock";
+import { AbortError, DomainApiError, TimeoutError, ValidationError } from "../../sdk/errors";
+import type { TaskOutcome } from "../../sdk/outcome";
+import { waitForTask, type WaitProgress } from "../../sdk/waiter";
+import { clientFor, requestsFor, start, WatchedApi } from "./pager-harness";
+
+/** With random() = 0.5 the backoff is 2, 3, 5, 9, then 16 s forever (min 2 s, max 30 s). */
+const half = () => 0.5;
+
+describe("waitForTask against the emulator, on a shared VirtualClock", () => {
+  let clock: VirtualClock;
+  let emulator: Emulator;
+  let client: DomainTaskClient;
+
+  beforeEach(async () => {
+    clock = new VirtualClock();
+    emulator = await start({ clock });
+    client = clientFor(emulator);
+  });
+  afterEach(() => emulator.close());
+
+  it("backs off exponentially with jitter and notices completion within maxDelay of it", async () => {
+    const started = clock.now();
+    const taskNo = emulator.addTask({ details: [{ domainName: "example.com", finishAfterSeconds: 100, taskResult: "done" }] });
+    const outcome = await waitForTask(client, { taskNo }, { clock, random: half });
+    expect(clock.slept).toEqual([2000, 3000, 5000, 9000, 16000, 16000, 16000, 16000, 16000, 16000]);
+    expect(clock.now() - started).toBe(115_000);
+    expect(clock.now() - (started + 100_000)).toBeLessThanOrEqual(30_000);
+    expect(outcome).toMatchObject({ taskNo, status: "EXECUTE_SUCCESS", succeeded: true, complete: true, taskResult: "done" });
+    expect(requestsFor(emulator, taskNo)).toHaveLength(11); // a small task: one request per poll
+  });
+
+  it("never sleeps past the deadline and says what it waited for in the TimeoutError", async () => {
+    const taskNo = emulator.addTask({ details: [{ domainName: "slow.example.com", finishAfterSeconds: 1000 }] });
+    const error = await waitForTask(client, { taskNo }, { clock, random: half, maxWaitSeconds: 60 }).catch((e: unknown) => e);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect(clock.slept).toEqual([2000, 3000, 5000, 9000, 16000, 16000, 9000]);
+    const message = (error as TimeoutError).message;
+    expect(message).toContain(`TaskNo ${taskNo}`);
+    expect(message).toContain("every detail terminal (EXECUTE_SUCCESS or EXECUTE_FAILURE)");
+    expect(message).toContain("timed out after 60 s");
+    expect(message).toMatch(/1 detail\(s\): 1 EXECUTING; 1 not terminal/);
+    const last = (error as TimeoutError).lastState as TaskOutcome;
+    expect(last).toMatchObject({ taskNo, total: 1, complete: false, status: "EXECUTING" });
+    expect(requestsFor(emulator, taskNo)).toHaveLength(8); // the last poll happens at the deadline itself
+  });
+
+  it("polls a large task at a constant cost, reads it in full once, and reports progress after every poll", async () => {
+    const taskNo = emulator.addTask({ batch: { count: 3500, durationSeconds: 300, failEvery: 700, failReason: "registry busy" } });
+    const progress: WaitProgress[] = [];
+    const perPoll: number[] = [];
+    let before = 0;
+    const outcome = await waitForTask(client, { taskNo }, {
+      clock,
+      onProgress: (p) => {
+        progress.push(p);
+        const sent = requestsFor(emulator, taskNo).length;
+        perPoll.push(sent - before);
+        before = sent;
+      },
+    });
+    expect(outcome).toMatchObject({ total: 3500, complete: true, status: "EXECUTE_FAILURE", succeeded: false });
+    expect(outcome.failed).toHaveLength(5);
+    expect(outcome.counts).toEqual({ WAITING_EXECUTE: 0, EXECUTING: 0, EXECUTE_SUCCESS: 3495, EXECUTE_FAILURE: 5, UNKNOWN: 0 });
+    expect(progress.length).toBeGreaterThan(5);
+    // First poll: one full page (which shows the task is large) + 4 status counts. Later: 5 counts of PageSize 1.
+    // Last: 5 counts + ceil(3500 / 1000) = 4 pages read in full.
+    expect(perPoll).toEqual([...Array<number>(perPoll.length - 1).fill(5), 9]);
+    expect(progress.map((p) => p.requests)).toEqual(perPoll);
+    const countRequests = requestsFor(emulator, taskNo).filter((r) => r.pageSize === 1);
+    expect(countRequests.length).toBe(5 * (progress.length - 1) + 4);
+    for (const p of progress) {
+      expect(Object.values(p.counts).reduce((a, b) => a + b, 0)).toBe(3500);
+      expect(p.open).toBe(p.counts.WAITING_EXECUTE + p.counts.EXECUTING + p.counts.UNKNOWN);
+    }
+    expect(progress.at(-1)).toMatchObject({ open: 0, nextDelayMs: null, total: 3500 });
+    expect(progress.slice(0, -1).every((p) => p.nextDelayMs !== null && p.open > 0)).toBe(true);
+    const done = progress.map((p) => p.counts.EXECUTE_SUCCESS + p.counts.EXECUTE_FAILURE);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+  });
+
+  it("keeps polling when the full read contradicts counts that said nothing was open", async () => {
+    const taskNo = emulator.addTask({
+      batch: { count: 30, durationSeconds: 60 },
+    });
+    // The first poll's counts say everything succeeded (say, a lagging replica): the waiter then reads
+    // every detail, sees open ones, and must not return.
+    const lied = new Set<number>();
+    const api = new WatchedApi(client, (request, page) => {
+      const status = request.taskStatus as number | undefined;
+      if (request.pageSize === 1 && status !== undefined && status <= 2 && !lied.has(status)) {
+        lied.add(status);
+        return { ...page, totalItemNum: status === 2 ? 30 : 0 };
+      }
+      return page;
+    });
+    const progress: WaitProgress[] = [];
+    const outcome = await waitForTask(api, { taskNo }, { clock, pageSize: 10, onProgress: (p) => progress.push(p) });
+    expect(outcome).toMatchObject({ total: 30, complete: true, succeeded: true });
+    expect(progress[0].open).toBeGreaterThan(0); // the full read's counts, not the false ones
+    expect(progress[0].requests).toBe(1 + 4 + 3); // page 1, four counts, then the full read of 3 pages
+    expect(progress.length).toBeGreaterThan(1);
+  });
+
+  it("fails after the grace period, not the whole timeout, for a TaskNo without details", async () => {
+    const error = await waitForTask(client, { taskNo: "no-such-task" }, { clock, random: half, maxWaitSeconds: 3600 }).catch((e: unknown) => e);
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ field: "taskNo", value: "no-such-task" });
+    expect((error as Error).message).toMatch(/no details found for TaskNo no-such-task after 60 s - check the TaskNo/);
+    expect((error as Error).message).toContain("domain-intl");
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(60_000);
+  });
+
+  it("aborts promptly, even in the middle of a long sleep", async () => {
+    const taskNo = emulator.addTask({ details: [{ domainName: "example.com", finishAfterSeconds: 1_000_000 }] });
+    const controller = new AbortController();
+    // Real time: a one-hour sleep that only an abort can end inside this test's timeout.
+    const waiting = waitForTask(client, { taskNo }, {
+      clock: systemClock,
+      minDelaySeconds: 3600,
+      maxDelaySeconds: 3600,
+      maxWaitSeconds: 86400,
+      signal: controller.signal,
+      onProgress: () => setTimeout(() => controller.abort(), 20),
+    });
+    const error = await waiting.catch((e: unknown) => e);
+    expect(AbortError.isInstance(error)).toBe(true);
+    expect(requestsFor(emulator, taskNo)).toHaveLength(1);
+  });
+
+  it("aborts before polling when the signal has already fired", async () => {
+    const taskNo = emulator.addTask({ details: [{ domainName: "example.com" }] });
+    const controller = new AbortController();
+    controller.abort(new Error("pipeline cancelled"));
+    await expect(waitForTask(client, { taskNo }, { clock, signal: controller.signal })).rejects.toThrow(/pipeline cancelled/);
+    expect(requestsFor(emulator, taskNo)).toHaveLength(0);
+  });
+
+  it("returns a failed task as a completed wait, with its failures", async () => {
+    const taskNo = emulator.addTask({
+      details: [{ domainName: "bad.example.com", finishAfterSeconds: 5, outcome: "failure", failReason: "DNS server not reachable", errorMsg: "E42" }],
+    });
+    const outcome = await waitForTask(client, { taskNo }, { clock, random: half });
+    expect(outcome).toMatchObject({ status: "EXECUTE_FAILURE", statusCode: 3, complete: true, succeeded: false, failReason: "DNS server not reachable", errorMsg: "E42" });
+  });
+
+  it("rides out throttling (the client retries) and lets a non-retryable error through", async () => {
+    const taskNo = emulator.addTask({ details: [{ domainName: "example.com", finishAfterSeconds: 10 }] });
+    emulator.setFaults({ rules: [{ fault: "throttling", every: 2 }] });
+    await expect(waitForTask(clientFor(emulator, clock), { taskNo }, { clock })).resolves.toMatchObject({ succeeded: true });
+    emulator.setFaults({});
+    const { DomainTaskClient } = await import("../../sdk/api/client");
+    const wrongKey = new DomainTaskClient({ endpoint: emulator.url, credentials: { accessKeyId: "nobody", accessKeySecret: "x" }, env: {} });
+    const error = await waitForTask(wrongKey, { taskNo }, { clock }).catch((e: unknown) => e);
+    expect(DomainApiError.isInstance(error)).toBe(true);
+  });
+
+  it("rejects a status filter and contradictory delays before sending anything", async () => {
+    await expect(waitForTask(client, { taskNo: "T", taskStatus: 2 }, { clock })).rejects.toMatchObject({ field: "taskStatus" });
+    await expect(waitForTask(client, { taskNo: "T" }, { clock, minDelaySeconds: 10, maxDelaySeconds: 5 })).rejects.toMatchObject({ field: "maxDelaySeconds" });
+    await expect(waitForTask(client, { taskNo: " " }, { clock })).rejects.toMatchObject({ field: "taskNo" });
+    expect(emulator.stats().total).toBe(0);
+  });
+});
