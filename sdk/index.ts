@@ -11,3 +11,6 @@ export * from "./endpoint";
 export * from "./config";
 export * from "./retry";
 export * from "./rate-limit";
+export * from "./outcome";
+export * from "./pager";
+export * from "./waiter";

@@ -1,0 +1,4 @@
+// The package root: the SDK, its Pulumi functions and the DomainTask provider. The CLI imports sdk modules
+// directly instead, so it never loads @pulumi/pulumi.
+export * from "./sdk";
+export * from "./sdk/functions";
