@@ -1,0 +1,111 @@
+/**
+ * `waitForTask`: poll a task until every detail is terminal, sleeping a jittered exponential backoff
+ * between polls, never past the deadline.
+ *
+ * The loop (in the manner of terraform-provider-aws's waiters): poll (see ./poll), report progress, stop if
+ * done, fail if out of time, sleep, repeat. The last poll happens at the deadline itself, so a task that
+ * completes just before it is still seen.
+ */
+import { TaskQuerySchema, type TaskQuery } from "../api/schemas";
+import type { DomainTaskApi } from "../api/client";
+import { systemClock, throwIfAborted } from "../clock";
+import { TimeoutError, ValidationError } from "../errors";
+import { formatCounts, type TaskOutcome } from "../outcome";
+import { backoffDelayMs } from "./backoff";
+import type { WaitOptions, WaitProgress } from "./models";
+import { TaskPoller, type TaskSnapshot } from "./poll";
+
+const seconds = (field: string, value: number | undefined, fallback: number, min = 0): number => {
+  const v = value ?? fallback;
+  if (typeof v !== "number" || !Number.isFinite(v) || v < min) {
+    throw new ValidationError(field, value, `${field} must be a finite number of seconds >= ${min}, got ${String(value)}`);
+  }
+  return v * 1000;
+};
+
+const describe = (s: TaskSnapshot): string => `${s.total} detail(s): ${formatCounts(s.counts)}; ${s.open} not terminal`;
+
+/** The state a TimeoutError carries: the last full outcome if the last poll read one, else the counts. */
+export type LastWaitState = TaskOutcome | Pick<WaitProgress, "taskNo" | "counts" | "total" | "open">;
+
+/**
+ * Waits until every detail of a task is terminal (EXECUTE_SUCCESS or EXECUTE_FAILURE) and returns its
+ * outcome. A failed task is a completed wait: check `outcome.succeeded` / `outcome.failed`.
+ *
+ * ```ts
+ * const outcome = await waitForTask(client, { taskNo }, { maxWaitSeconds: 900, onProgress: (p) => console.log(p.counts) });
+ * ```
+ * Each poll of a task larger than one page costs five small requests however many details it has; the
+ * details are read in full once, when none is open any more.
+ *
+ * @throws TimeoutError after `maxWaitSeconds` (its message names the task, the state expected, the last
+ *   counts and the time waited; `lastState` holds the last outcome or counts); AbortError when `signal`
+ *   fires, even mid-sleep; ValidationError for bad options, a `taskStatus` in the query (the waiter filters
+ *   by status itself), or a TaskNo that still has no details after `notFoundGraceSeconds`; DomainApiError
+ *   for an API error the client did not retry away.
+ */
+export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options: WaitOptions = {}): Promise<TaskOutcome> {
+  const parsed = TaskQuerySchema.safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue.path[0] ?? "query");
+    throw new ValidationError(field, (query as Record<string, unknown>)[field], `${field}: ${issue.message}`);
+  }
+  if (query.taskStatus !== undefined) {
+    throw new ValidationError("taskStatus", query.taskStatus,
+      "waitForTask selects details by status itself; remove taskStatus from the query (filter by domainName or instanceId instead)");
+  }
+  const maxWaitMs = seconds("maxWaitSeconds", options.maxWaitSeconds, 1800);
+  const minDelayMs = seconds("minDelaySeconds", options.minDelaySeconds, 2);
+  const maxDelayMs = seconds("maxDelaySeconds", options.maxDelaySeconds, 30);
+  if (maxDelayMs < minDelayMs) {
+    throw new ValidationError("maxDelaySeconds", options.maxDelaySeconds,
+      `maxDelaySeconds (${maxDelayMs / 1000}) must be at least minDelaySeconds (${minDelayMs / 1000})`);
+  }
+  const graceMs = seconds("notFoundGraceSeconds", options.notFoundGraceSeconds, 60);
+  const { signal, onProgress } = options;
+  const clock = options.clock ?? systemClock;
+  const poller = new TaskPoller(api, parsed.data, {
+    pageSize: options.pageSize ?? 1000,
+    concurrency: options.concurrency ?? 4,
+    signal,
+  });
+
+  const started = clock.now();
+  const deadline = started + maxWaitMs;
+  const taskNo = parsed.data.taskNo;
+  for (let attempt = 1; ; attempt++) {
+    throwIfAborted(signal);
+    const snap = await poller.poll();
+    const now = clock.now();
+    const elapsedMs = now - started;
+    const report = (nextDelayMs: number | null) =>
+      onProgress?.({ taskNo, counts: { ...snap.counts }, total: snap.total, open: snap.open, attempt, elapsedMs, nextDelayMs, requests: snap.requests });
+
+    if (snap.outcome?.complete) {
+      report(null);
+      return snap.outcome;
+    }
+    if (snap.total === 0 && elapsedMs >= graceMs) {
+      report(null);
+      throw new ValidationError("taskNo", taskNo,
+        `no details found for TaskNo ${taskNo} after ${Math.round(elapsedMs / 1000)} s - check the TaskNo (and the ` +
+          `product: domain for the mainland site, domain-intl for the international site; and any domainName/instanceId filter)`);
+    }
+    if (now >= deadline) {
+      report(null);
+      const lastState: LastWaitState = snap.outcome ?? { taskNo, counts: snap.counts, total: snap.total, open: snap.open };
+      throw new TimeoutError(
+        `timed out after ${Math.round(elapsedMs / 1000)} s (maxWaitSeconds ${maxWaitMs / 1000}) waiting for TaskNo ${taskNo} ` +
+          `to have every detail terminal (EXECUTE_SUCCESS or EXECUTE_FAILURE); last seen at poll ${attempt}: ${describe(snap)}` +
+          (snap.total === 0 ? " - no details found; check the TaskNo and the product (domain vs domain-intl)" : ""),
+        lastState,
+      );
+    }
+    let delay = Math.min(backoffDelayMs(attempt, minDelayMs, maxDelayMs, options.random), deadline - now);
+    // A TaskNo without details fails at the end of its grace period, not at the next backoff step after it.
+    if (snap.total === 0) delay = Math.min(delay, Math.max(0, started + graceMs - now));
+    report(delay);
+    await clock.sleep(delay, signal);
+  }
+}

@@ -1,0 +1,232 @@
+import type { Emulator } from "../../emulator";
+import type { DomainTaskClient } from "../../sdk/api/client";
+import type { TaskDetail } from "../../sdk/api/schemas";
+import { VirtualClock } from "../../sdk/clock";
+import { AbortError, DomainApiError, ValidationError } from "../../sdk/errors";
+import { listTaskDetails, paginateTaskDetails } from "../../sdk/pager";
+import { clientFor, requestsFor, start, WatchedApi } from "./pager-harness";
+
+const ids = (details: readonly TaskDetail[]) => details.map((d) => d.taskDetailNo);
+const distinct = (values: string[]) => new Set(values).size === values.length;
+
+describe("pager against the emulator", () => {
+  let emulator: Emulator;
+  let client: DomainTaskClient;
+  const clock = new VirtualClock();
+
+  beforeAll(async () => {
+    emulator = await start({ clock });
+    client = clientFor(emulator);
+  });
+  afterAll(() => emulator.close());
+  afterEach(() => emulator.setFaults({}));
+
+  const batch = (count: number) => emulator.addTask({ batch: { count } });
+
+  it("reads 2500 details in exactly ceil(2500 / 1000) = 3 requests, each page once, each detail once", async () => {
+    const taskNo = batch(2500);
+    const result = await listTaskDetails(client, { taskNo });
+    expect(result.details).toHaveLength(2500);
+    expect(distinct(ids(result.details))).toBe(true);
+    expect(result.details[0].domainName).toBe("domain-1.example.com");
+    expect(result.details[2499].domainName).toBe("domain-2500.example.com");
+    expect(result).toMatchObject({ requests: 3, duplicatesRemoved: 0, anomalies: [] });
+    expect(requestsFor(emulator, taskNo).map((r) => r.pageNum).sort()).toEqual([1, 2, 3]);
+  });
+
+  it("ends after one request on the API reference's sample: NextPage true on the only page", async () => {
+    const taskNo = emulator.addTask({ details: [{ domainName: "example.com", taskResult: "ok" }] });
+    emulator.setFaults({ quirks: { nextPageAlwaysTrue: true } });
+    const result = await listTaskDetails(client, { taskNo });
+    expect(result.details.map((d) => d.domainName)).toEqual(["example.com"]);
+    expect(requestsFor(emulator, taskNo)).toHaveLength(1);
+    expect(result.requests).toBe(1);
+    expect(result.anomalies.join("\n")).toMatch(/NextPage is true on the last page/);
+  });
+
+  it("ignores NextPage on every page: a service that never stops saying it costs no extra request", async () => {
+    const taskNo = batch(250);
+    emulator.setFaults({ quirks: { nextPageAlwaysTrue: true, repeatLastPagePastEnd: true } });
+    const result = await listTaskDetails(client, { taskNo }, { pageSize: 100 });
+    expect(result.details).toHaveLength(250);
+    expect(requestsFor(emulator, taskNo)).toHaveLength(3);
+  });
+
+  it.each([2, 1, -1, -3])("pages by TotalItemNum when TotalPageNum is off by %i", async (offset) => {
+    const taskNo = batch(250);
+    emulator.setFaults({ quirks: { totalPageNumOffset: offset } });
+    const result = await listTaskDetails(client, { taskNo }, { pageSize: 100 });
+    expect(ids(result.details)).toHaveLength(250);
+    expect(distinct(ids(result.details))).toBe(true);
+    expect(requestsFor(emulator, taskNo)).toHaveLength(3);
+    expect(result.anomalies.join("\n")).toMatch(/TotalPageNum \S+ disagrees with TotalItemNum 250/);
+  });
+
+  it("reads a page holding a single object instead of an array", async () => {
+    const taskNo = batch(21);
+    emulator.setFaults({ quirks: { singleObjectDetail: true } });
+    const result = await listTaskDetails(client, { taskNo }, { pageSize: 10 });
+    expect(result.details.map((d) => d.domainName).at(-1)).toBe("domain-21.example.com");
+    expect(result.details).toHaveLength(21);
+    expect(requestsFor(emulator, taskNo)).toHaveLength(3);
+  });
+
+  it("stops when a page repeats the last one (TotalItemNum too high, last page repeated past the end)", async () => {
+    const taskNo = batch(30);
+    emulator.setFaults({ quirks: { repeatLastPagePastEnd: true } });
+    // The service's pages are real; only its TotalItemNum is inflated to 100, as a buggy server might.
+    const lying = new WatchedApi(client, (_req, page) => ({ ...page, totalItemNum: 100, totalPageNum: 10 }));
+    const result = await listTaskDetails(lying, { taskNo }, { pageSize: 10, concurrency: 1 });
+    expect(result.details).toHaveLength(30);
+    expect(distinct(ids(result.details))).toBe(true);
+    expect(result.anomalies.join("\n")).toMatch(/page 4 holds only details already seen/);
+    expect(result.duplicatesRemoved).toBe(10);
+    // Pages 1-4 were read; page 4 (the repeat) ended it. Page 5 may have been in flight and was cancelled.
+    const pages = requestsFor(emulator, taskNo).map((r) => r.pageNum);
+    expect(pages.slice(0, 4)).toEqual([1, 2, 3, 4]);
+    expect(pages.length).toBeLessThanOrEqual(5);
+  });
+
+  it("loses no detail when details leave a filtered result while paging (the pager scans again)", async () => {
+    const c = new VirtualClock();
+    const emu = await start({ clock: c });
+    try {
+      // Fifty details processed one after another over 50 s; list the ones still waiting, 10 per page,
+      // while 10 s pass after the first page: the waiting set shrinks from the front, so what was page 2
+      // moves onto page 1, already read.
+      const taskNo = emu.addTask({ batch: { count: 50, durationSeconds: 50 } });
+      const api = new WatchedApi(clientFor(emu), (_req, page, call) => {
+        if (call === 1) c.advance(10_000);
+        return page;
+      });
+      const result = await listTaskDetails(api, { taskNo, taskStatus: "WAITING_EXECUTE" }, { pageSize: 10, concurrency: 1 });
+      const stillWaiting = await listTaskDetails(clientFor(emu), { taskNo, taskStatus: "WAITING_EXECUTE" }, { pageSize: 10 });
+      expect(stillWaiting.details.length).toBeGreaterThan(10);
+      expect(ids(result.details)).toEqual(expect.arrayContaining(ids(stillWaiting.details)));
+      expect(distinct(ids(result.details))).toBe(true);
+      expect(result.anomalies.join("\n")).toMatch(/TotalItemNum changed from/);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it("yields no detail twice when details join a filtered result ahead of the read position", async () => {
+    const c = new VirtualClock();
+    const emu = await start({ clock: c });
+    try {
+      // Detail k finishes at (51 - k) s: successes grow from the end towards the front, pushing the
+      // details already read onto later pages.
+      const details = Array.from({ length: 50 }, (_, i) => ({ domainName: `s${i + 1}.example.com`, finishAfterSeconds: 50 - i }));
+      const taskNo = emu.addTask({ details });
+      c.advance(20_000);
+      const api = new WatchedApi(clientFor(emu), (_req, page, call) => {
+        if (call === 1) c.advance(10_000);
+        return page;
+      });
+      const result = await listTaskDetails(api, { taskNo, taskStatus: 2 }, { pageSize: 5, concurrency: 1 });
+      const finalSet = await listTaskDetails(clientFor(emu), { taskNo, taskStatus: 2 }, { pageSize: 5 });
+      expect(finalSet.details.length).toBeGreaterThan(20);
+      expect(ids(result.details).sort()).toEqual(ids(finalSet.details).sort());
+      expect(distinct(ids(result.details))).toBe(true);
+      expect(result.duplicatesRemoved).toBeGreaterThan(0);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it("fetches pages concurrently (at most `concurrency` at once) and yields them in page order", async () => {
+    const taskNo = batch(1000);
+    emulator.setFaults({ latencyMs: 20 });
+    const sequential = await listTaskDetails(client, { taskNo }, { pageSize: 50, concurrency: 1 });
+    const watched = new WatchedApi(client);
+    const concurrent = await listTaskDetails(watched, { taskNo }, { pageSize: 50, concurrency: 4 });
+    expect(ids(concurrent.details)).toEqual(ids(sequential.details));
+    expect(concurrent.details.map((d) => d.domainName).slice(0, 3)).toEqual(["domain-1.example.com", "domain-2.example.com", "domain-3.example.com"]);
+    expect(watched.peakInFlight).toBe(4);
+    expect(concurrent.requests).toBe(20);
+    expect(requestsFor(emulator, taskNo)).toHaveLength(40);
+  });
+
+  it("iterates details with for await, and pages with byPage({ maxPageSize })", async () => {
+    const taskNo = batch(230);
+    const seen: string[] = [];
+    for await (const d of paginateTaskDetails(client, { taskNo }, { pageSize: 100 })) seen.push(d.domainName);
+    expect(seen).toHaveLength(230);
+    const pager = paginateTaskDetails(client, { taskNo });
+    const sizes: number[] = [];
+    const tokens: (string | undefined)[] = [];
+    for await (const page of pager.byPage({ maxPageSize: 100 })) {
+      sizes.push(page.length);
+      tokens.push(page.continuationToken);
+    }
+    expect(sizes).toEqual([100, 100, 30]);
+    expect(tokens).toEqual(["2", "3", undefined]);
+    expect(pager.stats.requests).toBe(3);
+  });
+
+  it("resumes from a continuationToken, reading only the remaining pages", async () => {
+    const taskNo = batch(500);
+    let token: string | undefined;
+    const firstTwo: TaskDetail[] = [];
+    for await (const page of paginateTaskDetails(client, { taskNo }, { concurrency: 1 }).byPage({ maxPageSize: 100 })) {
+      firstTwo.push(...page);
+      token = page.continuationToken;
+      if (page.pageNum === 2) break;
+    }
+    expect(token).toBe("3");
+    // (The first iteration prefetched page 3 and cancelled it on break; count the second one's calls only.)
+    const watched = new WatchedApi(client);
+    const rest = paginateTaskDetails(watched, { taskNo });
+    const remaining: TaskDetail[] = [];
+    for await (const page of rest.byPage({ maxPageSize: 100, continuationToken: token })) remaining.push(...page);
+    expect(rest.stats.requests).toBe(3);
+    expect(watched.pages.sort()).toEqual([3, 4, 5]);
+    expect(ids([...firstTwo, ...remaining])).toHaveLength(500);
+    expect(distinct(ids([...firstTwo, ...remaining]))).toBe(true);
+  });
+
+  it("rejects a bad continuationToken, pageSize or concurrency before sending anything", async () => {
+    const taskNo = batch(3);
+    const pager = paginateTaskDetails(client, { taskNo });
+    await expect(pager.byPage({ continuationToken: "page-two" }).next()).rejects.toThrow(/continuationToken must be a page number/);
+    await expect(listTaskDetails(client, { taskNo }, { pageSize: 1001 })).rejects.toThrow(ValidationError);
+    await expect(listTaskDetails(client, { taskNo }, { concurrency: 0 })).rejects.toMatchObject({ field: "concurrency", value: 0 });
+    expect(requestsFor(emulator, taskNo)).toHaveLength(0);
+  });
+
+  it("returns nothing, after one request, for a TaskNo without details", async () => {
+    const result = await listTaskDetails(client, { taskNo: "no-such-task" });
+    expect(result).toMatchObject({ details: [], requests: 1, anomalies: [] });
+  });
+
+  it("stops at once with an AbortError when the signal fires, cancelling pages in flight", async () => {
+    const taskNo = batch(2000);
+    emulator.setFaults({ latencyMs: 200 });
+    const controller = new AbortController();
+    const pager = paginateTaskDetails(client, { taskNo }, { pageSize: 100, signal: controller.signal });
+    const first = await pager.next();
+    expect(first.done).toBe(false);
+    controller.abort();
+    let error: unknown;
+    try {
+      for await (const _ of pager) void _;
+    } catch (e) {
+      error = e;
+    }
+    expect(AbortError.isInstance(error)).toBe(true);
+    expect(pager.stats.requests).toBeLessThanOrEqual(5);
+
+    const already = new AbortController();
+    already.abort();
+    await expect(listTaskDetails(client, { taskNo }, { signal: already.signal })).rejects.toThrow(/abort/i);
+  });
+
+  it("lets a non-retryable API error through, unchanged", async () => {
+    const taskNo = batch(3);
+    const { DomainTaskClient } = await import("../../sdk/api/client");
+    const wrongKey = new DomainTaskClient({ endpoint: emulator.url, credentials: { accessKeyId: "nobody", accessKeySecret: "x" }, env: {} });
+    const error = await listTaskDetails(wrongKey, { taskNo }).catch((e: unknown) => e);
+    expect(DomainApiError.isInstance(error)).toBe(true);
+    expect((error as DomainApiError).retryable).toBe(false);
+  });
+});
