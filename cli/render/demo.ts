@@ -36,15 +36,14 @@ export const renderDemoIntro = (
   "",
   `${style.bold("domain-tasks demo")} ${style.dim("·")} gating a pipeline on Alibaba Cloud Domain API tasks, offline`,
   "",
-  `  A Domain API emulator is listening on ${style.cyan(info.url)} with two tasks`,
-  `  from ${displayPath(info.scenario)}:`,
-  ...info.gates.map((g) => `    ${g.taskNo}  ${g.taskType}`),
-  `  Each gate below does what ${style.bold("domain-tasks wait <taskNo>")} does in a pipeline step.`,
+  `  A Domain API emulator is listening on ${style.cyan(info.url)}. A pipeline submits two tasks`,
+  `  (from ${displayPath(info.scenario)}) and gates its deploy on each with ${style.bold("domain-tasks wait <taskNo>")}:`,
+  ...info.gates.map((g) => `    ${g.taskType.padEnd(12)} ${g.taskNo}  ${style.dim(g.title)}`),
   "",
 ].join("\n") + "\n";
 
 const header = (gate: DemoGate, index: number, count: number, url: string, style: Style): string => [
-  `${style.bold(`Gate ${index + 1} of ${count}`)}: ${gate.title}`,
+  `${style.bold(`Gate ${index + 1} of ${count}`)}: ${gate.title} ${style.dim(`(${gate.taskType} submitted just now)`)}`,
   style.dim(`  $ domain-tasks wait ${gate.taskNo} --for success --endpoint ${url}`),
 ].join("\n") + "\n";
 

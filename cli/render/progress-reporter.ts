@@ -52,7 +52,8 @@ export const createProgressReporter = (stream: OutputStream, options: ReporterOp
       elapsedMs: snapshot.elapsedMs + since,
       nextDelayMs: snapshot.nextDelayMs === null ? null : Math.max(0, snapshot.nextDelayMs - since),
     };
-    const columns = (stream.columns ?? 100) - prefix.length;
+    // A pseudo-terminal may report 0 columns (no size set): assume a common width then.
+    const columns = (stream.columns && stream.columns >= 40 ? stream.columns : 100) - prefix.length;
     stream.write(`${CLEAR_LINE}${prefix}${renderProgressLine(current, { style, columns, frame: frame++ })}`);
     drawn = true;
   };

@@ -25,7 +25,8 @@ export const renderBar = (counts: Counts, total: number, width: number, style: S
   const failed = Math.min(width, (counts.EXECUTE_FAILURE ?? 0) > 0 ? Math.max(1, cells(counts.EXECUTE_FAILURE ?? 0)) : 0);
   const succeeded = Math.min(width - failed, cells(counts.EXECUTE_SUCCESS ?? 0));
   const rest = width - failed - succeeded;
-  return style.green("█".repeat(succeeded)) + style.red("█".repeat(failed)) + style.dim("░".repeat(rest));
+  const segment = (paint: (s: string) => string, cell: string, n: number): string => (n > 0 ? paint(cell.repeat(n)) : "");
+  return segment(style.green, "█", succeeded) + segment(style.red, "█", failed) + segment(style.dim, "░", rest);
 };
 
 const percent = (counts: Counts, total: number): string =>

@@ -38,7 +38,7 @@ describe("renderProgressLine (the live line on a terminal)", () => {
     const bar = renderBar({ EXECUTE_SUCCESS: 10, EXECUTE_FAILURE: 1 }, 1000, 20, createStyle(false));
     expect(bar).toBe("█" + "░".repeat(19));
     expect(renderBar({ EXECUTE_SUCCESS: 999, EXECUTE_FAILURE: 1 }, 1000, 10, createStyle(true)))
-      .toBe("\u001b[32m█████████\u001b[39m\u001b[31m█\u001b[39m\u001b[2m\u001b[22m");
+      .toBe("\u001b[32m█████████\u001b[39m\u001b[31m█\u001b[39m");
   });
 });
 

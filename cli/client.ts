@@ -1,0 +1,85 @@
+/**
+ * Builds the SDK client from the global flags. Credentials come from the environment and the default chain;
+ * `--access-key-id` may name the key, but its secret is only read from the environment or standard input,
+ * never from a flag value (which would land in shell history and process listings).
+ */
+import { DomainTaskClient, type ClientOptions } from "../sdk/api/client";
+import { CredentialsError } from "../sdk/errors";
+import type { Io } from "./io";
+import { UsageError, quote } from "./usage-error";
+
+export interface GlobalOptions {
+  endpoint?: string;
+  product?: "domain" | "domain-intl";
+  region?: string;
+  profile?: string;
+  accessKeyId?: string;
+  secretFromStdin: boolean;
+}
+
+const text = (values: Record<string, string | boolean>, name: string, command?: string): string | undefined => {
+  const value = values[name];
+  if (typeof value !== "string") return undefined;
+  if (value.trim() === "") throw new UsageError(`--${name} ${quote(value)} is empty: give a value or leave the flag out.`, command);
+  return value.trim();
+};
+
+/** Reads and checks the global flags. */
+export const parseGlobalOptions = (values: Record<string, string | boolean>, command?: string): GlobalOptions => {
+  const product = text(values, "product", command);
+  if (product !== undefined && product !== "domain" && product !== "domain-intl") {
+    throw new UsageError(`--product ${quote(product)} is not a Domain API product: use domain or domain-intl.`, command);
+  }
+  const options: GlobalOptions = {
+    endpoint: text(values, "endpoint", command),
+    product,
+    region: text(values, "region", command),
+    profile: text(values, "profile", command),
+    accessKeyId: text(values, "access-key-id", command),
+    secretFromStdin: values["secret-from-stdin"] === true,
+  };
+  if (options.secretFromStdin && !options.accessKeyId) {
+    throw new UsageError("--secret-from-stdin needs --access-key-id: the secret read from stdin belongs to that key.", command);
+  }
+  return options;
+};
+
+const readFirstLine = async (stream: NodeJS.ReadableStream): Promise<string> => {
+  let data = "";
+  for await (const chunk of stream) {
+    data += String(chunk);
+    if (data.includes("\n")) break;
+  }
+  return data.split(/\r?\n/)[0];
+};
+
+/** The explicit key pair, when --access-key-id was given; undefined means "use the default chain". */
+const explicitCredentials = async (options: GlobalOptions, io: Io): Promise<ClientOptions["credentials"]> => {
+  if (!options.accessKeyId) return undefined;
+  const secret = options.secretFromStdin
+    ? (await readFirstLine(io.stdin)).trim()
+    : (io.env.ALICLOUD_SECRET_KEY || io.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET || "").trim();
+  if (!secret) {
+    throw new CredentialsError(
+      `--access-key-id ${quote(options.accessKeyId)} was given without its secret: ` +
+        (options.secretFromStdin
+          ? "standard input was empty; pipe the secret in, e.g. from your secret store."
+          : "set ALICLOUD_SECRET_KEY or ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass it on standard input with --secret-from-stdin."),
+    );
+  }
+  const securityToken = io.env.ALICLOUD_SECURITY_TOKEN || io.env.ALIBABA_CLOUD_SECURITY_TOKEN || undefined;
+  return { accessKeyId: options.accessKeyId, accessKeySecret: secret, ...(securityToken ? { securityToken } : {}) };
+};
+
+/** A client for the resolved endpoint and credentials. */
+export const createClient = async (options: GlobalOptions, io: Io): Promise<DomainTaskClient> => {
+  const credentials = await explicitCredentials(options, io);
+  return new DomainTaskClient({
+    endpoint: options.endpoint,
+    product: options.product,
+    region: options.region,
+    profile: options.profile,
+    credentials,
+    env: io.env,
+  });
+};

@@ -1,0 +1,76 @@
+/**
+ * `domain-tasks wait <taskNo>`: a pipeline gate. Polls until every detail has finished (or the timeout),
+ * shows progress on stderr, prints the outcome on stdout and exits 0, 1 or 4 (see exit-codes.ts).
+ */
+import type { ParsedArgs } from "../args";
+import { createClient, parseGlobalOptions } from "../client";
+import { durationFlag } from "../duration";
+import { runGate, type Condition } from "../gate";
+import { colorEnabled, type Io } from "../io";
+import { parseOutput, parsePageSize, parseQuery } from "../query";
+import { renderJson } from "../render/json";
+import { renderJsonLines } from "../render/jsonl";
+import { createProgressReporter, progressMode } from "../render/progress-reporter";
+import { createStyle } from "../render/style";
+import { renderTable } from "../render/table";
+import { UsageError, quote } from "../usage-error";
+
+/** Waits at most this long unless --timeout says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
+
+const parseCondition = (value: string | boolean | undefined): Condition => {
+  if (value === undefined) return "success";
+  if (value === "success" || value === "completion") return value;
+  throw new UsageError(`--for ${quote(String(value))} is not a condition: use success or completion.`, "wait");
+};
+
+const parseDelays = (values: Record<string, string | boolean>): { minDelayMs?: number; maxDelayMs?: number } => {
+  const read = (flag: string): number | undefined => {
+    const value = values[flag];
+    if (typeof value !== "string") return undefined;
+    const ms = durationFlag(`--${flag}`, value, "wait");
+    if (ms <= 0) throw new UsageError(`--${flag} ${quote(value)} must be longer than 0: use e.g. 500ms, 2s or 1m.`, "wait");
+    return ms;
+  };
+  const minDelayMs = read("min-delay");
+  const maxDelayMs = read("max-delay");
+  if (minDelayMs !== undefined && maxDelayMs !== undefined && minDelayMs > maxDelayMs) {
+    throw new UsageError(
+      `--min-delay ${quote(String(values["min-delay"]))} is longer than --max-delay ${quote(String(values["max-delay"]))}: make the minimum the smaller one.`,
+      "wait",
+    );
+  }
+  return { minDelayMs, maxDelayMs };
+};
+
+export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
+  const globals = parseGlobalOptions(args.values, "wait");
+  const query = parseQuery(args.positionals, args.values, "wait");
+  const pageSize = parsePageSize(args.values["page-size"], "wait");
+  const output = parseOutput(args.values.output, io.stdout.isTTY === true, "wait");
+  const condition = parseCondition(args.values.for);
+  const timeoutMs = typeof args.values.timeout === "string" ? durationFlag("--timeout", args.values.timeout, "wait") : DEFAULT_TIMEOUT_MS;
+  const delays = parseDelays(args.values);
+  const quiet = args.values.quiet === true;
+  const client = await createClient(globals, io);
+
+  const errStyle = createStyle(colorEnabled(io.stderr, io.env));
+  const progress = createProgressReporter(io.stderr, { mode: progressMode(io.stderr, quiet), style: errStyle });
+  let result;
+  try {
+    result = await runGate(client, query, { condition, timeoutMs, pageSize, signal: io.signal, onProgress: progress.update, ...delays });
+  } finally {
+    progress.stop();
+  }
+
+  const { outcome, verdict, exitCode } = result;
+  if (output === "json") io.stdout.write(renderJson(outcome));
+  else if (output === "jsonl") io.stdout.write(renderJsonLines(outcome.details));
+  else io.stdout.write(renderTable(outcome, { rows: "failed", style: createStyle(colorEnabled(io.stdout, io.env)) }));
+  // The verdict is the one line a pipeline log needs; a timeout is always reported, even with -q.
+  if (!quiet || exitCode === 4) {
+    const color = exitCode === 0 ? errStyle.green : exitCode === 1 ? errStyle.red : errStyle.yellow;
+    io.stderr.write(`${color(`${query.taskNo}: ${verdict}`)} ${errStyle.dim(`(exit ${exitCode})`)}\n`);
+  }
+  return exitCode;
+};

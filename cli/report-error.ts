@@ -1,0 +1,46 @@
+/**
+ * Turns any error into what the user reads on stderr and the exit code a pipeline sees.
+ * API errors show their Code and RequestId (what Alibaba Cloud support asks for); nothing shows a secret.
+ */
+import { AbortError, CredentialsError, DomainApiError, PagingError, ValidationError } from "../sdk/errors";
+import { ExitCode } from "./exit-codes";
+import { usageHint } from "./help";
+import { UsageError } from "./usage-error";
+
+export interface ErrorReport {
+  exitCode: ExitCode;
+  /** Lines for stderr, without trailing newlines. */
+  lines: string[];
+}
+
+const PREFIX = "domain-tasks:";
+
+export const reportError = (error: unknown, command?: string): ErrorReport => {
+  if (error instanceof UsageError) {
+    return { exitCode: ExitCode.USAGE, lines: [`${PREFIX} ${error.message}`, usageHint(error.command ?? command)] };
+  }
+  if (AbortError.isInstance(error)) {
+    return { exitCode: ExitCode.INTERRUPTED, lines: [`${PREFIX} interrupted; stopped polling.`] };
+  }
+  if (ValidationError.isInstance(error)) {
+    return { exitCode: ExitCode.USAGE, lines: [`${PREFIX} ${error.message}`, usageHint(command)] };
+  }
+  if (DomainApiError.isInstance(error)) {
+    const lines = [`${PREFIX} the Domain API call failed: ${error.message}`,
+      `  Code:       ${error.code}`,
+      `  RequestId:  ${error.requestId ?? "(none: no response from the service)"}`,
+      `  HTTP:       ${error.statusCode || "(no response)"}`];
+    if (error.hostId) lines.push(`  HostId:     ${error.hostId}`);
+    if (error.attempts > 1) lines.push(`  Attempts:   ${error.attempts}`);
+    if (error.recommend) lines.push(`  Recommend:  ${error.recommend}`);
+    return { exitCode: ExitCode.API_ERROR, lines };
+  }
+  if (CredentialsError.isInstance(error)) {
+    return { exitCode: ExitCode.API_ERROR, lines: [`${PREFIX} no usable credentials: ${error.message}`] };
+  }
+  if (PagingError.isInstance(error)) {
+    return { exitCode: ExitCode.API_ERROR, lines: [`${PREFIX} ${error.message}`, `  RequestId:  ${error.requestId ?? "(unknown)"}`] };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { exitCode: ExitCode.API_ERROR, lines: [`${PREFIX} unexpected error: ${message}`] };
+};

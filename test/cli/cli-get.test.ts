@@ -1,0 +1,106 @@
+/** `domain-tasks get` against the emulator: each output format, the filters, and paging as it streams. */
+import { TaskOutcomeOutputSchema } from "../../cli/output-schema";
+import type { Emulator } from "../../emulator";
+import { cliEnv, startTestEmulator } from "./emulator-env";
+import { assertBuilt, CONTROL_CHARACTERS, runCli } from "./harness";
+
+let emulator: Emulator;
+let endpoint: string[];
+
+beforeAll(async () => {
+  assertBuilt();
+  emulator = await startTestEmulator({
+    tasks: [
+      {
+        taskNo: "T-GET-BATCH",
+        taskType: "CHG_DNS",
+        details: [
+          { domainName: "a.example.com", instanceId: "S1" },
+          { domainName: "b.example.com", instanceId: "S2", outcome: "failure", failReason: "Domain is locked (clientUpdateProhibited).\n", errorMsg: "DomainStatusProhibited", tryCount: 2 },
+          { domainName: "c.example.com", instanceId: "S3" },
+          { domainName: "d.example.com", instanceId: "S4", startAfterSeconds: 3600, finishAfterSeconds: 7200 },
+          { domainName: "e.example.com", instanceId: "S5" },
+        ],
+      },
+    ],
+  });
+  endpoint = ["--endpoint", emulator.url];
+});
+
+afterAll(() => emulator.close());
+
+describe("domain-tasks get", () => {
+  it("-o table: one row per detail, the failure with its reason, a summary line", async () => {
+    const result = await runCli(["get", "T-GET-BATCH", "-o", "table", ...endpoint], { env: cliEnv() });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    // UpdateTime is the emulator's clock (China time, as the real service): replace it to compare the rest.
+    const lines = result.stdout.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/g, "YYYY-MM-DD hh:mm:ss").split("\n");
+    expect(lines).toEqual([
+      "DOMAIN         INSTANCE  STATUS           TRIES  UPDATED              REASON",
+      "a.example.com  S1        EXECUTE_SUCCESS  1      YYYY-MM-DD hh:mm:ss",
+      "b.example.com  S2        EXECUTE_FAILURE  2      YYYY-MM-DD hh:mm:ss  Domain is locked (clientUpdateProhibited).",
+      "c.example.com  S3        EXECUTE_SUCCESS  1      YYYY-MM-DD hh:mm:ss",
+      "d.example.com  S4        WAITING_EXECUTE  0      YYYY-MM-DD hh:mm:ss",
+      "e.example.com  S5        EXECUTE_SUCCESS  1      YYYY-MM-DD hh:mm:ss",
+      "",
+      "T-GET-BATCH  CHG_DNS  EXECUTE_FAILURE  5 details: 3 succeeded, 1 failed, 1 waiting",
+      "",
+    ]);
+    expect(result.stdout).not.toMatch(CONTROL_CHARACTERS);
+  });
+
+  it("-o json (the default in a pipe): the outcome, valid against the documented schema", async () => {
+    for (const args of [["-o", "json"], []]) {
+      const result = await runCli(["get", "T-GET-BATCH", ...args, ...endpoint], { env: cliEnv() });
+      expect(result).toMatchObject({ code: 0, stderr: "" });
+      const outcome = TaskOutcomeOutputSchema.parse(JSON.parse(result.stdout));
+      expect(outcome).toMatchObject({
+        taskNo: "T-GET-BATCH",
+        status: "EXECUTE_FAILURE",
+        statusCode: 3,
+        succeeded: false,
+        complete: false,
+        total: 5,
+        counts: { WAITING_EXECUTE: 1, EXECUTING: 0, EXECUTE_SUCCESS: 3, EXECUTE_FAILURE: 1, UNKNOWN: 0 },
+        failed: [{ domainName: "b.example.com", instanceId: "S2", failReason: "Domain is locked (clientUpdateProhibited).", errorMsg: "DomainStatusProhibited" }],
+        taskResult: null,
+      });
+      expect(outcome.details.map((d) => d.domainName)).toEqual(["a.example.com", "b.example.com", "c.example.com", "d.example.com", "e.example.com"]);
+    }
+  });
+
+  it("-o jsonl: one detail per line, written page by page", async () => {
+    emulator.resetStats();
+    const result = await runCli(["get", "T-GET-BATCH", "-o", "jsonl", "--page-size", "2", ...endpoint], { env: cliEnv() });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const details = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    expect(details.map((d) => [d.domainName, d.taskStatus])).toEqual([
+      ["a.example.com", "EXECUTE_SUCCESS"],
+      ["b.example.com", "EXECUTE_FAILURE"],
+      ["c.example.com", "EXECUTE_SUCCESS"],
+      ["d.example.com", "WAITING_EXECUTE"],
+      ["e.example.com", "EXECUTE_SUCCESS"],
+    ]);
+    const pages = emulator.stats().requests.filter((r) => r.action === "QueryTaskDetailList");
+    expect(pages.every((r) => r.pageSize === 2)).toBe(true);
+    expect(new Set(pages.map((r) => r.pageNum))).toEqual(new Set([1, 2, 3]));
+  });
+
+  it("--status, --domain and --instance select details on the server", async () => {
+    emulator.resetStats();
+    const failed = await runCli(["get", "T-GET-BATCH", "--status", "failure", "-o", "jsonl", ...endpoint], { env: cliEnv() });
+    expect(failed.stdout.trimEnd().split("\n").map((l) => JSON.parse(l).domainName)).toEqual(["b.example.com"]);
+    expect(emulator.stats().requests[0]).toMatchObject({ taskNo: "T-GET-BATCH", taskStatus: "3" });
+
+    const one = await runCli(["get", "T-GET-BATCH", "--domain", "c.example.com", "-o", "json", ...endpoint], { env: cliEnv() });
+    expect(JSON.parse(one.stdout)).toMatchObject({ total: 1, status: "EXECUTE_SUCCESS", details: [{ domainName: "c.example.com" }] });
+
+    const byInstance = await runCli(["get", "T-GET-BATCH", "--instance", "S4", "-o", "json", ...endpoint], { env: cliEnv() });
+    expect(JSON.parse(byInstance.stdout)).toMatchObject({ total: 1, details: [{ domainName: "d.example.com" }] });
+  });
+
+  it("prints an empty outcome for a TaskNo without details", async () => {
+    const result = await runCli(["get", "T-NOT-THERE", "-o", "table", ...endpoint], { env: cliEnv() });
+    expect(result).toEqual({ code: 0, signal: null, stdout: "T-NOT-THERE  WAITING_EXECUTE  0 details: no details\n", stderr: "" });
+  });
+});
