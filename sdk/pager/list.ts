@@ -1,5 +1,5 @@
 /** `listTaskDetails`: every detail of a query in one array, with what it cost. */
-import type { TaskQuery } from "../api/schemas";
+import type { TaskDetail, TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
 import type { PagerOptions, TaskDetailList } from "./models";
 import { paginateTaskDetails } from "./paginate";
@@ -12,7 +12,7 @@ import { paginateTaskDetails } from "./paginate";
  */
 export async function listTaskDetails(api: DomainTaskApi, query: TaskQuery, options: PagerOptions = {}): Promise<TaskDetailList> {
   const pager = paginateTaskDetails(api, query, options);
-  const details = [];
+  const details: TaskDetail[] = [];
   for await (const page of pager.byPage()) details.push(...page);
   const { requests, duplicatesRemoved, anomalies } = pager.stats;
   return { details, requests, duplicatesRemoved, anomalies: [...anomalies] };

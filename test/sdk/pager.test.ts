@@ -2,7 +2,7 @@ import type { Emulator } from "../../emulator";
 import type { DomainTaskClient } from "../../sdk/api/client";
 import type { TaskDetail } from "../../sdk/api/schemas";
 import { VirtualClock } from "../../sdk/clock";
-import { AbortError, DomainApiError, ValidationError } from "../../sdk/errors";
+import { AbortError, DomainApiError, PagingError, ValidationError } from "../../sdk/errors";
 import { listTaskDetails, paginateTaskDetails } from "../../sdk/pager";
 import { clientFor, requestsFor, start, WatchedApi } from "./pager-harness";
 
@@ -132,6 +132,26 @@ describe("pager against the emulator", () => {
     } finally {
       await emu.close();
     }
+  });
+
+  it("refuses, after one request, a TotalItemNum implying more pages than maxPages", async () => {
+    const taskNo = batch(5);
+    const absurd = new WatchedApi(client, (_req, page) => ({ ...page, totalItemNum: 2_000_000_000 }));
+    const error = await listTaskDetails(absurd, { taskNo }, { pageSize: 10, maxPages: 1000 }).catch((e: unknown) => e);
+    expect(PagingError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/TotalItemNum 2000000000 .* implies 200000000 pages of 10, more than maxPages 1000/);
+    expect(requestsFor(emulator, taskNo)).toHaveLength(1);
+  });
+
+  it("gives up scanning again after two extra passes when the totals never settle", async () => {
+    const taskNo = batch(40);
+    // Every answer reports a different TotalItemNum, as if details kept arriving and leaving.
+    const restless = new WatchedApi(client, (_req, page, call) => ({ ...page, totalItemNum: 40 + (call % 2) }));
+    const result = await listTaskDetails(restless, { taskNo }, { pageSize: 10, concurrency: 1 });
+    expect(ids(result.details)).toHaveLength(40);
+    expect(distinct(ids(result.details))).toBe(true);
+    expect(result.anomalies.join("\n")).toMatch(/details kept changing after 3 passes/);
+    expect(restless.pages.filter((n) => n === 1)).toHaveLength(3);
   });
 
   it("fetches pages concurrently (at most `concurrency` at once) and yields them in page order", async () => {

@@ -104,6 +104,35 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect(progress.length).toBeGreaterThan(1);
   });
 
+  it("never counts an unknown status as done: a small task times out with it listed", async () => {
+    const taskNo = emulator.addTask({ details: [{ domainName: "example.com" }] });
+    const paused = new WatchedApi(client, (_req, page) => ({ ...page, details: page.details.map((d) => ({ ...d, taskStatus: "EXECUTE_PAUSED" })) }));
+    const error = await waitForTask(paused, { taskNo }, { clock, maxWaitSeconds: 20 }).catch((e: unknown) => e);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/1 UNKNOWN; 1 not terminal/);
+    expect((error as TimeoutError).lastState).toMatchObject({ unknownStatuses: ["EXECUTE_PAUSED"], complete: false, succeeded: false });
+  });
+
+  it("counts details no status filter matches as open in a large task, and reports counts on timeout", async () => {
+    const taskNo = emulator.addTask({ batch: { count: 1500 } });
+    // One detail has a status outside the four filters: the per-status counts miss it, the total does not.
+    const oneUnknown = new WatchedApi(client, (request, page) =>
+      request.pageSize === 1 && request.taskStatus === 2 ? { ...page, totalItemNum: page.totalItemNum - 1 } : page,
+    );
+    const progress: WaitProgress[] = [];
+    const error = await waitForTask(oneUnknown, { taskNo }, { clock, maxWaitSeconds: 30, onProgress: (p) => progress.push(p) })
+      .catch((e: unknown) => e);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect((error as TimeoutError).lastState).toEqual({
+      taskNo,
+      total: 1500,
+      open: 1,
+      counts: { WAITING_EXECUTE: 0, EXECUTING: 0, EXECUTE_SUCCESS: 1499, EXECUTE_FAILURE: 0, UNKNOWN: 1 },
+    });
+    expect((error as Error).message).toContain("1500 detail(s): 1499 EXECUTE_SUCCESS, 1 UNKNOWN; 1 not terminal");
+    expect(progress.every((p) => p.requests === 5)).toBe(true); // never a full read: something was always open
+  });
+
   it("fails after the grace period, not the whole timeout, for a TaskNo without details", async () => {
     const error = await waitForTask(client, { taskNo: "no-such-task" }, { clock, random: half, maxWaitSeconds: 3600 }).catch((e: unknown) => e);
     expect(ValidationError.isInstance(error)).toBe(true);
