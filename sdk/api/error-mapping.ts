@@ -40,13 +40,17 @@ const advice = (code: string, statusCode: number, recommend?: string): string =>
     return "Check that the AccessKey secret belongs to the AccessKey ID in use.";
   if (code.startsWith("InvalidAccessKeyId"))
     return "Check that the AccessKey ID exists and is enabled in the RAM console.";
-  if (code === "InvalidSecurityToken.Expired" || code.startsWith("InvalidSecurityToken"))
-    return "The STS security token is invalid or expired: obtain a new one.";
+  if (code.startsWith("InvalidSecurityToken") || code === "MissingSecurityToken")
+    return "Send the STS security token issued with this AccessKey (it may have expired: obtain a new one).";
   if (code === "InvalidTimeStamp.Expired") return "Check this machine's clock: it must be within 15 minutes of real time.";
   if (code.startsWith("Forbidden") || statusCode === 403)
     return "The identity lacks permission for domain:QueryTaskDetailList: grant it (e.g. AliyunDomainReadOnlyAccess) in RAM.";
-  if (code === "MissingParameter" || code.startsWith("InvalidParameter") || code === "ParameterIllegal")
+  if (code.startsWith("Missing") || code.startsWith("InvalidParameter") || code === "ParameterIllegal")
     return "Check the request's parameters (TaskNo, PageNum, PageSize, TaskStatus, Lang).";
+  if (code === TRANSPORT_CODES.connectionRefused) return "Check the endpoint, and that the service (or emulator) is running there.";
+  if (code === TRANSPORT_CODES.hostNotFound) return "Check the endpoint's host name and this machine's DNS.";
+  if (statusCode === 0 && code !== TRANSPORT_CODES.unknown)
+    return "A network or gateway failure: it is retried; if it persists, check the network path and any proxy.";
   if (code === "ServiceUnavailable" || statusCode >= 500)
     return "A service-side failure: retry later; if it persists, report the RequestId to Alibaba Cloud support.";
   return recommend ? `See ${recommend}` : "See the Domain API error codes reference.";
@@ -93,7 +97,8 @@ const NODE_DROPPED = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ETIMEDOUT"
  */
 export const toDomainApiError = (err: unknown, endpoint: string): DomainTaskError => {
   if (DomainTaskError.isInstance(err)) return err;
-  const e = (err instanceof Error ? err : new Error(String(err))) as TeaError & { errno?: unknown };
+  // Not `instanceof Error`: socket errors can come from another realm (jest, vm), where that check fails.
+  const e = (typeof err === "object" && err !== null ? err : new Error(String(err))) as TeaError;
   const body = ApiErrorBodySchema.safeParse(e.data);
   if (body.success) {
     const statusCode = typeof e.statusCode === "number" ? e.statusCode : Number(e.data && (e.data as { statusCode?: unknown }).statusCode) || 0;
@@ -114,7 +119,7 @@ export const toDomainApiError = (err: unknown, endpoint: string): DomainTaskErro
       err,
     );
   }
-  if (e instanceof SyntaxError) {
+  if (e.name === "SyntaxError") {
     return build(
       TRANSPORT_CODES.nonJsonBody,
       0,
