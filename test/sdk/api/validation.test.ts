@@ -10,7 +10,7 @@ const valid: QueryTaskDetailListRequest = { taskNo: "T1", pageNum: 1, pageSize: 
 describe("request validation, before anything is sent", () => {
   it.each([
     ["taskNo", "", /^taskNo must be a non-empty string; got ""\. Pass the TaskNo returned by the SaveSingleTaskFor\*/],
-    ["taskNo", "   ", /^taskNo must be a non-empty string; got "   "/],
+    ["taskNo", "   ", /^taskNo must be a non-empty string; got " {3}"/],
     ["taskNo", undefined, /^taskNo must be a non-empty string; got nothing/],
     ["pageNum", 0, /^pageNum must be an integer >= 1; got 0\. Pages are numbered from 1\./],
     ["pageNum", 1.5, /^pageNum must be an integer >= 1; got 1\.5/],
