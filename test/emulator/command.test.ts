@@ -1,0 +1,101 @@
+/** The emulator as a process: flags, banner, scenario loading, clean shutdown on a signal. */
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runEmulatorCommand } from "../../emulator/command";
+import { parseEmulatorArgs } from "../../emulator/command-args";
+import type { Emulator } from "../../emulator";
+import { detailsOf, page } from "./helpers";
+
+const dir = mkdtempSync(join(tmpdir(), "emulator-command-"));
+const scenarioFile = join(dir, "scenario.json");
+writeFileSync(scenarioFile, JSON.stringify({ tasks: [{ taskNo: "T-CLI", details: [{ domainName: "cli.example.com" }] }] }));
+
+const capture = () => {
+  const chunks: string[] = [];
+  return { write: (text: string) => chunks.push(text), text: () => chunks.join("") };
+};
+
+describe("parseEmulatorArgs", () => {
+  it("reads every flag, in both --flag value and --flag=value forms", () => {
+    expect(parseEmulatorArgs(["--host", "0.0.0.0", "--port=8080", "--scenario", "s.json", "--admin", "--latency", "25"])).toEqual({
+      host: "0.0.0.0", port: 8080, scenario: "s.json", admin: true, latencyMs: 25, help: false,
+    });
+    expect(parseEmulatorArgs([])).toEqual({ host: "127.0.0.1", port: 0, admin: false, help: false });
+  });
+});
+
+describe("runEmulatorCommand", () => {
+  it("serves the scenario, prints the URL, credentials and a sample call, and stops cleanly", async () => {
+    const stdout = capture();
+    const stop = new AbortController();
+    let emulator: Emulator | undefined;
+    const running = runEmulatorCommand(["--scenario", scenarioFile, "--admin"], {
+      stdout,
+      stop: stop.signal,
+      onListening: (e) => (emulator = e),
+    });
+    while (!emulator) await new Promise((r) => setImmediate(r));
+    expect(detailsOf(await page(emulator, "T-CLI", 1, 10)).map((d) => d.DomainName)).toEqual(["cli.example.com"]);
+    stop.abort();
+    expect(await running).toBe(0);
+    const text = stdout.text();
+    expect(text).toContain(`listening on ${emulator.url}`);
+    expect(text).toContain("emulator-access-key-id");
+    expect(text).toContain("emulator-access-key-secret");
+    expect(text).toContain(`domain-tasks get <TaskNo> --endpoint ${emulator.url}`);
+    expect(text).toContain(`1 seeded from ${scenarioFile}`);
+    expect(text).toContain("/__emulator/tasks");
+    expect(text).toContain("Emulator stopped.");
+  });
+
+  it("prints help with exit code 0, and refuses bad flags and scenarios with exit code 2", async () => {
+    const out = capture();
+    expect(await runEmulatorCommand(["--help"], { stdout: out })).toBe(0);
+    expect(out.text()).toContain("--scenario FILE");
+    for (const [argv, message] of [
+      [["--port", "http"], "--port \"http\" is not valid"],
+      [["--bogus"], "Unknown flag --bogus"],
+      [["--scenario"], "--scenario needs a value"],
+      [["--scenario", join(dir, "missing.json")], "cannot read it (ENOENT)"],
+    ] as const) {
+      const err = capture();
+      expect(await runEmulatorCommand([...argv], { stderr: err })).toBe(2);
+      expect(err.text()).toContain(message);
+    }
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ tasks: [{ details: [{ domainName: "a.example.com", outcome: "maybe" }] }] }));
+    const err = capture();
+    expect(await runEmulatorCommand(["--scenario", bad], { stderr: err })).toBe(2);
+    expect(err.text()).toContain("tasks.0.details.0.outcome");
+  });
+});
+
+describe("the process entry", () => {
+  it("runs as `node emulator/command.js`, serves requests, and exits 0 on SIGTERM", async () => {
+    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "emulator/command.ts", "--scenario", scenarioFile, "--latency", "1"], {
+      cwd: join(__dirname, "..", ".."),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (d) => {
+        stdout += d;
+        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+        if (match) resolve(match[1]);
+      });
+      child.on("exit", () => reject(new Error(`emulator exited early: ${stderr}`)));
+    });
+    const port = Number(new URL(url).port);
+    const emulator = { url, endpoint: `127.0.0.1:${port}`, port } as Emulator;
+    expect((await page(emulator, "T-CLI", 1, 10)).TotalItemNum).toBe(1);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stdout).toContain("Emulator stopped.");
+    expect(stdout).toContain("latency          1 ms");
+  });
+});
