@@ -9,7 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { TaskDetail, TaskStatus } from "./api/schemas";
 import { DomainTaskClient, type ClientOptions } from "./api/client";
-import { clientOptionsFromStackConfig } from "./config";
+import { clientOptionsFromStackConfig, STACK_CONFIG_KEYS } from "./config";
 import { ValidationError } from "./errors";
 import { summarizeTask, type FailedDetail, type StatusCounts } from "./outcome";
 import { listTaskDetails } from "./pager";
@@ -90,27 +90,28 @@ const stackConfig = (key: string): string | undefined => {
 };
 
 /**
- * Connection settings: explicit args win, as a group (an explicit endpoint, product or region replaces all
- * three from config; explicit keys replace the configured keys and profile); then stack config; the client
+ * Connection settings: explicit args win, as a group (an explicit endpoint, product or region hides all three
+ * from config; explicit keys hide the configured keys, token and profile), then stack config; the client
  * itself falls back to the environment and the Alibaba Cloud credential chain.
  */
 const clientOptions = (args: GetTaskDetailsArgs): ClientOptions => {
-  const options: ClientOptions = { ...clientOptionsFromStackConfig(stackConfig) };
-  if (args.endpoint !== undefined || args.product !== undefined || args.region !== undefined) {
-    delete options.endpoint;
-    delete options.product;
-    delete options.region;
-    if (args.endpoint !== undefined) options.endpoint = args.endpoint;
-    if (args.product !== undefined) options.product = args.product;
-    if (args.region !== undefined) options.region = args.region;
-  }
-  if (args.accessKey !== undefined || args.secretKey !== undefined || args.securityToken !== undefined) {
+  const k = STACK_CONFIG_KEYS;
+  const explicitLocation = args.endpoint !== undefined || args.product !== undefined || args.region !== undefined;
+  const explicitKeys = args.accessKey !== undefined || args.secretKey !== undefined || args.securityToken !== undefined;
+  const hidden = new Set<string>([
+    ...(explicitLocation ? [k.endpoint, k.product, k.region] : []),
+    ...(explicitKeys ? [k.accessKey, k.secretKey, k.securityToken, k.profile] : []),
+  ]);
+  const options = clientOptionsFromStackConfig((key) => (hidden.has(key) ? undefined : stackConfig(key)));
+  if (args.endpoint !== undefined) options.endpoint = args.endpoint;
+  if (args.product !== undefined) options.product = args.product;
+  if (args.region !== undefined) options.region = args.region;
+  if (explicitKeys) {
     if (!args.accessKey || !args.secretKey) {
       const missing = args.accessKey ? "secretKey" : "accessKey";
       throw new ValidationError(missing, undefined,
         `getTaskDetails: ${missing} is missing; pass accessKey and secretKey together (or neither, to use stack config and the environment)`);
     }
-    delete options.profile;
     options.credentials = { accessKeyId: args.accessKey, accessKeySecret: args.secretKey, securityToken: args.securityToken };
   }
   return options;

@@ -10,7 +10,7 @@ import type { QueryTaskDetailListRequest, TaskDetailPage, TaskQuery } from "../a
 import type { DomainTaskApi } from "../api/client";
 import { PagingError } from "../errors";
 import type { PagingStats, TaskDetailPageItems } from "./models";
-import { fetchInOrder } from "./ordered-window";
+import { abortable, fetchInOrder } from "./ordered-window";
 import { planPass } from "./page-facts";
 
 /** Everything a pass reads and updates; shared by the passes of one iteration. */
@@ -45,7 +45,7 @@ export async function* scanPass(
   const note = (anomaly: string) => {
     if (!ctx.stats.anomalies.includes(anomaly)) ctx.stats.anomalies.push(anomaly);
   };
-  const first = await fetchPage(ctx, startPage, ctx.signal);
+  const first = await abortable(fetchPage(ctx, startPage, ctx.signal), ctx.signal);
   const plan = planPass(first, startPage, ctx.pageSize);
   plan.anomalies.forEach(note);
   let lastPage = plan.lastPage;

@@ -98,7 +98,9 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
       throw new TimeoutError(
         `timed out after ${Math.round(elapsedMs / 1000)} s (maxWaitSeconds ${maxWaitMs / 1000}) waiting for TaskNo ${taskNo} ` +
           `to have every detail terminal (EXECUTE_SUCCESS or EXECUTE_FAILURE); last seen at poll ${attempt}: ${describe(snap)}` +
-          (snap.total === 0 ? " - no details found; check the TaskNo and the product (domain vs domain-intl)" : ""),
+          (snap.total === 0
+            ? " - no details found; check the TaskNo and the product (domain vs domain-intl)"
+            : "; raise maxWaitSeconds to wait longer"),
         lastState,
       );
     }

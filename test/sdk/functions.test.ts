@@ -100,6 +100,14 @@ describe("getTaskDetails (Promise form)", () => {
     await expect(getTaskDetails({ taskNo, ...explicit() })).resolves.toMatchObject({ succeeded: true });
   });
 
+  it("ignores half a key pair in stack config when the args carry both halves", async () => {
+    const taskNo = emulator.addTask({ details: [{ domainName: "example.com" }] });
+    pulumi.runtime.setAllConfig({ "alicloud:accessKey": "only-half-configured", "alicloud-domain-tasks:endpoint": emulator.url });
+    await expect(getTaskDetails({ taskNo })).rejects.toMatchObject({ field: "alicloud:secretKey" });
+    await expect(getTaskDetails({ taskNo, accessKey: DEFAULT_CREDENTIAL.accessKeyId, secretKey: DEFAULT_CREDENTIAL.accessKeySecret }))
+      .resolves.toMatchObject({ succeeded: true });
+  });
+
   it("names the missing half of an explicit key pair", async () => {
     const error = await getTaskDetails({ taskNo: "T", endpoint: emulator.url, accessKey: "id-only" }).catch((e: unknown) => e);
     expect(ValidationError.isInstance(error)).toBe(true);

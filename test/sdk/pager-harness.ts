@@ -27,6 +27,8 @@ export class WatchedApi implements DomainTaskApi {
   constructor(
     private readonly inner: DomainTaskApi,
     private readonly after?: (request: QueryTaskDetailListRequest, page: TaskDetailPage, call: number) => TaskDetailPage | void,
+    /** Real milliseconds to hold each response back, e.g. to make later pages arrive first. */
+    private readonly delayMs?: (request: QueryTaskDetailListRequest) => number,
   ) {}
   async queryTaskDetailList(request: QueryTaskDetailListRequest, options?: { signal?: AbortSignal }): Promise<TaskDetailPage> {
     const call = ++this.calls;
@@ -35,6 +37,8 @@ export class WatchedApi implements DomainTaskApi {
     this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
     try {
       const page = await this.inner.queryTaskDetailList(request, options);
+      const delay = this.delayMs?.(request) ?? 0;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       return this.after?.(request, page, call) ?? page;
     } finally {
       this.inFlight -= 1;

@@ -156,15 +156,19 @@ describe("pager against the emulator", () => {
 
   it("fetches pages concurrently (at most `concurrency` at once) and yields them in page order", async () => {
     const taskNo = batch(1000);
-    emulator.setFaults({ latencyMs: 20 });
     const sequential = await listTaskDetails(client, { taskNo }, { pageSize: 50, concurrency: 1 });
-    const watched = new WatchedApi(client);
+    // Answers come back out of order: within each window of four, the later page arrives first.
+    const watched = new WatchedApi(client, undefined, (request) => 10 * (4 - (request.pageNum % 4)));
+    const order: number[] = [];
+    const pager = paginateTaskDetails(watched, { taskNo }, { pageSize: 50, concurrency: 4 });
+    for await (const page of pager.byPage()) order.push(page.pageNum);
     const concurrent = await listTaskDetails(watched, { taskNo }, { pageSize: 50, concurrency: 4 });
+    expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(ids(concurrent.details)).toEqual(ids(sequential.details));
     expect(concurrent.details.map((d) => d.domainName).slice(0, 3)).toEqual(["domain-1.example.com", "domain-2.example.com", "domain-3.example.com"]);
     expect(watched.peakInFlight).toBe(4);
     expect(concurrent.requests).toBe(20);
-    expect(requestsFor(emulator, taskNo)).toHaveLength(40);
+    expect(requestsFor(emulator, taskNo)).toHaveLength(60);
   });
 
   it("iterates details with for await, and pages with byPage({ maxPageSize })", async () => {
