@@ -2,9 +2,9 @@
  * The CrossGuard policies, called the way the policy server calls them: with built validation args and a
  * violation collector. Unknown values are the policy server's own proxy and sentinels, as in a preview.
  */
-import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
+import type { PolicyResource, ResourceValidation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { unknownCheckingProxy } from "@pulumi/policy";
-import { unknownStringValue } from "@pulumi/policy/proxy";
+import * as policyProxy from "@pulumi/policy/proxy";
 import {
   DOMAIN_TASK_TOKEN,
   domainTaskSucceeded,
@@ -12,6 +12,9 @@ import {
   taskOutcomePolicy,
   waitForSuccessPolicy,
 } from "../../provider/policies";
+
+/** The sentinel the policy server puts where a string is unknown during preview (not in the typings). */
+const unknownStringValue = (policyProxy as unknown as { unknownStringValue: unknown }).unknownStringValue;
 
 const urn = (name: string) => `urn:pulumi:dev::gate::${DOMAIN_TASK_TOKEN}::${name}`;
 
@@ -87,7 +90,7 @@ describe("domainTaskWaitsForSuccess (resource policy)", () => {
   const resourceArgs = (props: Record<string, unknown>, config: Record<string, unknown>, type = DOMAIN_TASK_TOKEN): ResourceValidationArgs =>
     ({ type, name: "gate", urn: urn("gate"), props: unknownCheckingProxy(props), opts: {}, getConfig: () => config }) as unknown as ResourceValidationArgs;
   const validate = (props: Record<string, unknown>, config: Record<string, unknown>, type?: string) =>
-    violationsOf((report) => domainTaskWaitsForSuccess.validateResource!(resourceArgs(props, config, type), report));
+    violationsOf((report) => (domainTaskWaitsForSuccess.validateResource as ResourceValidation)(resourceArgs(props, config, type), report));
 
   it("accepts anything while the pack does not require it", async () => {
     expect(await validate({ taskNo: "T", waitFor: "none" }, {})).toEqual([]);

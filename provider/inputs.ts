@@ -1,0 +1,131 @@
+/**
+ * The DomainTask resource's inputs: one zod schema, the defaults, and the translation of zod issues into
+ * Pulumi CheckFailures (one per bad property, each saying what to do).
+ *
+ * Credentials are deliberately not inputs: resource inputs are stored in the state. They come from stack
+ * config (`alicloud:accessKey`/`secretKey`, set with `--secret`), the environment or the default chain.
+ */
+import { z } from "zod";
+
+/** What `create`/`update` wait for. */
+export const WAIT_MODES = ["success", "completion", "none"] as const;
+export type WaitMode = (typeof WAIT_MODES)[number];
+
+/** The engine's marker for a value that is not known yet (during preview). */
+export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export const INPUT_DEFAULTS = {
+  waitFor: "success" as WaitMode,
+  timeoutSeconds: 1800,
+  minDelaySeconds: 2,
+  maxDelaySeconds: 30,
+};
+
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be a string`) })
+    .trim()
+    .min(1, `${what} must be a non-empty string`);
+const seconds = (what: string, max: number) =>
+  z
+    .number({ error: `${what} must be a number of seconds` })
+    .positive(`${what} must be greater than 0`)
+    .max(max, `${what} must be at most ${max} seconds`);
+
+/** The inputs after validation and defaults; what the provider works with (and echoes into its state). */
+export const DomainTaskInputsSchema = z
+  .strictObject({
+    taskNo: nonEmpty("taskNo (the TaskNo returned by a SaveSingleTaskFor*/SaveBatchTaskFor* call)"),
+    domainName: nonEmpty("domainName").optional(),
+    instanceId: nonEmpty("instanceId").optional(),
+    waitFor: z
+      .enum(WAIT_MODES, { error: `waitFor must be one of ${WAIT_MODES.map((m) => `"${m}"`).join(", ")}` })
+      .default(INPUT_DEFAULTS.waitFor),
+    timeoutSeconds: seconds("timeoutSeconds", 7 * 24 * 3600).default(INPUT_DEFAULTS.timeoutSeconds),
+    minDelaySeconds: seconds("minDelaySeconds", 3600).default(INPUT_DEFAULTS.minDelaySeconds),
+    maxDelaySeconds: seconds("maxDelaySeconds", 3600).default(INPUT_DEFAULTS.maxDelaySeconds),
+    lang: z.enum(["en", "zh"], { error: 'lang must be "en" or "zh"' }).optional(),
+    triggers: z.array(z.unknown(), { error: "triggers must be an array (any change to it re-runs the wait)" }).optional(),
+    endpoint: nonEmpty("endpoint (e.g. https://domain.aliyuncs.com or http://127.0.0.1:PORT)").optional(),
+    product: z.enum(["domain", "domain-intl"], { error: 'product must be "domain" or "domain-intl"' }).optional(),
+    region: nonEmpty("region (e.g. cn-hangzhou, or ap-southeast-1 for domain-intl)").optional(),
+  });
+
+export type DomainTaskInputs = z.output<typeof DomainTaskInputsSchema>;
+
+/** Keys users try for credentials; rejected with a pointer to where credentials belong. */
+const CREDENTIAL_KEYS = new Set([
+  "accessKey", "secretKey", "securityToken", "accessKeyId", "accessKeySecret", "credentials", "profile",
+]);
+
+const CREDENTIAL_ADVICE =
+  "credentials are not resource inputs (inputs are stored in the state): set alicloud:accessKey and " +
+  "alicloud:secretKey with `pulumi config set --secret`, alicloud:profile, or ALIBABA_CLOUD_ACCESS_KEY_ID/" +
+  "ALIBABA_CLOUD_ACCESS_KEY_SECRET in the environment";
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+export type CheckOutcome =
+  | { ok: true; inputs: DomainTaskInputs & Record<string, unknown> }
+  | { ok: false; failures: CheckFailure[] };
+
+/**
+ * Validates raw inputs. Unknown values (preview) are accepted as they are and not defaulted, so a plan
+ * never fails on what it cannot know yet. Returns the inputs with defaults applied, or one failure per
+ * bad property.
+ */
+export function checkInputs(raw: Record<string, unknown>): CheckOutcome {
+  const news = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "__provider" && v !== undefined && v !== null));
+  const unknownKeys = Object.keys(news).filter((k) => news[k] === UNKNOWN_VALUE);
+  const failures: CheckFailure[] = [];
+  for (const key of Object.keys(news)) {
+    if (CREDENTIAL_KEYS.has(key)) failures.push({ property: key, reason: `${key}: ${CREDENTIAL_ADVICE}` });
+  }
+  // Validate with placeholders where values are unknown, then put the unknowns back.
+  const known = { ...news };
+  for (const key of unknownKeys) delete known[key];
+  if (unknownKeys.includes("taskNo")) known.taskNo = "unknown";
+  for (const key of CREDENTIAL_KEYS) delete known[key];
+  const parsed = DomainTaskInputsSchema.safeParse(known);
+  if (!parsed.success) {
+    const seen = new Set(failures.map((f) => f.property));
+    for (const issue of parsed.error.issues) {
+      const property = issue.code === "unrecognized_keys" ? undefined : String(issue.path[0] ?? "");
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          failures.push({ property: key, reason: `${key} is not an input of DomainTask; remove it (inputs: ${INPUT_NAMES.join(", ")})` });
+        }
+      } else if (property !== undefined && !seen.has(property)) {
+        seen.add(property);
+        failures.push({ property, reason: issue.message });
+      }
+    }
+  }
+  // Checked apart from the schema so it is reported even when another property is bad.
+  const min = known.minDelaySeconds ?? INPUT_DEFAULTS.minDelaySeconds;
+  const max = known.maxDelaySeconds ?? INPUT_DEFAULTS.maxDelaySeconds;
+  if (typeof min === "number" && typeof max === "number" && min > max && !failures.some((f) => f.property === "maxDelaySeconds")) {
+    failures.push({ property: "maxDelaySeconds", reason: `maxDelaySeconds (${max}) must be at least minDelaySeconds (${min})` });
+  }
+  if (failures.length > 0 || !parsed.success) return { ok: false, failures };
+  const inputs: Record<string, unknown> = { ...parsed.data };
+  for (const key of unknownKeys) inputs[key] = UNKNOWN_VALUE;
+  return { ok: true, inputs: inputs as DomainTaskInputs & Record<string, unknown> };
+}
+
+/** Input names, for messages. */
+export const INPUT_NAMES = Object.keys(DomainTaskInputsSchema.shape);
+
+/**
+ * The inputs of a property bag the engine already checked: new inputs (create/update) or a prior state,
+ * which also holds the outcome fields and `null` for absent inputs. Throws a readable error if bad.
+ */
+export function parseInputs(props: Record<string, unknown>): DomainTaskInputs {
+  const picked = Object.fromEntries(INPUT_NAMES.filter((k) => props[k] !== undefined && props[k] !== null).map((k) => [k, props[k]]));
+  const outcome = checkInputs(picked);
+  if (!outcome.ok) throw new Error(`DomainTask inputs are invalid: ${outcome.failures.map((f) => f.reason).join("; ")}`);
+  return outcome.inputs;
+}

@@ -1,0 +1,63 @@
+/**
+ * The errors a DomainTask deployment stops with. Each says which task, what happened, and what to do;
+ * a failure lists every failed domain with the service's FailReason and ErrorMsg.
+ */
+import { formatCounts, type StatusCounts, type TaskOutcome } from "../sdk/outcome";
+
+/** Failed domains listed one per line; the rest are counted, so the message stays readable. */
+export const MAX_LISTED_FAILURES = 50;
+
+/** Why `waitFor: "success"` stops: some detail failed (or, rarely, finished in an unknown status). */
+export function taskFailedMessage(outcome: TaskOutcome): string {
+  const lines = [
+    `DomainTask ${outcome.taskNo} did not succeed: ${outcome.failed.length} of ${outcome.total} task details failed ` +
+      `(${formatCounts(outcome.counts)}).`,
+  ];
+  for (const f of outcome.failed.slice(0, MAX_LISTED_FAILURES)) {
+    const detail = f.taskDetailNo ? ` (TaskDetailNo ${f.taskDetailNo})` : "";
+    lines.push(`  - ${f.domainName || "(no domain name)"}${detail}: FailReason: ${f.failReason || "(none)"}; ErrorMsg: ${f.errorMsg || "(none)"}`);
+  }
+  if (outcome.failed.length > MAX_LISTED_FAILURES) {
+    lines.push(`  ... and ${outcome.failed.length - MAX_LISTED_FAILURES} more (see the task in the Domain console).`);
+  }
+  if (outcome.unknownStatuses.length > 0) {
+    lines.push(`  Details in statuses this package does not know: ${outcome.unknownStatuses.join(", ")}.`);
+  }
+  lines.push(
+    'Fix the failed domains and submit a new task (a new taskNo), or set waitFor: "completion" to record the outcome without failing.',
+  );
+  return lines.join("\n");
+}
+
+/** What a timed-out wait last saw: the waiter's TimeoutError.lastState (an outcome, or just the counts). */
+export interface LastSeen {
+  counts: StatusCounts;
+  total: number;
+}
+
+/** Reads a TimeoutError's `lastState`, if it has the counts. */
+export const lastSeen = (state: unknown): LastSeen | undefined => {
+  const s = state as Partial<LastSeen> | undefined;
+  return s && typeof s.total === "number" && s.counts && typeof s.counts === "object" ? { counts: s.counts, total: s.total } : undefined;
+};
+
+/** Why a wait ran out of time, with the counts last seen. */
+export function timeoutMessage(taskNo: string, timeoutSeconds: number, last: LastSeen | undefined): string {
+  const seen = last
+    ? last.total === 0
+      ? "no task details were found (check taskNo and the domainName/instanceId filters)"
+      : `last seen: ${formatCounts(last.counts)} of ${last.total}`
+    : "the task was never read";
+  return (
+    `DomainTask ${taskNo} did not complete within timeoutSeconds=${timeoutSeconds}: ${seen}. ` +
+    'Raise timeoutSeconds, or set waitFor: "none" to record the current state without waiting; ' +
+    "running `pulumi up` again resumes the wait."
+  );
+}
+
+/** An error from the SDK (API error, bad TaskNo, ...) with the task named in front, as the user sees it. */
+export function withTaskContext(taskNo: string, err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  if (message.startsWith(`DomainTask ${taskNo}`)) return err instanceof Error ? err : new Error(message);
+  return new Error(`DomainTask ${taskNo}: ${message}`, { cause: err });
+}

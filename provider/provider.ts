@@ -1,0 +1,139 @@
+/**
+ * The DomainTask dynamic provider: what runs inside Pulumi's dynamic-provider host when a DomainTask is
+ * checked, diffed, created, read, updated or deleted. It is not serialized: the resource serializes a
+ * small loader (./serialized-provider) that requires this module by package name inside the host, so no
+ * client, credential or socket ever lands in the state.
+ *
+ * - `create` and `update` wait for the task as `waitFor` says: `success` (fail unless every detail
+ *   succeeded, listing each failed domain), `completion` (record whatever it came to) or `none` (record
+ *   the state now).
+ * - `read` (refresh) queries the task once more, so the state follows the task (drift is logged).
+ * - `delete` only forgets the resource: a Domain API task cannot be deleted.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { log as pulumiLog } from "@pulumi/pulumi";
+import { DomainTaskClient, type ClientOptions, type DomainTaskApi } from "../sdk/api/client";
+import type { TaskQuery } from "../sdk/api/schemas";
+import { systemClock, type Clock } from "../sdk/clock";
+import { clientOptionsFromStackConfig } from "../sdk/config";
+import { TimeoutError } from "../sdk/errors";
+import { summarizeTask, type TaskOutcome } from "../sdk/outcome";
+import { listTaskDetails } from "../sdk/pager";
+import { waitForTask } from "../sdk/waiter";
+import { connectionOptions } from "./connection";
+import { diffInputs } from "./diff";
+import { checkInputs, parseInputs, type DomainTaskInputs } from "./inputs";
+import { lastSeen, taskFailedMessage, timeoutMessage, withTaskContext } from "./messages";
+import { toState, type DomainTaskState } from "./outputs";
+import { throttledProgress } from "./progress";
+
+/** What the provider needs from the outside world; tests replace parts of it. */
+export interface DomainTaskProviderOptions {
+  /** Builds the API client for one operation. Default: `new DomainTaskClient(options)`. */
+  createApi?: (options: ClientOptions) => DomainTaskApi;
+  /** Time for the waiter and the progress throttle. Default: the system clock. */
+  clock?: Clock;
+  /** Where progress and drift lines go. Default: `pulumi.log.info`. */
+  log?: (message: string) => void;
+  /** Minimum spacing of progress lines. Default 10 s. */
+  progressIntervalMs?: number;
+}
+
+/** The provider methods, with the result shapes the dynamic-provider host expects. */
+export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
+  private configured: ClientOptions = {};
+  private readonly createApi: (options: ClientOptions) => DomainTaskApi;
+  private readonly clock: Clock;
+  private readonly log: (message: string) => void;
+  private readonly progressIntervalMs?: number;
+
+  constructor(options: DomainTaskProviderOptions = {}) {
+    this.createApi = options.createApi ?? ((o) => new DomainTaskClient(o));
+    this.clock = options.clock ?? systemClock;
+    this.log = options.log ?? ((m) => void pulumiLog.info(m));
+    this.progressIntervalMs = options.progressIntervalMs;
+  }
+
+  /** Reads the stack config (decrypted by the engine) once per provider process. */
+  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    this.configured = clientOptionsFromStackConfig((key) => req.config.get(key));
+  }
+
+  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    const outcome = checkInputs(news);
+    return outcome.ok ? { inputs: outcome.inputs } : { inputs: news, failures: outcome.failures };
+  }
+
+  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    const { changes, replaces, deleteBeforeReplace } = diffInputs(olds, news);
+    return { changes, replaces, deleteBeforeReplace };
+  }
+
+  async create(props: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+    const inputs = parseInputs(props);
+    return { id: inputs.taskNo, outs: await this.evaluate(inputs) };
+  }
+
+  async update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+    return { outs: await this.evaluate(parseInputs(news), olds as Partial<DomainTaskState>) };
+  }
+
+  /** Refresh: one more look at the task, never a wait. */
+  async read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
+    const previous = props as Partial<DomainTaskState>;
+    const inputs = parseInputs(props);
+    const outcome = await this.observe(inputs).catch((err) => Promise.reject(withTaskContext(inputs.taskNo, err)));
+    const state = toState(inputs, outcome, this.clock.now(), previous);
+    if (previous.status !== undefined && previous.status !== state.status) {
+      this.log(`DomainTask ${inputs.taskNo}: status was ${previous.status}, is now ${state.status}`);
+    }
+    return { id, props: state };
+  }
+
+  /** A task cannot be deleted: deleting the resource only removes it from the stack's state. */
+  async delete(): Promise<void> {}
+
+  /** Waits as `inputs.waitFor` says and returns the state; throws when the task failed or time ran out. */
+  private async evaluate(inputs: DomainTaskInputs, previous?: Partial<DomainTaskState>): Promise<DomainTaskState> {
+    const outcome = await (inputs.waitFor === "none" ? this.observe(inputs) : this.wait(inputs)).catch((err) =>
+      Promise.reject(withTaskContext(inputs.taskNo, err)),
+    );
+    if (inputs.waitFor === "success" && !outcome.succeeded) throw new Error(taskFailedMessage(outcome));
+    return toState(inputs, outcome, this.clock.now(), previous);
+  }
+
+  private async observe(inputs: DomainTaskInputs): Promise<TaskOutcome> {
+    const api = this.createApi(connectionOptions(this.configured, inputs));
+    const { details } = await listTaskDetails(api, queryOf(inputs));
+    return summarizeTask(inputs.taskNo, details);
+  }
+
+  private async wait(inputs: DomainTaskInputs): Promise<TaskOutcome> {
+    const api = this.createApi(connectionOptions(this.configured, inputs));
+    try {
+      return await waitForTask(api, queryOf(inputs), {
+        maxWaitSeconds: inputs.timeoutSeconds,
+        minDelaySeconds: inputs.minDelaySeconds,
+        maxDelaySeconds: inputs.maxDelaySeconds,
+        clock: this.clock,
+        onProgress: throttledProgress({ clock: this.clock, log: this.log, intervalMs: this.progressIntervalMs }),
+      });
+    } catch (err) {
+      if (TimeoutError.isInstance(err)) {
+        throw new Error(timeoutMessage(inputs.taskNo, inputs.timeoutSeconds, lastSeen(err.lastState)), { cause: err });
+      }
+      throw err;
+    }
+  }
+}
+
+const queryOf = (inputs: DomainTaskInputs): TaskQuery => ({
+  taskNo: inputs.taskNo,
+  ...(inputs.domainName !== undefined && { domainName: inputs.domainName }),
+  ...(inputs.instanceId !== undefined && { instanceId: inputs.instanceId }),
+  ...(inputs.lang !== undefined && { lang: inputs.lang }),
+});
+
+/** A fresh provider; the loader in the host calls this once per serialized provider. */
+export const createDomainTaskProvider = (options?: DomainTaskProviderOptions): DomainTaskProvider =>
+  new DomainTaskProvider(options);

@@ -1,0 +1,201 @@
+/**
+ * The DomainTask provider as `pulumi up` runs it: Pulumi's dynamic-provider host over gRPC, the serialized
+ * provider in `__provider`, stack config through Configure, and the emulator on loopback.
+ * Requires `npm run build` (npm test builds before jest).
+ */
+import { allText, startBench, TEST_SECRET, type Bench } from "./fixture";
+
+let bench: Bench;
+beforeAll(async () => {
+  bench = await startBench();
+});
+afterAll(async () => {
+  await bench?.close();
+});
+
+const ok = (domainName: string, finishAfterSeconds = 0) => ({ domainName, finishAfterSeconds, outcome: "success" as const, taskResult: "OK" });
+
+describe("Check", () => {
+  it("applies the defaults to valid inputs and keeps the provider", async () => {
+    const { inputs, failures } = await bench.host.check({}, bench.inputs({ taskNo: "T-1" }));
+    expect(failures).toEqual([]);
+    expect(inputs).toMatchObject({ taskNo: "T-1", waitFor: "success", timeoutSeconds: 1800, minDelaySeconds: 0.1, maxDelaySeconds: 0.3 });
+    expect(inputs.__provider).toBe(bench.provider);
+  });
+
+  it("returns one failure per bad property, each saying what to do", async () => {
+    const { failures } = await bench.host.check({}, {
+      __provider: bench.provider,
+      taskNo: "  ",
+      waitFor: "sometimes",
+      timeoutSeconds: -5,
+      minDelaySeconds: "fast",
+      lang: "fr",
+      triggers: "v2",
+      product: "dns",
+      endpoint: "",
+      colour: "blue",
+      secretKey: "x",
+    });
+    const byProperty = Object.fromEntries(failures.map((f) => [f.property, f.reason]));
+    expect(Object.keys(byProperty).sort()).toEqual(
+      ["colour", "endpoint", "lang", "minDelaySeconds", "product", "secretKey", "taskNo", "timeoutSeconds", "triggers", "waitFor"],
+    );
+    expect(failures).toHaveLength(10);
+    expect(byProperty.taskNo).toMatch(/taskNo .*must be a non-empty string/);
+    expect(byProperty.waitFor).toBe('waitFor must be one of "success", "completion", "none"');
+    expect(byProperty.timeoutSeconds).toBe("timeoutSeconds must be greater than 0");
+    expect(byProperty.minDelaySeconds).toBe("minDelaySeconds must be a number of seconds");
+    expect(byProperty.lang).toBe('lang must be "en" or "zh"');
+    expect(byProperty.product).toBe('product must be "domain" or "domain-intl"');
+    expect(byProperty.colour).toMatch(/^colour is not an input of DomainTask; remove it/);
+    expect(byProperty.secretKey).toMatch(/credentials are not resource inputs .*pulumi config set --secret/);
+    expect(allText(failures)).not.toContain("\"x\"");
+  });
+
+  it("requires taskNo and orders the poll delays", async () => {
+    const { failures } = await bench.host.check({}, { __provider: bench.provider, minDelaySeconds: 10, maxDelaySeconds: 5 });
+    expect(failures).toEqual([
+      { property: "taskNo", reason: expect.stringMatching(/^taskNo .* is required$/) },
+      { property: "maxDelaySeconds", reason: "maxDelaySeconds (5) must be at least minDelaySeconds (10)" },
+    ]);
+  });
+});
+
+describe("Create", () => {
+  it("waits for success and records the outcome as plain JSON, with no secret in it", async () => {
+    const taskNo = bench.addTask({ details: [ok("a.example.com", 1), ok("b.example.com", 1)] });
+    const { id, properties } = await bench.host.create(bench.inputs({ taskNo, waitFor: "success" }));
+    expect(id).toBe(taskNo);
+    expect(properties).toMatchObject({
+      taskNo,
+      status: "EXECUTE_SUCCESS",
+      statusCode: 2,
+      succeeded: true,
+      complete: true,
+      total: 2,
+      counts: { WAITING_EXECUTE: 0, EXECUTING: 0, EXECUTE_SUCCESS: 2, EXECUTE_FAILURE: 0, UNKNOWN: 0 },
+      failed: [],
+      taskResult: null,
+      domainName: null,
+      endpoint: null,
+    });
+    expect(properties.details).toHaveLength(2);
+    expect(typeof properties.completedAt).toBe("string");
+    expect(properties.__provider).toBe(bench.provider);
+    expect(allText(properties)).not.toContain(TEST_SECRET);
+    // Progress went through pulumi.log (the host's stdout when no engine is attached).
+    expect(bench.host.output()).toContain(`DomainTask ${taskNo}: `);
+    expect(bench.host.output()).not.toContain(TEST_SECRET);
+  });
+
+  it("fails for waitFor success when a detail failed, naming each failed domain with its reasons", async () => {
+    const taskNo = bench.addTask({
+      details: [
+        ok("good.example.com"),
+        { domainName: "bad.example.com", outcome: "failure", failReason: "The DNS server is not registered", errorMsg: "DNS_NOT_EXIST" },
+        { domainName: "worse.example.com", outcome: "failure", failReason: "Domain is in a prohibited state", errorMsg: "PROHIBITED" },
+      ],
+    });
+    const create = bench.host.create(bench.inputs({ taskNo }));
+    await expect(create).rejects.toThrow(`DomainTask ${taskNo} did not succeed: 2 of 3 task details failed`);
+    const message = await create.then(() => "", (e: Error) => e.message);
+    expect(message).toMatch(/- bad\.example\.com \(TaskDetailNo [^)]+\): FailReason: The DNS server is not registered; ErrorMsg: DNS_NOT_EXIST/);
+    expect(message).toContain("- worse.example.com");
+    expect(message).toContain('waitFor: "completion"');
+  });
+
+  it("records a failed task without failing for waitFor completion", async () => {
+    const taskNo = bench.addTask({ details: [{ domainName: "bad.example.com", outcome: "failure", failReason: "Locked", errorMsg: "E1", finishAfterSeconds: 1 }] });
+    const { properties } = await bench.host.create(bench.inputs({ taskNo, waitFor: "completion" }));
+    expect(properties).toMatchObject({
+      status: "EXECUTE_FAILURE",
+      succeeded: false,
+      complete: true,
+      failReason: "Locked",
+      errorMsg: "E1",
+      failed: [expect.objectContaining({ domainName: "bad.example.com", failReason: "Locked", errorMsg: "E1" })],
+    });
+  });
+
+  it("records the state at once for waitFor none", async () => {
+    const taskNo = bench.addTask({ details: [ok("later.example.com", 3600)] });
+    const { properties } = await bench.host.create(bench.inputs({ taskNo, waitFor: "none" }));
+    expect(properties).toMatchObject({ status: "EXECUTING", complete: false, succeeded: false, completedAt: null, counts: expect.objectContaining({ EXECUTING: 1 }) });
+  });
+
+  it("gives up after timeoutSeconds with the counts last seen", async () => {
+    const taskNo = bench.addTask({ details: [ok("slow.example.com", 3600), ok("fast.example.com", 0)] });
+    const create = bench.host.create(bench.inputs({ taskNo, timeoutSeconds: 1 }));
+    await expect(create).rejects.toThrow(
+      `DomainTask ${taskNo} did not complete within timeoutSeconds=1: last seen: 1 EXECUTING, 1 EXECUTE_SUCCESS of 2. Raise timeoutSeconds`,
+    );
+  });
+
+  it("reports an API error with the task named", async () => {
+    const create = bench.host.create(bench.inputs({ taskNo: "T-1", endpoint: "http://127.0.0.1:1" }));
+    await expect(create).rejects.toThrow(/^DomainTask T-1: /);
+  });
+});
+
+describe("Read (refresh)", () => {
+  it("queries the task again and reports the drift", async () => {
+    const taskNo = bench.addTask({ details: [ok("a.example.com", 60)] });
+    const created = await bench.host.create(bench.inputs({ taskNo, waitFor: "none" }));
+    expect(created.properties.status).toBe("EXECUTING");
+    bench.clock.advance(61_000);
+    const read = await bench.host.read(created.id, created.properties);
+    expect(read.id).toBe(taskNo);
+    expect(read.properties).toMatchObject({ taskNo, waitFor: "none", status: "EXECUTE_SUCCESS", complete: true, succeeded: true, taskResult: "OK" });
+    expect(read.properties.__provider).toBe(bench.provider);
+    expect(bench.host.output()).toContain(`DomainTask ${taskNo}: status was EXECUTING, is now EXECUTE_SUCCESS`);
+  });
+});
+
+describe("Diff", () => {
+  it("replaces on taskNo and triggers, updates in place on wait settings, and sees no change otherwise", async () => {
+    const taskNo = bench.addTask({ details: [ok("a.example.com")] });
+    const { properties: state } = await bench.host.create(bench.inputs({ taskNo, triggers: ["v1"] }));
+    const checked = async (news: Record<string, unknown>) => (await bench.host.check(state, bench.inputs(news))).inputs;
+
+    expect(await bench.host.diff(taskNo, state, await checked({ taskNo, triggers: ["v1"] })))
+      .toEqual({ changes: "none", replaces: [], deleteBeforeReplace: false });
+    expect(await bench.host.diff(taskNo, state, await checked({ taskNo: "T-other", triggers: ["v1"] })))
+      .toEqual({ changes: "some", replaces: ["taskNo"], deleteBeforeReplace: false });
+    expect(await bench.host.diff(taskNo, state, await checked({ taskNo, triggers: ["v2"] })))
+      .toEqual({ changes: "some", replaces: ["triggers"], deleteBeforeReplace: false });
+    expect(await bench.host.diff(taskNo, state, await checked({ taskNo, triggers: ["v1"], domainName: "a.example.com" })))
+      .toMatchObject({ changes: "some", replaces: ["domainName"] });
+    expect(await bench.host.diff(taskNo, state, await checked({ taskNo, triggers: ["v1"], waitFor: "completion", timeoutSeconds: 60 })))
+      .toEqual({ changes: "some", replaces: [], deleteBeforeReplace: false });
+  });
+});
+
+describe("Update", () => {
+  it("re-evaluates the task with the new wait settings", async () => {
+    const taskNo = bench.addTask({ details: [ok("a.example.com", 1)] });
+    const created = await bench.host.create(bench.inputs({ taskNo, waitFor: "none" }));
+    expect(created.properties.complete).toBe(false);
+    const news = (await bench.host.check(created.properties, bench.inputs({ taskNo, waitFor: "success" }))).inputs;
+    const updated = await bench.host.update(taskNo, created.properties, news);
+    expect(updated).toMatchObject({ taskNo, waitFor: "success", status: "EXECUTE_SUCCESS", complete: true });
+    expect(updated.__provider).toBe(bench.provider);
+  });
+
+  it("fails an update to waitFor success on a failed task, like create", async () => {
+    const taskNo = bench.addTask({ details: [{ domainName: "bad.example.com", outcome: "failure", failReason: "Locked" }] });
+    const created = await bench.host.create(bench.inputs({ taskNo, waitFor: "completion" }));
+    const news = (await bench.host.check(created.properties, bench.inputs({ taskNo, waitFor: "success" }))).inputs;
+    await expect(bench.host.update(taskNo, created.properties, news)).rejects.toThrow("bad.example.com");
+  });
+});
+
+describe("Delete", () => {
+  it("only forgets the resource: no API call is made", async () => {
+    const taskNo = bench.addTask({ details: [ok("a.example.com")] });
+    const { properties } = await bench.host.create(bench.inputs({ taskNo }));
+    bench.emulator.resetStats();
+    await bench.host.delete(taskNo, properties);
+    expect(bench.emulator.stats().total).toBe(0);
+  });
+});

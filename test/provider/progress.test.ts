@@ -1,0 +1,34 @@
+import { VirtualClock } from "../../sdk/clock";
+import { emptyCounts } from "../../sdk/outcome";
+import type { WaitProgress } from "../../sdk/waiter";
+import { throttledProgress } from "../../provider/progress";
+
+const progress = (elapsedMs: number, succeeded: number): WaitProgress => ({
+  taskNo: "T-1",
+  counts: { ...emptyCounts(), EXECUTING: 4 - succeeded, EXECUTE_SUCCESS: succeeded },
+  total: 4,
+  open: 4 - succeeded,
+  attempt: 1,
+  elapsedMs,
+  nextDelayMs: 2000,
+  requests: 1,
+});
+
+describe("throttledProgress", () => {
+  it("logs the first poll, then at most one line per interval, with counts and elapsed time", () => {
+    const clock = new VirtualClock();
+    const lines: string[] = [];
+    const onProgress = throttledProgress({ clock, log: (m) => lines.push(m), intervalMs: 10_000 });
+    onProgress(progress(0, 0));
+    for (let i = 1; i <= 4; i++) {
+      clock.advance(2_000); // five polls 2 s apart: 0, 2, 4, 6, 8 s
+      onProgress(progress(i * 2_000, 1));
+    }
+    clock.advance(2_000); // 10 s after the first line
+    onProgress(progress(10_000, 3));
+    expect(lines).toEqual([
+      "DomainTask T-1: 4 EXECUTING (0/4 done) after 0s",
+      "DomainTask T-1: 1 EXECUTING, 3 EXECUTE_SUCCESS (3/4 done) after 10s",
+    ]);
+  });
+});
