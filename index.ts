@@ -2,3 +2,5 @@
 // directly instead, so it never loads @pulumi/pulumi.
 export * from "./sdk";
 export * from "./sdk/functions";
+// The DomainTask dynamic resource (policies: "pulumi-alicloud-domain-tasks/policies", not loaded here).
+export * from "./provider";
