@@ -57,12 +57,13 @@ export async function* scanPass(
     );
   }
   let changed = false;
+  let totalMoved = false;
 
   /** Returns the page to hand over (if any) and whether to stop. */
   const take = (page: TaskDetailPage, pageNum: number): { items?: TaskDetailPageItems; stop: boolean } => {
     const where = `(RequestId ${page.requestId})`;
-    if (page.totalItemNum !== plan.totalItemNum) {
-      changed = true;
+    if (page.totalItemNum !== plan.totalItemNum && !totalMoved) {
+      changed = totalMoved = true; // noted once a pass: a restless service should not flood the anomalies
       note(`TotalItemNum changed from ${plan.totalItemNum} to ${page.totalItemNum} while paging ${where}`);
     }
     if (page.nextPage && pageNum >= lastPage) note(`NextPage is true on the last page (${pageNum} of ${lastPage}); ignored ${where}`);

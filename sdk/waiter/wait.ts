@@ -6,22 +6,15 @@
  * done, fail if out of time, sleep, repeat. The last poll happens at the deadline itself, so a task that
  * completes just before it is still seen.
  */
-import { TaskQuerySchema, type TaskQuery } from "../api/schemas";
+import type { TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
-import { systemClock, throwIfAborted } from "../clock";
+import { throwIfAborted } from "../clock";
 import { TimeoutError, ValidationError } from "../errors";
 import { formatCounts, type TaskOutcome } from "../outcome";
 import { backoffDelayMs } from "./backoff";
 import type { WaitOptions, WaitProgress } from "./models";
 import { TaskPoller, type TaskSnapshot } from "./poll";
-
-const seconds = (field: string, value: number | undefined, fallback: number, min = 0): number => {
-  const v = value ?? fallback;
-  if (typeof v !== "number" || !Number.isFinite(v) || v < min) {
-    throw new ValidationError(field, value, `${field} must be a finite number of seconds >= ${min}, got ${String(value)}`);
-  }
-  return v * 1000;
-};
+import { readWaitSettings } from "./settings";
 
 const describe = (s: TaskSnapshot): string => `${s.total} detail(s): ${formatCounts(s.counts)}; ${s.open} not terminal`;
 
@@ -45,35 +38,13 @@ export type LastWaitState = TaskOutcome | Pick<WaitProgress, "taskNo" | "counts"
  *   for an API error the client did not retry away.
  */
 export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options: WaitOptions = {}): Promise<TaskOutcome> {
-  const parsed = TaskQuerySchema.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue.path[0] ?? "query");
-    throw new ValidationError(field, (query as Record<string, unknown>)[field], `${field}: ${issue.message}`);
-  }
-  if (query.taskStatus !== undefined) {
-    throw new ValidationError("taskStatus", query.taskStatus,
-      "waitForTask selects details by status itself; remove taskStatus from the query (filter by domainName or instanceId instead)");
-  }
-  const maxWaitMs = seconds("maxWaitSeconds", options.maxWaitSeconds, 1800);
-  const minDelayMs = seconds("minDelaySeconds", options.minDelaySeconds, 2);
-  const maxDelayMs = seconds("maxDelaySeconds", options.maxDelaySeconds, 30);
-  if (maxDelayMs < minDelayMs) {
-    throw new ValidationError("maxDelaySeconds", options.maxDelaySeconds,
-      `maxDelaySeconds (${maxDelayMs / 1000}) must be at least minDelaySeconds (${minDelayMs / 1000})`);
-  }
-  const graceMs = seconds("notFoundGraceSeconds", options.notFoundGraceSeconds, 60);
+  const { query: checked, maxWaitMs, minDelayMs, maxDelayMs, graceMs, clock, pageSize, concurrency } = readWaitSettings(query, options);
   const { signal, onProgress } = options;
-  const clock = options.clock ?? systemClock;
-  const poller = new TaskPoller(api, parsed.data, {
-    pageSize: options.pageSize ?? 1000,
-    concurrency: options.concurrency ?? 4,
-    signal,
-  });
+  const poller = new TaskPoller(api, checked, { pageSize, concurrency, signal });
 
   const started = clock.now();
   const deadline = started + maxWaitMs;
-  const taskNo = parsed.data.taskNo;
+  const taskNo = checked.taskNo;
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(signal);
     const snap = await poller.poll();
