@@ -31,6 +31,9 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
       io.stdout.write(`${packageVersion()}\n`);
       return ExitCode.OK;
     }
+    if (args.command === "help" && args.positionals[0] === "emulator") {
+      return await dispatch({ ...args, command: "emulator", passthrough: ["--help"] }, io);
+    }
     if (args.command === "help") {
       io.stdout.write(`${helpText(args.positionals[0])}\n`);
       return ExitCode.OK;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertBuilt, baseEnv, ROOT, runCli } from "./harness";
+import { assertBuilt, baseEnv, ROOT, runCli, startCli } from "./harness";
 
 beforeAll(assertBuilt);
 
@@ -88,5 +88,39 @@ describe("bad input exits 2 with one line naming the flag, the value and the fix
     const result = await runCli(["status", "T1"]);
     expect(result).toMatchObject({ code: 2, stdout: "" });
     expect(result.stderr.split("\n")[0]).toBe('domain-tasks: unknown command "status": use one of get, wait, emulator, demo.');
+  });
+});
+
+describe("domain-tasks emulator", () => {
+  it("hands --help to the emulator's own command", async () => {
+    for (const args of [["emulator", "--help"], ["help", "emulator"]]) {
+      const result = await runCli(args);
+      expect(result).toMatchObject({ code: 0, stderr: "" });
+      expect(result.stdout.startsWith("domain-tasks emulator - the offline Alibaba Cloud Domain API")).toBe(true);
+    }
+  });
+
+  it("serves the demo scenario until Ctrl-C, and `get` reads from it", async () => {
+    const { child, done } = startCli(["emulator", "--scenario", "emulator/scenarios/demo.json"]);
+    let banner = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on("data", (chunk: string) => {
+        banner += chunk;
+        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner);
+        if (match) resolve(match[1]);
+      });
+      child.once("close", () => reject(new Error(`emulator exited: ${banner}`)));
+    });
+    try {
+      const env = baseEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "emulator-access-key-id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "emulator-access-key-secret" });
+      const result = await runCli(["get", "0b7d4e19-3a52-4c88-b6f0-71e2c5d9a846", "--endpoint", url, "-o", "json"], { env });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ total: 1, details: [{ domainName: "example-shop.com", taskType: "ORDER_RENEW" }] });
+    } finally {
+      child.kill("SIGINT");
+    }
+    const stopped = await done;
+    expect(stopped.code).toBe(0);
+    expect(stopped.stdout).toContain("Emulator stopped.");
   });
 });
