@@ -8,7 +8,7 @@
  */
 import { TASK_STATUSES, MAX_PAGE_SIZE } from "../sdk/api/schemas";
 import { apiErrors } from "./errors";
-import { detailStatus, detailUpdatedAt, type StoredDetail, type StoredTask, type TaskStore } from "./task-store";
+import { detailStatus, detailUpdatedAt, positionsOf, type StoredDetail, type StoredTask, type TaskStore } from "./task-store";
 import { DEFAULT_ERROR_MSG, TASK_TYPE_DESCRIPTIONS, type Lang } from "./task-types";
 import type { Quirks } from "./types";
 import { formatWireTime } from "./wire-time";
@@ -59,7 +59,7 @@ const select = (store: TaskStore, task: StoredTask | undefined, q: QueryParams, 
   const status = q.taskStatus === undefined ? undefined : TASK_STATUSES[q.taskStatus];
   const details = task.details;
   if (q.domainName !== undefined || q.instanceId !== undefined) {
-    const candidates = q.domainName !== undefined ? (task.byDomain.get(q.domainName) ?? []) : (task.byInstance.get(q.instanceId!) ?? []);
+    const candidates = q.domainName !== undefined ? positionsOf(task, "domainName", q.domainName) : positionsOf(task, "instanceId", q.instanceId!);
     const picked = candidates.filter((i) => {
       const d = details[i];
       return (q.instanceId === undefined || d.instanceId === q.instanceId) && (status === undefined || detailStatus(d, now) === status);

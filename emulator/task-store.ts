@@ -31,9 +31,9 @@ export interface StoredTask {
   taskType: string;
   createdAt: number;
   details: StoredDetail[];
-  /** Indexes into `details`, for the DomainName and InstanceId filters. */
-  byDomain: Map<string, number[]>;
-  byInstance: Map<string, number[]>;
+  /** Indexes into `details` for the DomainName and InstanceId filters, built on first use (see `indexOf`). */
+  byDomain?: Map<string, number[]>;
+  byInstance?: Map<string, number[]>;
   /** Detail indexes per status, valid while the clock stays in [at, validUntil). */
   snapshot?: StatusSnapshot;
 }
@@ -51,10 +51,21 @@ export const detailStatus = (detail: StoredDetail, now: number): TaskStatus =>
 export const detailUpdatedAt = (task: StoredTask, detail: StoredDetail, now: number): number =>
   now < detail.startAt ? task.createdAt : now < detail.finishAt ? detail.startAt : detail.finishAt;
 
-const addToIndex = (index: Map<string, number[]>, key: string, position: number): void => {
-  const list = index.get(key);
-  if (list) list.push(position);
-  else index.set(key, [position]);
+const buildIndex = (details: readonly StoredDetail[], key: (d: StoredDetail) => string): Map<string, number[]> => {
+  const index = new Map<string, number[]>();
+  details.forEach((detail, position) => {
+    const list = index.get(key(detail));
+    if (list) list.push(position);
+    else index.set(key(detail), [position]);
+  });
+  return index;
+};
+
+/** Positions of the details with this DomainName or InstanceId, in TaskDetailNo order. */
+export const positionsOf = (task: StoredTask, field: "domainName" | "instanceId", value: string): readonly number[] => {
+  if (field === "domainName") task.byDomain ??= buildIndex(task.details, (d) => d.domainName);
+  else task.byInstance ??= buildIndex(task.details, (d) => d.instanceId);
+  return (field === "domainName" ? task.byDomain : task.byInstance)?.get(value) ?? [];
 };
 
 export class TaskStore {
@@ -72,14 +83,8 @@ export class TaskStore {
     const taskNo = spec.taskNo ?? randomUUID();
     if (this.tasks.has(taskNo)) throw new Error(`Invalid task spec: taskNo ${JSON.stringify(taskNo)} already exists; omit taskNo to get a fresh one.`);
     const createdAt = this.clock.now();
-    const task: StoredTask = { taskNo, taskType: spec.taskType ?? "CHG_DNS", createdAt, details: [], byDomain: new Map(), byInstance: new Map() };
-    const push = (detail: DetailSpec) => {
-      const position = task.details.length;
-      const stored = this.toStored(detail, createdAt);
-      task.details.push(stored);
-      addToIndex(task.byDomain, stored.domainName, position);
-      addToIndex(task.byInstance, stored.instanceId, position);
-    };
+    const task: StoredTask = { taskNo, taskType: spec.taskType ?? "CHG_DNS", createdAt, details: [] };
+    const push = (detail: DetailSpec) => task.details.push(this.toStored(detail, createdAt));
     for (const detail of spec.details ?? []) push(detail);
     if (spec.batch) {
       const { count, durationSeconds = 0, failEvery, failReason, errorMsg } = spec.batch;

@@ -4,6 +4,7 @@
  * the query string).
  */
 import OpenApi, { OpenApiRequest, Params } from "@alicloud/openapi-client";
+import { RuntimeOptions } from "@alicloud/tea-util";
 import { DEFAULT_CREDENTIAL, type Emulator, type EmulatorCredential } from "../../emulator";
 
 export interface CallOptions {
@@ -42,7 +43,7 @@ export const callApi = async (emulator: Emulator, query: Record<string, string>,
     reqBodyType: "formData",
     bodyType: "json",
   });
-  return (await client.callApi(params, new OpenApiRequest({ query }), {})) as CallResult;
+  return (await client.callApi(params, new OpenApiRequest({ query }), new RuntimeOptions({}))) as CallResult;
 };
 
 /** The error openapi-client throws for a 4xx/5xx JSON answer. */
