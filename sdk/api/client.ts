@@ -8,6 +8,7 @@
  * shows no secret.
  */
 import OpenApi, { Config as OpenApiConfig, OpenApiRequest, Params } from "@alicloud/openapi-client";
+import type Credential from "@alicloud/credentials";
 import { RuntimeOptions } from "@alicloud/tea-util";
 import { type Clock, systemClock, throwIfAborted } from "../clock";
 import { resolveCredentials, type StaticCredentials } from "../credentials";
@@ -66,6 +67,13 @@ export const resolveRegion = (options: Pick<ClientOptions, "region" | "env">): s
 
 const ACTION = "QueryTaskDetailList";
 
+/** The values to redact from error text: the secret and token in use (cached by the provider, no I/O). */
+const secretsOf = (credential: Credential): Promise<(string | undefined)[]> =>
+  credential.getCredential().then(
+    (m) => [m.accessKeySecret, m.securityToken],
+    () => [],
+  );
+
 /** Rejects with AbortError as soon as `signal` fires. openapi-client cannot cancel a request in flight; it
  * finishes (bounded by the read timeout) and its result is dropped. */
 const raceAbort = <T>(work: Promise<T>, signal?: AbortSignal): Promise<T> => {
@@ -107,7 +115,7 @@ export class DomainTaskClient implements DomainTaskApi {
   readonly #retry: Required<RetryOptions>;
   readonly #clock: Clock;
   readonly #limiter: RateLimiter | undefined;
-  #api: Promise<OpenApi> | undefined;
+  #api: Promise<{ api: OpenApi; credential: Credential }> | undefined;
 
   /** Resolves the endpoint and checks options now; credentials are resolved at the first request. */
   constructor(options: ClientOptions = {}) {
@@ -127,10 +135,10 @@ export class DomainTaskClient implements DomainTaskApi {
   }
 
   /** Built once, at the first call; a failed credential lookup is not cached, so it is retried next call. */
-  #openApi(): Promise<OpenApi> {
+  #openApi(): Promise<{ api: OpenApi; credential: Credential }> {
     this.#api ??= (async () => {
       const { credential } = await resolveCredentials(this.#options);
-      return new OpenApi(
+      const api = new OpenApi(
         new OpenApiConfig({
           credential,
           endpoint: this.#resolved.host,
@@ -142,6 +150,7 @@ export class DomainTaskClient implements DomainTaskApi {
           signatureAlgorithm: this.signatureVersion === "v1" ? "v2" : undefined,
         }),
       );
+      return { api, credential };
     })();
     this.#api.catch(() => (this.#api = undefined));
     return this.#api;
@@ -155,7 +164,7 @@ export class DomainTaskClient implements DomainTaskApi {
     const query = toWireQuery(request);
     const { signal } = options;
     throwIfAborted(signal);
-    const api = await raceAbort(this.#openApi(), signal);
+    const { api, credential } = await raceAbort(this.#openApi(), signal);
     const params = new Params({
       action: ACTION,
       version: this.#resolved.version,
@@ -175,7 +184,7 @@ export class DomainTaskClient implements DomainTaskApi {
           const res = await raceAbort(api.callApi(params, new OpenApiRequest({ query: { ...query } }), runtime), signal);
           return parseTaskDetailPage(res.body, Number(res.statusCode) || 200);
         } catch (err) {
-          throw toDomainApiError(err, this.endpoint);
+          throw toDomainApiError(err, this.endpoint, await secretsOf(credential));
         }
       },
       this.#retry,

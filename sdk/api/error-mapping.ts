@@ -6,6 +6,10 @@
  * a `RequestTimeoutError` for connect/read timeouts; and Node's socket errors (ECONNRESET, "socket hang up",
  * ECONNREFUSED) when the connection drops. Each becomes a DomainApiError with the service's Code, the HTTP
  * status (0 when no response arrived), the RequestId and a sentence on what to do.
+ *
+ * Text from the wire and from socket errors can carry secrets: a V1 request's query holds the SecurityToken
+ * and Signature, and SignatureDoesNotMatch echoes the server's string-to-sign. Every message is redacted,
+ * and the original error is replaced by a redacted copy as `cause` (util.inspect prints causes).
  */
 import { DomainApiError, DomainTaskError } from "../errors";
 import { ApiErrorBodySchema } from "./schemas";
@@ -64,10 +68,28 @@ export const formatApiErrorMessage = (p: {
   requestId?: string;
   recommend?: string;
 }): string => {
-  const status = p.statusCode > 0 ? `HTTP ${p.statusCode}` : "no response";
+  // openapi-client drops the status of a response whose body is not JSON: say what is known.
+  const status = p.statusCode > 0 ? `HTTP ${p.statusCode}` : p.code === TRANSPORT_CODES.nonJsonBody ? "non-JSON response" : "no response";
   const text = (p.message ?? "").trim().replace(/[.]?$/, ".");
   const rid = p.requestId ? ` RequestId: ${p.requestId}.` : "";
   return `${p.code} (${status}): ${text}${rid} ${advice(p.code, p.statusCode, p.recommend)}`;
+};
+
+/** Secrets shorter than this are not redacted literally (it would garble messages); real ones are 30+. */
+const MIN_SECRET_LENGTH = 8;
+
+/**
+ * Remove secrets from text: the known secret values (raw, and percent-encoded once or twice) and the
+ * values of `Signature`, `SecurityToken` and `AccessKeySecret` parameters in any encoding.
+ */
+export const redactSecrets = (text: string, secrets: readonly (string | undefined)[] = []): string => {
+  let out = text;
+  for (const secret of secrets) {
+    if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
+    const once = encodeURIComponent(secret);
+    for (const form of new Set([secret, once, encodeURIComponent(once)])) out = out.split(form).join("***");
+  }
+  return out.replace(/(SecurityToken|Signature|AccessKeySecret)(=|%3D|%253D)[^&\s]*?(?=&|%26|%2526|\s|$)/gi, "$1$2***");
 };
 
 interface TeaError extends Error {
@@ -76,33 +98,40 @@ interface TeaError extends Error {
   data?: unknown;
 }
 
-const build = (
-  code: string,
-  statusCode: number,
-  message: string,
-  cause: unknown,
-  extra: { requestId?: string; hostId?: string; recommend?: string } = {},
-): DomainApiError =>
-  new DomainApiError(
-    formatApiErrorMessage({ code, statusCode, message, requestId: extra.requestId, recommend: extra.recommend }),
-    { code, statusCode, ...extra, retryable: isRetryableFailure(code, statusCode) },
-    { cause },
-  );
+/** A redacted stand-in for the library's error: its name, code and message, nothing else. */
+const redactedCause = (e: TeaError, secrets: readonly (string | undefined)[]): Error => {
+  const copy = new Error(redactSecrets(String(e.message ?? ""), secrets));
+  copy.name = String(e.name ?? "Error");
+  if (typeof e.code === "string") (copy as TeaError).code = e.code;
+  return copy;
+};
 
 const NODE_DROPPED = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN"]);
 
 /**
  * Map whatever openapi-client (or the socket under it) threw to a DomainApiError. Errors this package
- * already threw pass through unchanged. `endpoint` (a URL, never a credential) goes into transport messages.
+ * already threw pass through unchanged. `endpoint` (a URL, never a credential) goes into transport messages;
+ * `secrets` (the AccessKey secret and security token in use) are redacted from everything.
  */
-export const toDomainApiError = (err: unknown, endpoint: string): DomainTaskError => {
+export const toDomainApiError = (err: unknown, endpoint: string, secrets: readonly (string | undefined)[] = []): DomainTaskError => {
   if (DomainTaskError.isInstance(err)) return err;
   // Not `instanceof Error`: socket errors can come from another realm (jest, vm), where that check fails.
   const e = (typeof err === "object" && err !== null ? err : new Error(String(err))) as TeaError;
+  const build = (
+    code: string,
+    statusCode: number,
+    message: string,
+    extra: { requestId?: string; hostId?: string; recommend?: string } = {},
+  ): DomainApiError =>
+    new DomainApiError(
+      redactSecrets(formatApiErrorMessage({ code, statusCode, message, requestId: extra.requestId, recommend: extra.recommend }), secrets),
+      { code, statusCode, ...extra, retryable: isRetryableFailure(code, statusCode) },
+      { cause: redactedCause(e, secrets) },
+    );
   const body = ApiErrorBodySchema.safeParse(e.data);
   if (body.success) {
     const statusCode = typeof e.statusCode === "number" ? e.statusCode : Number(e.data && (e.data as { statusCode?: unknown }).statusCode) || 0;
-    return build(body.data.Code, statusCode, body.data.Message ?? "", err, {
+    return build(body.data.Code, statusCode, body.data.Message ?? "", {
       requestId: body.data.RequestId,
       hostId: body.data.HostId,
       recommend: body.data.Recommend,
@@ -110,13 +139,13 @@ export const toDomainApiError = (err: unknown, endpoint: string): DomainTaskErro
   }
   if (e.name === "RequestTimeoutError" || /^(Read|Connect)Timeout/.test(e.message)) {
     const connect = /ConnectTimeout/.test(e.message);
+    const what = e.message.replace(/\?\S*/g, "?...").replace(/\.$/, ""); // the URL's query says nothing useful
     return build(
       connect ? TRANSPORT_CODES.connectTimeout : TRANSPORT_CODES.readTimeout,
       0,
       connect
-        ? `Could not connect to ${endpoint} in time (${e.message}).`
-        : `${endpoint} did not answer in time (${e.message}); raise readTimeoutMs if pages are large and the network slow.`,
-      err,
+        ? `Could not connect to ${endpoint} in time (${what}).`
+        : `${endpoint} did not answer in time (${what}); raise readTimeoutMs if pages are large and the network slow.`,
     );
   }
   if (e.name === "SyntaxError") {
@@ -124,24 +153,22 @@ export const toDomainApiError = (err: unknown, endpoint: string): DomainTaskErro
       TRANSPORT_CODES.nonJsonBody,
       0,
       `${endpoint} answered with a body that is not JSON (typically an HTML error page from a gateway or proxy): ${e.message}`,
-      err,
     );
   }
   const sysCode = typeof e.code === "string" ? e.code : "";
   if (sysCode === "ECONNREFUSED") {
-    return build(TRANSPORT_CODES.connectionRefused, 0, `Nothing accepted the connection at ${endpoint} (${sysCode}).`, err);
+    return build(TRANSPORT_CODES.connectionRefused, 0, `Nothing accepted the connection at ${endpoint} (${sysCode}).`);
   }
   if (sysCode === "ENOTFOUND" || sysCode === "EAI_AGAIN") {
     const code = sysCode === "EAI_AGAIN" ? TRANSPORT_CODES.connectionDropped : TRANSPORT_CODES.hostNotFound;
-    return build(code, 0, `Could not resolve the host of ${endpoint} (${sysCode}); check the endpoint.`, err);
+    return build(code, 0, `Could not resolve the host of ${endpoint} (${sysCode}); check the endpoint.`);
   }
   if (NODE_DROPPED.has(sysCode) || /socket hang up/i.test(e.message)) {
     return build(
       TRANSPORT_CODES.connectionDropped,
       0,
       `The connection to ${endpoint} dropped before a response arrived (${sysCode || e.message}).`,
-      err,
     );
   }
-  return build(TRANSPORT_CODES.unknown, 0, `Calling ${endpoint} failed: ${e.name}: ${e.message}`, err);
+  return build(TRANSPORT_CODES.unknown, 0, `Calling ${endpoint} failed: ${e.name}: ${e.message}`);
 };

@@ -64,6 +64,15 @@ describe.each(["v3", "v1"] as const)("DomainTaskClient signing %s", (signatureVe
     expect(apiRequests(ctx.emu)).toBe(1);
   });
 
+  it("redacts the STS token and signature from a SignatureDoesNotMatch that echoes the string-to-sign", async () => {
+    const { client } = clientFor(ctx.emu, { signatureVersion, credentials: { ...STS, accessKeySecret: "wrong-sts-secret-value" } });
+    const err = await rejectionOf(client.queryTaskDetailList({ taskNo: "T1", pageNum: 1, pageSize: 10 }));
+    expect(err).toMatchObject({ code: "SignatureDoesNotMatch", retryable: false });
+    const everything = err.message + JSON.stringify(err) + util.inspect(err, { depth: 10, showHidden: true });
+    expect(everything).not.toContain(STS.securityToken);
+    expect(everything).not.toContain("wrong-sts-secret-value");
+  });
+
   it("fails with InvalidAccessKeyId.NotFound for an unknown key, without retrying", async () => {
     const { client } = clientFor(ctx.emu, { signatureVersion, credentials: { accessKeyId: "nobody", accessKeySecret: "x" } });
     const err = await rejectionOf(client.queryTaskDetailList({ taskNo: "T1", pageNum: 1, pageSize: 10 }));
