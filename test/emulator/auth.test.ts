@@ -40,6 +40,11 @@ describe.each<[string, CallOptions]>([
     }
   });
 
+  it("accepts the parameters in a signed form body too", async () => {
+    const result = await callApi(emulator, QUERY(taskNo), { ...options, inBody: true });
+    expect(result.body.TotalItemNum).toBe(1);
+  });
+
   it("is refused with SignatureDoesNotMatch (403) when the secret is wrong", async () => {
     const error = await callError(callApi(emulator, QUERY(taskNo), { ...options, credential: { ...options.credential!, accessKeySecret: "wrong" } }));
     expect(error.statusCode).toBe(403);

@@ -14,6 +14,8 @@ export interface CallOptions {
   action?: string;
   version?: string;
   method?: "POST" | "GET";
+  /** Send the business parameters as a form body instead of the query string (the SDK uses the query). */
+  inBody?: boolean;
 }
 
 export interface CallResult {
@@ -43,7 +45,7 @@ export const callApi = async (emulator: Emulator, query: Record<string, string>,
     reqBodyType: "formData",
     bodyType: "json",
   });
-  return (await client.callApi(params, new OpenApiRequest({ query }), new RuntimeOptions({}))) as CallResult;
+  return (await client.callApi(params, new OpenApiRequest(options.inBody ? { body: query } : { query }), new RuntimeOptions({}))) as CallResult;
 };
 
 /** The error openapi-client throws for a 4xx/5xx JSON answer. */
