@@ -18,6 +18,11 @@ const main = async (): Promise<void> => {
       process.once("SIGINT", () => process.exit(ExitCode.INTERRUPTED));
     });
   }
+  // `domain-tasks get T -o jsonl | head` closes stdout early: that is the reader's choice, not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(ExitCode.OK);
+    throw error;
+  });
   const code = await run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
