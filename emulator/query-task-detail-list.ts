@@ -8,7 +8,7 @@
  */
 import { TASK_STATUSES, MAX_PAGE_SIZE } from "../sdk/api/schemas";
 import { apiErrors } from "./errors";
-import { detailStatus, detailUpdatedAt, positionsOf, type StoredDetail, type StoredTask, type TaskStore } from "./task-store";
+import { detailStatus, detailUpdatedAt, instanceIdOf, positionsOf, type StoredDetail, type StoredTask, type TaskStore } from "./task-store";
 import { DEFAULT_ERROR_MSG, TASK_TYPE_DESCRIPTIONS, type Lang } from "./task-types";
 import type { Quirks } from "./types";
 import { formatWireTime } from "./wire-time";
@@ -62,7 +62,7 @@ const select = (store: TaskStore, task: StoredTask | undefined, q: QueryParams, 
     const candidates = q.domainName !== undefined ? positionsOf(task, "domainName", q.domainName) : positionsOf(task, "instanceId", q.instanceId!);
     const picked = candidates.filter((i) => {
       const d = details[i];
-      return (q.instanceId === undefined || d.instanceId === q.instanceId) && (status === undefined || detailStatus(d, now) === status);
+      return (q.instanceId === undefined || instanceIdOf(d) === q.instanceId) && (status === undefined || detailStatus(d, now) === status);
     });
     return { count: picked.length, at: (i) => details[picked[i]] };
   }
@@ -81,8 +81,8 @@ const toWireDetail = (task: StoredTask, d: StoredDetail, now: number, lang: Lang
   const failReason = failed ? d.failReason : "";
   return {
     TaskNo: task.taskNo,
-    TaskDetailNo: d.taskDetailNo,
-    InstanceId: d.instanceId,
+    TaskDetailNo: String(d.taskDetailNo),
+    InstanceId: instanceIdOf(d),
     DomainName: d.domainName,
     TaskType: task.taskType,
     TaskTypeDescription: TASK_TYPE_DESCRIPTIONS[task.taskType]?.[lang] ?? task.taskType,

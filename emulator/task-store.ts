@@ -11,9 +11,11 @@ import { DEFAULT_FAIL_REASON } from "./task-types";
 import type { DetailSpec, NowSource, TaskSpec } from "./types";
 
 export interface StoredDetail {
-  taskDetailNo: string;
+  /** Sent as a string of digits; numbers only grow, so TaskDetailNo order is insertion order. */
+  taskDetailNo: number;
   domainName: string;
-  instanceId: string;
+  /** As given in the spec; otherwise derived from the TaskDetailNo (see `instanceIdOf`), to keep big batches small. */
+  instanceId?: string;
   /** Task-clock ms when WAITING_EXECUTE turns EXECUTING. */
   startAt: number;
   /** Task-clock ms when it turns terminal (>= startAt). */
@@ -44,6 +46,8 @@ interface StatusSnapshot {
   byStatus: Record<TaskStatus, number[]>;
 }
 
+export const instanceIdOf = (detail: StoredDetail): string => detail.instanceId ?? `S${detail.taskDetailNo}`;
+
 export const detailStatus = (detail: StoredDetail, now: number): TaskStatus =>
   now < detail.startAt ? "WAITING_EXECUTE" : now < detail.finishAt ? "EXECUTING" : detail.succeeds ? "EXECUTE_SUCCESS" : "EXECUTE_FAILURE";
 
@@ -64,7 +68,7 @@ const buildIndex = (details: readonly StoredDetail[], key: (d: StoredDetail) => 
 /** Positions of the details with this DomainName or InstanceId, in TaskDetailNo order. */
 export const positionsOf = (task: StoredTask, field: "domainName" | "instanceId", value: string): readonly number[] => {
   if (field === "domainName") task.byDomain ??= buildIndex(task.details, (d) => d.domainName);
-  else task.byInstance ??= buildIndex(task.details, (d) => d.instanceId);
+  else task.byInstance ??= buildIndex(task.details, instanceIdOf);
   return (field === "domainName" ? task.byDomain : task.byInstance)?.get(value) ?? [];
 };
 
@@ -125,14 +129,14 @@ export class TaskStore {
   }
 
   private toStored(spec: DetailSpec, createdAt: number): StoredDetail {
-    const taskDetailNo = String(this.nextDetailNo++);
+    const taskDetailNo = this.nextDetailNo++;
     const startAt = createdAt + (spec.startAfterSeconds ?? 0) * 1000;
     const finishAt = Math.max(startAt, createdAt + (spec.finishAfterSeconds ?? 0) * 1000);
     const succeeds = spec.outcome !== "failure";
     return {
       taskDetailNo,
       domainName: spec.domainName,
-      instanceId: spec.instanceId ?? `S${taskDetailNo}`,
+      instanceId: spec.instanceId,
       startAt,
       finishAt,
       succeeds,
