@@ -6,6 +6,7 @@
  * bucket is empty. One limiter is shared by every call (and every retry) of one client.
  */
 import type { Clock } from "./clock";
+import { ValidationError } from "./errors";
 
 export class RateLimiter {
   private tokens: number;
@@ -22,9 +23,13 @@ export class RateLimiter {
     readonly burst = 1,
   ) {
     if (!(ratePerSecond > 0) || !Number.isFinite(ratePerSecond)) {
-      throw new RangeError(`rateLimit must be a positive number of requests per second; got ${String(ratePerSecond)}.`);
+      throw new ValidationError(
+        "rateLimit",
+        ratePerSecond,
+        `rateLimit must be a positive number of requests per second; got ${String(ratePerSecond)}. Leave it out for no limit.`,
+      );
     }
-    if (!(burst >= 1)) throw new RangeError(`burst must be >= 1; got ${String(burst)}.`);
+    if (!(burst >= 1)) throw new ValidationError("burst", burst, `burst must be >= 1; got ${String(burst)}.`);
     this.intervalMs = 1000 / ratePerSecond;
     this.tokens = burst;
     this.last = clock.now();

@@ -7,7 +7,7 @@
  * may lock an AccessKey out.
  */
 import { type Clock, throwIfAborted } from "./clock";
-import { AbortError, DomainApiError } from "./errors";
+import { AbortError, DomainApiError, ValidationError } from "./errors";
 
 /** How persistent the client is. */
 export interface RetryOptions {
@@ -49,12 +49,12 @@ export const backoffDelay = (
 export const retryPolicy = (options: RetryOptions = {}): Required<RetryOptions> => {
   const p = { ...DEFAULT_RETRY, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
   const check = (field: keyof RetryOptions, ok: boolean, want: string) => {
-    if (!ok) throw new RangeError(`retry.${field} must be ${want}; got ${String(p[field])}.`);
+    if (!ok) throw new ValidationError(`retry.${field}`, p[field], `retry.${field} must be ${want}; got ${String(p[field])}.`);
   };
   check("maxAttempts", Number.isInteger(p.maxAttempts) && p.maxAttempts >= 1, "an integer >= 1");
-  check("baseDelayMs", p.baseDelayMs >= 0, "a number of milliseconds >= 0");
-  check("maxDelayMs", p.maxDelayMs >= 0, "a number of milliseconds >= 0");
-  check("deadlineMs", p.deadlineMs >= 0, "a number of milliseconds >= 0");
+  check("baseDelayMs", Number.isFinite(p.baseDelayMs) && p.baseDelayMs >= 0, "a number of milliseconds >= 0");
+  check("maxDelayMs", Number.isFinite(p.maxDelayMs) && p.maxDelayMs >= 0, "a number of milliseconds >= 0");
+  check("deadlineMs", p.deadlineMs >= 0 && !Number.isNaN(p.deadlineMs), "a number of milliseconds >= 0");
   return p;
 };
 

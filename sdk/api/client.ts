@@ -13,7 +13,7 @@ import { RuntimeOptions } from "@alicloud/tea-util";
 import { type Clock, systemClock, throwIfAborted } from "../clock";
 import { resolveCredentials, type StaticCredentials } from "../credentials";
 import { resolveEndpoint, type Product, type ResolvedEndpoint } from "../endpoint";
-import { AbortError } from "../errors";
+import { AbortError, ValidationError } from "../errors";
 import { RateLimiter } from "../rate-limit";
 import { retryPolicy, withRetry, type RetryOptions } from "../retry";
 import { toDomainApiError } from "./error-mapping";
@@ -126,7 +126,17 @@ export class DomainTaskClient implements DomainTaskApi {
     this.product = this.#resolved.product;
     this.signatureVersion = options.signatureVersion ?? "v3";
     if (this.signatureVersion !== "v3" && this.signatureVersion !== "v1") {
-      throw new RangeError(`signatureVersion must be "v3" or "v1"; got ${JSON.stringify(options.signatureVersion)}.`);
+      throw new ValidationError(
+        "signatureVersion",
+        options.signatureVersion,
+        `signatureVersion must be "v3" (ACS3-HMAC-SHA256, the default) or "v1" (HMAC-SHA1); got ${JSON.stringify(options.signatureVersion)}.`,
+      );
+    }
+    for (const field of ["connectTimeoutMs", "readTimeoutMs"] as const) {
+      const v = options[field];
+      if (v !== undefined && !(Number.isFinite(v) && v > 0)) {
+        throw new ValidationError(field, v, `${field} must be a positive number of milliseconds; got ${String(v)}.`);
+      }
     }
     this.#retry = retryPolicy(options.retry);
     this.#clock = options.clock ?? systemClock;
