@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { TaskStatus } from "../sdk/api/schemas";
+import { EmulatorSpecError } from "./spec-schemas";
 import { DEFAULT_FAIL_REASON } from "./task-types";
 import type { DetailSpec, NowSource, TaskSpec } from "./types";
 
@@ -85,7 +86,7 @@ export class TaskStore {
   /** Seeds a validated spec at `clock.now()` and returns its TaskNo. */
   add(spec: TaskSpec): string {
     const taskNo = spec.taskNo ?? randomUUID();
-    if (this.tasks.has(taskNo)) throw new Error(`Invalid task spec: taskNo ${JSON.stringify(taskNo)} already exists; omit taskNo to get a fresh one.`);
+    if (this.tasks.has(taskNo)) throw new EmulatorSpecError("task spec", `taskNo ${JSON.stringify(taskNo)} already exists; omit taskNo to get a fresh one`);
     const createdAt = this.clock.now();
     const task: StoredTask = { taskNo, taskType: spec.taskType ?? "CHG_DNS", createdAt, details: [] };
     const push = (detail: DetailSpec) => task.details.push(this.toStored(detail, createdAt));

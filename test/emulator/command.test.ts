@@ -69,6 +69,12 @@ describe("runEmulatorCommand", () => {
     const err = capture();
     expect(await runEmulatorCommand(["--scenario", bad], { stderr: err })).toBe(2);
     expect(err.text()).toContain("tasks.0.details.0.outcome");
+    const twice = join(dir, "twice.json");
+    const task = { taskNo: "T-SAME", details: [{ domainName: "a.example.com" }] };
+    writeFileSync(twice, JSON.stringify({ tasks: [task, task] }));
+    const errTwice = capture();
+    expect(await runEmulatorCommand(["--scenario", twice], { stderr: errTwice })).toBe(2);
+    expect(errTwice.text()).toContain('taskNo "T-SAME" already exists');
   });
 });
 
