@@ -1,4 +1,5 @@
 import * as util from "node:util";
+import { startEmulator } from "../../../emulator";
 import { DomainTaskClient } from "../../../sdk/api/client";
 import { DomainApiError } from "../../../sdk/errors";
 import { apiRequests, clientFor, DEFAULT_CREDENTIAL, rejectionOf, useEmulator } from "./harness";
@@ -124,5 +125,20 @@ describe("DomainTaskClient secrecy", () => {
     expect(shown).not.toContain(secret);
     expect(shown).not.toContain("token-secret-456");
     expect(shown).toContain(ctx.emu.url);
+  });
+});
+
+describe("DomainTaskClient and the request time window", () => {
+  it("fails with InvalidTimeStamp.Expired, once, advising to check the clock, when this machine's clock is off", async () => {
+    const skewed = await startEmulator({ requestClock: { now: () => Date.now() + 60 * 60 * 1000 } });
+    try {
+      const { client } = clientFor(skewed);
+      const err = await rejectionOf(client.queryTaskDetailList({ taskNo: "T1", pageNum: 1, pageSize: 10 }));
+      expect(err).toMatchObject({ code: "InvalidTimeStamp.Expired", statusCode: 400, retryable: false, attempts: 1 });
+      expect(err.message).toMatch(/Check this machine's clock/);
+      expect(apiRequests(skewed)).toBe(1);
+    } finally {
+      await skewed.close();
+    }
   });
 });
