@@ -1,0 +1,15 @@
+/**
+ * A CrossGuard pack with the package's DomainTask policies:
+ *   - domain-task-succeeded (mandatory): no DomainTask ended in EXECUTE_FAILURE or is unfinished;
+ *   - domain-task-waits-for-success: every DomainTask uses waitFor "success" - on here, see `require`.
+ *
+ *   pulumi up --policy-pack examples/policy-pack
+ *   pulumi up --policy-pack examples/policy-pack --policy-pack-config policy-config.json
+ * with policy-config.json e.g. { "domain-task-succeeded": { "allowIncomplete": true } }.
+ */
+import { PolicyPack } from "@pulumi/policy";
+import { domainTaskSucceeded, waitForSuccessPolicy } from "pulumi-alicloud-domain-tasks/policies";
+
+new PolicyPack("domain-tasks", {
+  policies: [domainTaskSucceeded, waitForSuccessPolicy({ require: true })],
+});
