@@ -59,7 +59,8 @@ export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): Ga
     if (target.action !== QUERY_TASK_DETAIL_LIST) throw apiErrors.actionNotFound();
     Object.assign(record, describeQuery(params));
 
-    const fault = deps.faults().next();
+    const plan = deps.faults();
+    const fault = plan.next();
     if (fault) {
       record.fault = fault;
       if (fault === "dropConnection") return finish({ kind: "drop" });
@@ -69,7 +70,7 @@ export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): Ga
 
     authenticate(req, target, deps.auth);
     const query = readQueryParams(params);
-    const quirks = deps.faults().config.quirks ?? {};
+    const quirks = plan.config.quirks ?? {};
     const requestId = newRequestId();
     const body = { RequestId: requestId, ...queryTaskDetailList(deps.store, query, deps.clock.now(), quirks) };
     return finish({ kind: "json", status: 200, body, requestId });
