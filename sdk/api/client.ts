@@ -13,10 +13,11 @@ import { RuntimeOptions } from "@alicloud/tea-util";
 import { type Clock, systemClock, throwIfAborted } from "../clock";
 import { resolveCredentials, type StaticCredentials } from "../credentials";
 import { resolveEndpoint, type Product, type ResolvedEndpoint } from "../endpoint";
-import { AbortError, ValidationError } from "../errors";
+import { ValidationError } from "../errors";
 import { RateLimiter } from "../rate-limit";
 import { retryPolicy, withRetry, type RetryOptions } from "../retry";
 import { toDomainApiError } from "./error-mapping";
+import { raceAbort } from "./race-abort";
 import { toWireQuery } from "./request";
 import { parseTaskDetailPage } from "./response";
 import type { QueryTaskDetailListRequest, TaskDetailPage } from "./schemas";
@@ -74,27 +75,6 @@ const secretsOf = (credential: Credential): Promise<(string | undefined)[]> =>
     () => [],
   );
 
-/** Rejects with AbortError as soon as `signal` fires. openapi-client cannot cancel a request in flight; it
- * finishes (bounded by the read timeout) and its result is dropped. */
-const raceAbort = <T>(work: Promise<T>, signal?: AbortSignal): Promise<T> => {
-  if (!signal) return work;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortError(undefined, { cause: signal.reason }));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(e);
-      },
-    );
-  });
-};
-
 /**
  * The real Domain API client.
  *
@@ -146,7 +126,8 @@ export class DomainTaskClient implements DomainTaskApi {
 
   /** Built once, at the first call; a failed credential lookup is not cached, so it is retried next call. */
   #openApi(): Promise<{ api: OpenApi; credential: Credential }> {
-    this.#api ??= (async () => {
+    if (this.#api) return this.#api;
+    this.#api = (async () => {
       const { credential } = await resolveCredentials(this.#options);
       const api = new OpenApi(
         new OpenApiConfig({

@@ -142,6 +142,7 @@ describe("DomainTaskClient: abort", () => {
     controller.abort(new Error("user pressed Ctrl-C"));
     const err = await rejectionOf(pending);
     expect(AbortError.isInstance(err)).toBe(true);
+    expect(err.message).toBe("Aborted: user pressed Ctrl-C");
     expect(apiRequests(ctx.emu)).toBe(1);
   });
 
