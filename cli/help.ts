@@ -107,7 +107,8 @@ success), with live progress, the failures and their reasons, and the exit code 
 Options:
 ${formatOptions(COMMAND_OPTIONS.demo)}
 
-Exit codes: 0 the demo ran as designed; 3 something else happened (the message says what).`;
+Exit codes: 0 the demo ran as designed; 1 a gate gave another exit code than designed; 3 an error (the
+message says what); 130 interrupted.`;
 
 /** The help text of a command, or the top-level help. */
 export const helpText = (command?: string): string => {

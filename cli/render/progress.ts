@@ -35,11 +35,17 @@ const percent = (counts: Counts, total: number): string =>
 const nextPoll = (nextDelayMs: number | null): string =>
   nextDelayMs === null ? "" : nextDelayMs <= 0 ? "polling" : `next poll in ${formatDuration(nextDelayMs)}`;
 
+/** A long TaskNo (they are UUIDs) shortened for a narrow line: `5f8c1a2e-6d3…`. */
+const shortTaskNo = (taskNo: string): string => (taskNo.length > 13 ? `${taskNo.slice(0, 12)}…` : taskNo);
+
+const MIN_BAR = 10;
+const MAX_BAR = 20;
+
 /**
  * The live terminal line, e.g.
  * `⠹ T-0001 ██████░░░░  62%  1862 succeeded · 3 failed · 1135 executing  8s · next poll in 2s`.
- * Fitted to `columns` (the bar goes first, then the line is cut) so it never wraps: a wrapped line could
- * not be redrawn in place.
+ * Fitted to `columns` so it never wraps (a wrapped line could not be redrawn in place): the bar shrinks,
+ * then a long TaskNo is shortened, then the bar goes, and only then is the line cut.
  */
 export const renderProgressLine = (
   snapshot: ProgressSnapshot,
@@ -50,12 +56,21 @@ export const renderProgressLine = (
   const spinner = style.cyan(SPINNER[(options.frame ?? 0) % SPINNER.length]);
   const timing = style.dim([formatDuration(snapshot.elapsedMs), nextPoll(snapshot.nextDelayMs)].filter(Boolean).join(" · "));
   const counts = formatCounts(snapshot.counts, style, " · ");
-  const head = `${spinner} ${style.bold(snapshot.taskNo)}`;
-  const withBar = `${head} ${renderBar(snapshot.counts, snapshot.total, 20, style)} ${percent(snapshot.counts, snapshot.total)}  ${counts}  ${timing}`;
-  if (stripAnsi(withBar).length < columns) return withBar;
-  const withoutBar = `${head} ${percent(snapshot.counts, snapshot.total)}  ${counts}  ${timing}`;
-  if (stripAnsi(withoutBar).length < columns) return withoutBar;
-  return truncate(withoutBar, columns - 1);
+  const share = percent(snapshot.counts, snapshot.total);
+  const line = (taskNo: string, barWidth: number): string => {
+    const bar = barWidth > 0 ? ` ${renderBar(snapshot.counts, snapshot.total, barWidth, style)}` : "";
+    return `${spinner} ${style.bold(taskNo)}${bar} ${share}  ${counts}  ${timing}`;
+  };
+  const labels = [snapshot.taskNo, shortTaskNo(snapshot.taskNo)];
+  for (const label of labels) {
+    const room = columns - 1 - stripAnsi(line(label, 0)).length - 1;
+    if (room >= MIN_BAR) return line(label, Math.min(MAX_BAR, room));
+  }
+  for (const label of labels) {
+    const withoutBar = line(label, 0);
+    if (stripAnsi(withoutBar).length < columns) return withoutBar;
+  }
+  return truncate(line(labels[1], 0), columns - 1);
 };
 
 /** Cuts a styled string to `width` printed characters, keeping escapes balanced by resetting at the end. */

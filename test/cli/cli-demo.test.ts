@@ -50,7 +50,7 @@ describe("on a terminal (in a pseudo-terminal via script(1))", () => {
 
   const inTerminal = (env: Record<string, string>): Promise<{ code: number | null; output: string }> =>
     new Promise((resolve, reject) => {
-      const command = `stty cols 120; exec node ${BIN} wait T-TTY --endpoint ${emulator.url} --min-delay 100ms --max-delay 200ms`;
+      const command = `stty cols 120; exec node '${BIN}' wait T-TTY --endpoint ${emulator.url} --min-delay 100ms --max-delay 200ms`;
       const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
       let output = "";
       child.stdout.setEncoding("utf8").on("data", (c: string) => (output += c));
