@@ -1,13 +1,14 @@
 /**
  * Progress lines while a DomainTask waits: counts by status and time elapsed, at most one line per
- * interval (the first poll always reports, so a user sees the wait begin), never a line per poll.
+ * interval, never a line per poll. The first poll always reports (the wait has begun), and so does the
+ * poll that finds nothing open any more (the wait is over).
  */
 import type { Clock } from "../sdk/clock";
 import { formatCounts } from "../sdk/outcome";
 import type { WaitProgress } from "../sdk/waiter";
 
 /** Default spacing of progress lines. */
-export const PROGRESS_INTERVAL_MS = 10_000;
+export const PROGRESS_INTERVAL_MS = 5_000;
 
 export interface ProgressLoggerOptions {
   clock: Clock;
@@ -21,7 +22,8 @@ export function throttledProgress(options: ProgressLoggerOptions): (progress: Wa
   let lastLoggedAt: number | undefined;
   return (p) => {
     const now = options.clock.now();
-    if (lastLoggedAt !== undefined && now - lastLoggedAt < interval) return;
+    const finished = p.open === 0 && p.total > 0;
+    if (lastLoggedAt !== undefined && now - lastLoggedAt < interval && !finished) return;
     lastLoggedAt = now;
     options.log(formatProgress(p));
   };

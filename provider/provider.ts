@@ -35,7 +35,7 @@ export interface DomainTaskProviderOptions {
   clock?: Clock;
   /** Where progress and drift lines go. Default: `pulumi.log.info`. */
   log?: (message: string) => void;
-  /** Minimum spacing of progress lines. Default 10 s. */
+  /** Minimum spacing of progress lines. Default 5 s. */
   progressIntervalMs?: number;
 }
 

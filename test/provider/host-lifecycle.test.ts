@@ -4,6 +4,7 @@
  * Requires `npm run build` (npm test builds before jest).
  */
 import { allText, startBench, TEST_SECRET, type Bench } from "./fixture";
+import { UNKNOWN } from "./host";
 
 let bench: Bench;
 beforeAll(async () => {
@@ -51,6 +52,12 @@ describe("Check", () => {
     expect(byProperty.colour).toMatch(/^colour is not an input of DomainTask; remove it/);
     expect(byProperty.secretKey).toMatch(/credentials are not resource inputs .*pulumi config set --secret/);
     expect(allText(failures)).not.toContain("\"x\"");
+  });
+
+  it("accepts values not known yet (preview) as they are", async () => {
+    const { inputs, failures } = await bench.host.check({}, bench.inputs({ taskNo: UNKNOWN, waitFor: UNKNOWN }));
+    expect(failures).toEqual([]);
+    expect(inputs).toMatchObject({ taskNo: UNKNOWN, waitFor: UNKNOWN, timeoutSeconds: 1800 });
   });
 
   it("requires taskNo and orders the poll delays", async () => {

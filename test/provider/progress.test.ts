@@ -26,9 +26,12 @@ describe("throttledProgress", () => {
     }
     clock.advance(2_000); // 10 s after the first line
     onProgress(progress(10_000, 3));
+    clock.advance(2_000); // the last poll is always reported, however soon
+    onProgress(progress(12_000, 4));
     expect(lines).toEqual([
       "DomainTask T-1: 4 EXECUTING (0/4 done) after 0s",
       "DomainTask T-1: 1 EXECUTING, 3 EXECUTE_SUCCESS (3/4 done) after 10s",
+      "DomainTask T-1: 4 EXECUTE_SUCCESS (4/4 done) after 12s",
     ]);
   });
 });
