@@ -103,4 +103,29 @@ describe("domain-tasks get", () => {
     const result = await runCli(["get", "T-NOT-THERE", "-o", "table", ...endpoint], { env: cliEnv() });
     expect(result).toEqual({ code: 0, signal: null, stdout: "T-NOT-THERE  WAITING_EXECUTE  0 details: no details\n", stderr: "" });
   });
+
+  it("warns on stderr about paging facts the service got wrong, and still reads every detail", async () => {
+    emulator.setFaults({ quirks: { totalPageNumOffset: 2, nextPageAlwaysTrue: true } });
+    try {
+      const result = await runCli(["get", "T-GET-BATCH", "--page-size", "2", "-o", "json", ...endpoint], { env: cliEnv() });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).total).toBe(5);
+      expect(result.stderr).toMatch(/^domain-tasks: warning: \S/);
+      expect(result.stderr.trimEnd().split("\n").every((line) => line.startsWith("domain-tasks: warning: "))).toBe(true);
+    } finally {
+      emulator.setFaults({});
+    }
+  });
+
+  it("exits 3 with the Code, the RequestId and the attempts when throttling outlasts the retries", async () => {
+    emulator.setFaults({ rules: [{ fault: "throttling", every: 1 }] });
+    try {
+      const result = await runCli(["get", "T-GET-BATCH", ...endpoint], { env: cliEnv() });
+      expect(result).toMatchObject({ code: 3, stdout: "" });
+      expect(result.stderr).toMatch(/\n {2}Code: {7}Throttling\S*\n {2}RequestId: {2}[0-9A-F-]{36}\n {2}HTTP: {7}400\n/);
+      expect(result.stderr).toContain("\n  Attempts:   5\n");
+    } finally {
+      emulator.setFaults({});
+    }
+  });
 });
