@@ -22,19 +22,21 @@ export const TRANSPORT_CODES = {
   connectionDropped: "ConnectionDropped",
   connectionRefused: "ConnectionRefused",
   hostNotFound: "HostNotFound",
+  tls: "TlsError",
   unknown: "UnknownError",
 } as const;
 
 /**
  * The retry rule, as terraform-provider-alicloud's NeedRetry: Throttling*, ServiceUnavailable,
- * Rejected.Throttling, any 5xx; plus every transport failure except an unknown host.
+ * Rejected.Throttling, any 5xx; plus every transport failure except an unknown host or a failed TLS
+ * handshake (both are configuration mistakes that repeating cannot fix).
  */
 export const isRetryableFailure = (code: string, statusCode: number): boolean =>
   code.startsWith("Throttling") ||
   code === "ServiceUnavailable" ||
   code === "Rejected.Throttling" ||
   statusCode >= 500 ||
-  (statusCode === 0 && code !== TRANSPORT_CODES.hostNotFound && code !== TRANSPORT_CODES.unknown);
+  (statusCode === 0 && code !== TRANSPORT_CODES.hostNotFound && code !== TRANSPORT_CODES.tls && code !== TRANSPORT_CODES.unknown);
 
 /** What the caller can do, by code. */
 const advice = (code: string, statusCode: number, recommend?: string): string => {
@@ -53,6 +55,8 @@ const advice = (code: string, statusCode: number, recommend?: string): string =>
     return "Check the request's parameters (TaskNo, PageNum, PageSize, TaskStatus, Lang).";
   if (code === TRANSPORT_CODES.connectionRefused) return "Check the endpoint, and that the service (or emulator) is running there.";
   if (code === TRANSPORT_CODES.hostNotFound) return "Check the endpoint's host name and this machine's DNS.";
+  if (code === TRANSPORT_CODES.tls)
+    return "If the endpoint serves plain HTTP (the emulator does), write it as http://HOST:PORT (a bare host:port means https); if its certificate is not trusted, add its CA with NODE_EXTRA_CA_CERTS.";
   if (statusCode === 0 && code !== TRANSPORT_CODES.unknown)
     return "A network or gateway failure: it is retried; if it persists, check the network path and any proxy.";
   if (code === "ServiceUnavailable" || statusCode >= 500)
@@ -106,6 +110,13 @@ const redactedCause = (e: TeaError, secrets: readonly (string | undefined)[]): E
   return copy;
 };
 
+const isTlsFailure = (code: string): boolean =>
+  code === "EPROTO" || code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_") || code.startsWith("CERT_") ||
+  ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"].includes(code);
+
+/** The first line of a library message, without the URL's query (it says nothing useful, and may hold secrets). */
+const brief = (message: string): string => message.split("\n")[0].replace(/\?\S*/g, "?...").replace(/[.:]\s*$/, "");
+
 const NODE_DROPPED = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN"]);
 
 /**
@@ -139,7 +150,7 @@ export const toDomainApiError = (err: unknown, endpoint: string, secrets: readon
   }
   if (e.name === "RequestTimeoutError" || /^(Read|Connect)Timeout/.test(e.message)) {
     const connect = /ConnectTimeout/.test(e.message);
-    const what = e.message.replace(/\?\S*/g, "?...").replace(/\.$/, ""); // the URL's query says nothing useful
+    const what = brief(e.message);
     return build(
       connect ? TRANSPORT_CODES.connectTimeout : TRANSPORT_CODES.readTimeout,
       0,
@@ -163,6 +174,9 @@ export const toDomainApiError = (err: unknown, endpoint: string, secrets: readon
     const code = sysCode === "EAI_AGAIN" ? TRANSPORT_CODES.connectionDropped : TRANSPORT_CODES.hostNotFound;
     return build(code, 0, `Could not resolve the host of ${endpoint} (${sysCode}); check the endpoint.`);
   }
+  if (isTlsFailure(sysCode)) {
+    return build(TRANSPORT_CODES.tls, 0, `The HTTPS handshake with ${endpoint} failed (${sysCode}: ${brief(e.message)}).`);
+  }
   if (NODE_DROPPED.has(sysCode) || /socket hang up/i.test(e.message)) {
     return build(
       TRANSPORT_CODES.connectionDropped,
@@ -170,5 +184,5 @@ export const toDomainApiError = (err: unknown, endpoint: string, secrets: readon
       `The connection to ${endpoint} dropped before a response arrived (${sysCode || e.message}).`,
     );
   }
-  return build(TRANSPORT_CODES.unknown, 0, `Calling ${endpoint} failed: ${e.name}: ${e.message}`);
+  return build(TRANSPORT_CODES.unknown, 0, `Calling ${endpoint} failed: ${e.name}: ${brief(String(e.message))}.`);
 };

@@ -94,6 +94,17 @@ describe("DomainTaskClient: transient faults are mapped and retried", () => {
   });
 });
 
+describe("DomainTaskClient: configuration mistakes fail at once", () => {
+  it("https to a plain-HTTP server (a bare host:port means https) is TlsError, not retried, with the fix", async () => {
+    const { client, clock } = clientFor(ctx.emu, { endpoint: ctx.emu.endpoint });
+    expect(client.endpoint).toBe(`https://${ctx.emu.endpoint}`);
+    const err = await rejectionOf(client.queryTaskDetailList(query("T1")));
+    expect(err).toMatchObject({ code: "TlsError", statusCode: 0, retryable: false, attempts: 1 });
+    expect(err.message).toMatch(/write it as http:\/\/HOST:PORT/);
+    expect(clock.slept).toEqual([]);
+  });
+});
+
 describe("DomainTaskClient: limits", () => {
   it("stops retrying at the overall deadline", async () => {
     const taskNo = seed();

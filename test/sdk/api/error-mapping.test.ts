@@ -28,6 +28,7 @@ describe("isRetryableFailure: terraform-provider-alicloud's rule plus transport 
     [TRANSPORT_CODES.nonJsonBody, 0, true],
     [TRANSPORT_CODES.connectionRefused, 0, true],
     [TRANSPORT_CODES.hostNotFound, 0, false],
+    [TRANSPORT_CODES.tls, 0, false],
     [TRANSPORT_CODES.unknown, 0, false],
     ["SignatureDoesNotMatch", 403, false],
     ["InvalidAccessKeyId.NotFound", 404, false],
@@ -67,6 +68,9 @@ describe("toDomainApiError", () => {
     [socketError("EPIPE", "write EPIPE"), "ConnectionDropped"],
     [socketError("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:1"), "ConnectionRefused"],
     [socketError("ENOTFOUND", "getaddrinfo ENOTFOUND nowhere"), "HostNotFound"],
+    [socketError("EPROTO", "write EPROTO ...wrong version number"), "TlsError"],
+    [socketError("DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed certificate"), "TlsError"],
+    [socketError("ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames"), "TlsError"],
     [new TypeError("something odd"), "UnknownError"],
   ])("maps %s to %s with status 0", (thrown, code) => {
     const err = toDomainApiError(thrown, ENDPOINT);
