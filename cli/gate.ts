@@ -3,8 +3,8 @@
  * outcome against the condition and pick the exit code.
  */
 import type { DomainTaskApi } from "../sdk/api/client";
-import { TimeoutError } from "../sdk/errors";
 import { statusCode, type TaskQuery } from "../sdk/api/schemas";
+import { TimeoutError } from "../sdk/errors";
 import { overallStatus, summarizeTask, type StatusCounts, type TaskOutcome } from "../sdk/outcome";
 import { listTaskDetails } from "../sdk/pager";
 import { waitForTask, type WaitProgress } from "../sdk/waiter";
@@ -14,10 +14,16 @@ import { formatCounts, plural } from "./render/counts";
 
 export type Condition = "success" | "completion";
 
-export interface GateOptions {
+/** How an outcome is judged. */
+export interface Verdict {
   condition: Condition;
-  /** 0 = check once, do not wait. */
+  /** 0 = checked once, without waiting. */
   timeoutMs: number;
+  /** With `success`: a failed detail decides the gate at once, without waiting for the open ones. */
+  failFast?: boolean;
+}
+
+export interface GateOptions extends Verdict {
   minDelayMs?: number;
   maxDelayMs?: number;
   pageSize?: number;
@@ -33,32 +39,40 @@ export interface GateResult {
   verdict: string;
 }
 
-/** Judges a finished outcome, or reports the open details of an unfinished one as a timeout. */
-export const judge = (outcome: TaskOutcome, condition: Condition, timeoutMs: number): GateResult => {
+/** Judges an outcome: 0 or 1 once every detail has finished (or at the first failure with failFast), else 4. */
+export const judge = (outcome: TaskOutcome, verdict: Verdict): GateResult => {
+  const { condition, timeoutMs } = verdict;
   const failed = outcome.counts.EXECUTE_FAILURE;
-  if (!outcome.complete) {
-    const open = outcome.total - outcome.counts.EXECUTE_SUCCESS - failed;
+  const details = plural(outcome.total, "detail");
+  const open = outcome.total - outcome.counts.EXECUTE_SUCCESS - failed;
+  if (!outcome.complete && !(verdict.failFast && condition === "success" && failed > 0)) {
     const when = timeoutMs === 0 ? "checked once (--timeout 0)" : `timed out after ${formatDuration(timeoutMs)}`;
-    const what = outcome.total === 0 ? "the task has no details yet" : `${open} of ${plural(outcome.total, "detail")} still open`;
+    const what = outcome.total === 0 ? "the task has no details yet" : `${open} of ${details} still open`;
     return { exitCode: ExitCode.TIMEOUT, outcome, verdict: `${when}: ${what} (${formatCounts(outcome.counts)}).` };
   }
   if (condition === "success" && !outcome.succeeded) {
+    const early = outcome.complete ? "" : `; stopped early (--fail-fast) with ${open} still open`;
     return {
       exitCode: ExitCode.CONDITION_FALSE,
       outcome,
-      verdict: `condition false: ${failed} of ${plural(outcome.total, "detail")} failed (${formatCounts(outcome.counts)}).`,
+      verdict: `condition false: ${failed} of ${details} failed${early} (${formatCounts(outcome.counts)}).`,
     };
   }
-  const how = condition === "success" ? `all ${plural(outcome.total, "detail")} succeeded` : `all ${plural(outcome.total, "detail")} finished (${formatCounts(outcome.counts)})`;
+  const how = condition === "success" ? `all ${details} succeeded` : `all ${details} finished (${formatCounts(outcome.counts)})`;
   return { exitCode: ExitCode.OK, outcome, verdict: `condition met: ${how}.` };
 };
 
+/** Thrown from onProgress to end the wait at the first failure (the waiter ends on an onProgress error). */
+class FailedEarly extends Error {}
+
 /** Runs the gate. API, credential and abort errors propagate; a timeout becomes exit code 4. */
 export const runGate = async (api: DomainTaskApi, query: TaskQuery, options: GateOptions): Promise<GateResult> => {
-  if (options.timeoutMs === 0) {
+  const readOnce = async (): Promise<TaskOutcome> => {
     const { details } = await listTaskDetails(api, query, { pageSize: options.pageSize, signal: options.signal });
-    return judge(summarizeTask(query.taskNo, details), options.condition, 0);
-  }
+    return summarizeTask(query.taskNo, details);
+  };
+  if (options.timeoutMs === 0) return judge(await readOnce(), options);
+  const stopAtFailure = options.failFast === true && options.condition === "success";
   try {
     const outcome = await waitForTask(api, query, {
       maxWaitSeconds: options.timeoutMs / 1000,
@@ -66,11 +80,16 @@ export const runGate = async (api: DomainTaskApi, query: TaskQuery, options: Gat
       maxDelaySeconds: options.maxDelayMs === undefined ? undefined : options.maxDelayMs / 1000,
       pageSize: options.pageSize,
       signal: options.signal,
-      onProgress: options.onProgress,
+      onProgress: (progress) => {
+        options.onProgress?.(progress);
+        if (stopAtFailure && progress.counts.EXECUTE_FAILURE > 0 && progress.open > 0) throw new FailedEarly();
+      },
     });
-    return judge(outcome, options.condition, options.timeoutMs);
+    return judge(outcome, options);
   } catch (error) {
-    if (TimeoutError.isInstance(error)) return judge(lastOutcome(query.taskNo, error.lastState), options.condition, options.timeoutMs);
+    // The waiter polled counts only; read the details once, so the failures can be shown with their reasons.
+    if (error instanceof FailedEarly) return judge(await readOnce(), options);
+    if (TimeoutError.isInstance(error)) return judge(lastOutcome(query.taskNo, error.lastState), options);
     throw error;
   }
 };

@@ -20,7 +20,7 @@ const CREDENTIALS_HELP = `Credentials (never from a flag value, which would land
 export const USAGE: Record<string, string> = {
   top: "domain-tasks <get|wait|emulator|demo> [options]",
   get: "domain-tasks get <taskNo> [--status S] [--domain D] [--instance I] [-o table|json|jsonl]",
-  wait: "domain-tasks wait <taskNo> [--for success|completion] [--timeout 30m] [-q] [-o table|json|jsonl]",
+  wait: "domain-tasks wait <taskNo> [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]",
   emulator: "domain-tasks emulator [--port N] [--scenario FILE] ...",
   demo: "domain-tasks demo [-q]",
 };
@@ -91,7 +91,7 @@ Examples:
   domain-tasks wait T-20260101-0001                          # succeed or fail the pipeline step
   domain-tasks wait T-20260101-0001 --for completion -o json > outcome.json
   domain-tasks wait T-20260101-0001 --timeout 0              # check once: 0 done, 4 still running
-  domain-tasks wait T-20260101-0001 --timeout 2h --max-delay 1m -q
+  domain-tasks wait T-20260101-0001 --timeout 2h --max-delay 1m --fail-fast -q
 
 ${EXIT_CODE_HELP}`;
 

@@ -46,6 +46,8 @@ export const QUERY_OPTIONS: readonly OptionSpec[] = [
 export const WAIT_OPTIONS: readonly OptionSpec[] = [
   option({ name: "for", type: "string", valueName: "success|completion",
     description: "success (default): exit 0 only if every detail succeeded; completion: exit 0 once every detail finished" }),
+  option({ name: "fail-fast", type: "boolean",
+    description: "with --for success: exit 1 at the first failed detail, without waiting for the rest" }),
   option({ name: "timeout", type: "string", valueName: "<duration>",
     description: "give up after this long, exit 4 (default 30m; 0 = check once, do not wait)" }),
   option({ name: "min-delay", type: "string", valueName: "<duration>", description: "first delay between polls (default 2s)" }),

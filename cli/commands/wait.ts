@@ -52,13 +52,17 @@ export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
   const timeoutMs = typeof args.values.timeout === "string" ? durationFlag("--timeout", args.values.timeout, "wait") : DEFAULT_TIMEOUT_MS;
   const delays = parseDelays(args.values);
   const quiet = args.values.quiet === true;
+  const failFast = args.values["fail-fast"] === true;
+  if (failFast && condition === "completion") {
+    throw new UsageError("--fail-fast goes with --for success: with --for completion a failed detail is an expected outcome.", "wait");
+  }
   const client = await createClient(globals, io);
 
   const errStyle = createStyle(colorEnabled(io.stderr, io.env));
   const progress = createProgressReporter(io.stderr, { mode: progressMode(io.stderr, quiet), style: errStyle });
   let result;
   try {
-    result = await runGate(client, query, { condition, timeoutMs, pageSize, signal: io.signal, onProgress: progress.update, ...delays });
+    result = await runGate(client, query, { condition, timeoutMs, failFast, pageSize, signal: io.signal, onProgress: progress.update, ...delays });
   } finally {
     progress.stop();
   }

@@ -52,7 +52,7 @@ describe("--help and --version", () => {
 });
 
 describe("bad input exits 2 with one line naming the flag, the value and the fix", () => {
-  const WAIT_HINT = "Usage: domain-tasks wait <taskNo> [--for success|completion] [--timeout 30m] [-q] [-o table|json|jsonl]\n" +
+  const WAIT_HINT = "Usage: domain-tasks wait <taskNo> [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]\n" +
     "Run domain-tasks wait --help for details.\n";
   const GET_HINT = "Usage: domain-tasks get <taskNo> [--status S] [--domain D] [--instance I] [-o table|json|jsonl]\n" +
     "Run domain-tasks get --help for details.\n";
@@ -65,6 +65,7 @@ describe("bad input exits 2 with one line naming the flag, the value and the fix
     [["wait", "T1", "--min-delay", "1m", "--max-delay", "10s"], '--min-delay "1m" is longer than --max-delay "10s": make the minimum the smaller one.', WAIT_HINT],
     [["wait", "T1", "--for", "done"], '--for "done" is not a condition: use success or completion.', WAIT_HINT],
     [["wait", "T1", "--timeout"], "--timeout needs a value: --timeout <duration>.", WAIT_HINT],
+    [["wait", "T1", "--for", "completion", "--fail-fast"], "--fail-fast goes with --for success: with --for completion a failed detail is an expected outcome.", WAIT_HINT],
     [["wait", ""], '<taskNo> "" is empty: give the TaskNo that the SaveSingleTaskFor*/SaveBatchTaskFor* call returned.', WAIT_HINT],
     [["wait", "   "], '<taskNo> "   " is empty: give the TaskNo that the SaveSingleTaskFor*/SaveBatchTaskFor* call returned.', WAIT_HINT],
     [["wait"], "missing <taskNo>: give the TaskNo that the SaveSingleTaskFor*/SaveBatchTaskFor* call returned.", WAIT_HINT],

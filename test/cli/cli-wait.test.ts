@@ -30,6 +30,13 @@ beforeAll(async () => {
           { domainName: "c.example.com", finishAfterSeconds: 0.5 },
         ],
       },
+      {
+        taskNo: "T-EARLY-FAIL",
+        details: [
+          { domainName: "locked.example.com", finishAfterSeconds: 0.3, outcome: "failure", failReason: "Domain is locked.", errorMsg: "DomainStatusProhibited" },
+          { domainName: "slow.example.com", finishAfterSeconds: 3600 },
+        ],
+      },
       { taskNo: "T-SLOW", details: [{ domainName: "slow.example.com", startAfterSeconds: 0, finishAfterSeconds: 3600 }] },
     ],
   });
@@ -92,6 +99,16 @@ describe("exit codes", () => {
     expect(result.code).toBe(4);
     expect(TaskOutcomeOutputSchema.parse(JSON.parse(result.stdout))).toMatchObject({ taskNo: "T-SLOW", complete: false, counts: { EXECUTING: 1 } });
     expect(result.stderr).toBe("T-SLOW: timed out after 1s: 1 of 1 detail still open (1 executing). (exit 4)\n");
+  });
+
+  it("1 at the first failure with --fail-fast, without waiting for the open details", async () => {
+    const result = await wait("T-EARLY-FAIL", ["--fail-fast", "--timeout", "10m", "-o", "json"]);
+    expect(result.code).toBe(1);
+    const outcome = TaskOutcomeOutputSchema.parse(JSON.parse(result.stdout));
+    expect(outcome).toMatchObject({ complete: false, counts: { EXECUTE_FAILURE: 1, EXECUTING: 1 }, failed: [{ domainName: "locked.example.com", failReason: "Domain is locked." }] });
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toBe(
+      "T-EARLY-FAIL: condition false: 1 of 2 details failed; stopped early (--fail-fast) with 1 still open (1 failed, 1 executing). (exit 1)",
+    );
   });
 
   it("-q prints nothing on stderr when the condition is met", async () => {

@@ -10,27 +10,46 @@ const running = () => summarizeTask("T-9", [
 
 describe("judge", () => {
   it("--for success: 0 when every detail succeeded, 1 when one failed", () => {
-    expect(judge(succeeded(), "success", 60_000)).toMatchObject({ exitCode: 0, verdict: "condition met: all 1 detail succeeded." });
-    expect(judge(batchOutcome(), "success", 60_000)).toMatchObject({
+    expect(judge(succeeded(), { condition: "success", timeoutMs: 60_000 })).toMatchObject({ exitCode: 0, verdict: "condition met: all 1 detail succeeded." });
+    expect(judge(batchOutcome(), { condition: "success", timeoutMs: 60_000 })).toMatchObject({
       exitCode: 1,
       verdict: "condition false: 1 of 3 details failed (2 succeeded, 1 failed).",
     });
   });
 
   it("--for completion: 0 once every detail finished, failed or not", () => {
-    expect(judge(batchOutcome(), "completion", 60_000)).toMatchObject({
+    expect(judge(batchOutcome(), { condition: "completion", timeoutMs: 60_000 })).toMatchObject({
       exitCode: 0,
       verdict: "condition met: all 3 details finished (2 succeeded, 1 failed).",
     });
   });
 
   it("4 while details are open, saying whether it waited or checked once", () => {
-    expect(judge(running(), "completion", 90_000)).toMatchObject({
+    expect(judge(running(), { condition: "completion", timeoutMs: 90_000 })).toMatchObject({
       exitCode: 4,
       verdict: "timed out after 1m30s: 1 of 2 details still open (1 succeeded, 1 executing).",
     });
-    expect(judge(running(), "success", 0).verdict).toBe("checked once (--timeout 0): 1 of 2 details still open (1 succeeded, 1 executing).");
-    expect(judge(summarizeTask("T-0", []), "success", 0).verdict).toBe("checked once (--timeout 0): the task has no details yet (no details).");
+    expect(judge(running(), { condition: "success", timeoutMs: 0 }).verdict).toBe("checked once (--timeout 0): 1 of 2 details still open (1 succeeded, 1 executing).");
+    expect(judge(summarizeTask("T-0", []), { condition: "success", timeoutMs: 0 }).verdict).toBe("checked once (--timeout 0): the task has no details yet (no details).");
+  });
+});
+
+describe("judge with failFast", () => {
+  const failing = () => summarizeTask("T-9", [
+    detail({ domainName: "a.example.com", taskStatus: "EXECUTE_FAILURE", failReason: "locked" }),
+    detail({ domainName: "b.example.com", taskStatus: "EXECUTING" }),
+  ]);
+
+  it("decides --for success at the first failure, saying how many were still open", () => {
+    expect(judge(failing(), { condition: "success", timeoutMs: 60_000, failFast: true })).toMatchObject({
+      exitCode: 1,
+      verdict: "condition false: 1 of 2 details failed; stopped early (--fail-fast) with 1 still open (1 failed, 1 executing).",
+    });
+  });
+
+  it("changes nothing without a failure, or without the flag", () => {
+    expect(judge(running(), { condition: "success", timeoutMs: 0, failFast: true }).exitCode).toBe(4);
+    expect(judge(failing(), { condition: "success", timeoutMs: 0 }).exitCode).toBe(4);
   });
 });
 
