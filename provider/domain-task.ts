@@ -23,7 +23,7 @@ export interface DomainTaskArgs {
   /** Only the detail of this instance (InstanceId filter). Replaces on change. */
   instanceId?: pulumi.Input<string>;
   /**
-   * `success` (default): wait until every detail is terminal and fail unless all succeeded, listing each
+   * `success` (default): wait until every detail succeeded; fail as soon as one has failed, listing each
    * failed domain with its FailReason and ErrorMsg. `completion`: wait until terminal and record the
    * outcome, never failing on it. `none`: record the state now without waiting.
    */

@@ -9,9 +9,12 @@ export const MAX_LISTED_FAILURES = 50;
 
 /** Why `waitFor: "success"` stops: some detail failed (or, rarely, finished in an unknown status). */
 export function taskFailedMessage(outcome: TaskOutcome): string {
+  const open = outcome.total - outcome.counts.EXECUTE_SUCCESS - outcome.counts.EXECUTE_FAILURE;
+  const stillOpen =
+    open > 0 ? ` ${open} other detail${open === 1 ? " was" : "s were"} not finished yet; the wait stopped at the first failure.` : "";
   const lines = [
     `DomainTask ${outcome.taskNo} did not succeed: ${outcome.failed.length} of ${outcome.total} task details failed ` +
-      `(${formatCounts(outcome.counts)}).`,
+      `(${formatCounts(outcome.counts)}).${stillOpen}`,
   ];
   for (const f of outcome.failed.slice(0, MAX_LISTED_FAILURES)) {
     const detail = f.taskDetailNo ? ` (TaskDetailNo ${f.taskDetailNo})` : "";

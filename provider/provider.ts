@@ -4,9 +4,9 @@
  * small loader (./serialized-provider) that requires this module by package name inside the host, so no
  * client, credential or socket ever lands in the state.
  *
- * - `create` and `update` wait for the task as `waitFor` says: `success` (fail unless every detail
- *   succeeded, listing each failed domain), `completion` (record whatever it came to) or `none` (record
- *   the state now).
+ * - `create` and `update` wait for the task as `waitFor` says: `success` (fail as soon as a detail has
+ *   failed, listing each failed domain; succeed once all succeeded), `completion` (record whatever it came
+ *   to) or `none` (record the state now).
  * - `read` (refresh) queries the task once more, so the state follows the task (drift is logged).
  * - `delete` only forgets the resource: a Domain API task cannot be deleted.
  */
@@ -81,7 +81,8 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
   /** Refresh: one more look at the task, never a wait. */
   async read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
     const previous = props as Partial<DomainTaskState>;
-    const inputs = parseInputs(props);
+    // Reading an existing task by ID (`new DomainTask(name, args, { id })`): the ID is the TaskNo.
+    const inputs = parseInputs({ taskNo: id, ...props });
     const outcome = await this.observe(inputs).catch((err) => Promise.reject(withTaskContext(inputs.taskNo, err)));
     const state = toState(inputs, outcome, this.clock.now(), previous);
     if (previous.status !== undefined && previous.status !== state.status) {
@@ -108,17 +109,27 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
     return summarizeTask(inputs.taskNo, details);
   }
 
+  /**
+   * Waits until every detail is terminal. For `waitFor: "success"` it stops at the first failed detail:
+   * success is out of reach then, and the deployment should stop now rather than when the rest finish.
+   */
   private async wait(inputs: DomainTaskInputs): Promise<TaskOutcome> {
     const api = this.createApi(connectionOptions(this.configured, inputs));
+    const report = throttledProgress({ clock: this.clock, log: this.log, intervalMs: this.progressIntervalMs });
+    const failFast = inputs.waitFor === "success";
     try {
       return await waitForTask(api, queryOf(inputs), {
         maxWaitSeconds: inputs.timeoutSeconds,
         minDelaySeconds: inputs.minDelaySeconds,
         maxDelaySeconds: inputs.maxDelaySeconds,
         clock: this.clock,
-        onProgress: throttledProgress({ clock: this.clock, log: this.log, intervalMs: this.progressIntervalMs }),
+        onProgress: (p) => {
+          report(p);
+          if (failFast && p.counts.EXECUTE_FAILURE > 0) throw new FailedEarly();
+        },
       });
     } catch (err) {
+      if (err instanceof FailedEarly) return this.observe(inputs);
       if (TimeoutError.isInstance(err)) {
         throw new Error(timeoutMessage(inputs.taskNo, inputs.timeoutSeconds, lastSeen(err.lastState)), { cause: err });
       }
@@ -126,6 +137,9 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
     }
   }
 }
+
+/** Ends a `waitFor: "success"` wait at the first failed detail. */
+class FailedEarly extends Error {}
 
 const queryOf = (inputs: DomainTaskInputs): TaskQuery => ({
   taskNo: inputs.taskNo,

@@ -112,6 +112,19 @@ describe("Create", () => {
     expect(message).toContain('waitFor: "completion"');
   });
 
+  it("stops at the first failed detail for waitFor success, without waiting for the rest", async () => {
+    const taskNo = bench.addTask({
+      details: [
+        { domainName: "bad.example.com", outcome: "failure", failReason: "Locked", errorMsg: "E1" },
+        ok("slow.example.com", 3600),
+      ],
+    });
+    await expect(bench.host.create(bench.inputs({ taskNo, timeoutSeconds: 3600 }))).rejects.toThrow(
+      `DomainTask ${taskNo} did not succeed: 1 of 2 task details failed (1 EXECUTING, 1 EXECUTE_FAILURE). ` +
+        "1 other detail was not finished yet; the wait stopped at the first failure.",
+    );
+  });
+
   it("records a failed task without failing for waitFor completion", async () => {
     const taskNo = bench.addTask({ details: [{ domainName: "bad.example.com", outcome: "failure", failReason: "Locked", errorMsg: "E1", finishAfterSeconds: 1 }] });
     const { properties } = await bench.host.create(bench.inputs({ taskNo, waitFor: "completion" }));
@@ -156,6 +169,13 @@ describe("Read (refresh)", () => {
     expect(read.properties).toMatchObject({ taskNo, waitFor: "none", status: "EXECUTE_SUCCESS", complete: true, succeeded: true, taskResult: "OK" });
     expect(read.properties.__provider).toBe(bench.provider);
     expect(bench.host.output()).toContain(`DomainTask ${taskNo}: status was EXECUTING, is now EXECUTE_SUCCESS`);
+  });
+
+
+  it("reads a task by ID alone (a DomainTask adopted with the `id` resource option)", async () => {
+    const taskNo = bench.addTask({ details: [ok("a.example.com")] });
+    const read = await bench.host.read(taskNo, { __provider: bench.provider });
+    expect(read.properties).toMatchObject({ taskNo, waitFor: "success", status: "EXECUTE_SUCCESS", total: 1 });
   });
 });
 
