@@ -1,11 +1,11 @@
 /**
- * Turns any error into what the user reads on stderr and the exit code a pipeline sees.
+ * Turns an error from a command into what the user reads on stderr and the exit code a pipeline sees
+ * (usage errors are reported by cli/run.ts without loading this module or the SDK's errors).
  * API errors show their Code and RequestId (what Alibaba Cloud support asks for); nothing shows a secret.
  */
 import { AbortError, CredentialsError, DomainApiError, PagingError, ValidationError } from "../sdk/errors";
 import { ExitCode } from "./exit-codes";
 import { usageHint } from "./help";
-import { UsageError } from "./usage-error";
 
 export interface ErrorReport {
   exitCode: ExitCode;
@@ -16,9 +16,6 @@ export interface ErrorReport {
 const PREFIX = "domain-tasks:";
 
 export const reportError = (error: unknown, command?: string): ErrorReport => {
-  if (error instanceof UsageError) {
-    return { exitCode: ExitCode.USAGE, lines: [`${PREFIX} ${error.message}`, usageHint(error.command ?? command)] };
-  }
   if (AbortError.isInstance(error)) {
     return { exitCode: ExitCode.INTERRUPTED, lines: [`${PREFIX} interrupted; stopped polling.`] };
   }

@@ -1,0 +1,48 @@
+import { reportError } from "../../cli/report-error";
+import { AbortError, CredentialsError, DomainApiError, PagingError, ValidationError } from "../../sdk/errors";
+
+describe("reportError", () => {
+  it("API errors: exit 3 with Code, RequestId, HTTP status and what else the service said", () => {
+    const error = new DomainApiError("Throttling.User: Request was denied due to user flow control.", {
+      code: "Throttling.User", statusCode: 400, requestId: "REQ-1", hostId: "domain.aliyuncs.com", recommend: "https://example.com/r", retryable: true, attempts: 5,
+    });
+    expect(reportError(error, "wait")).toEqual({
+      exitCode: 3,
+      lines: [
+        "domain-tasks: the Domain API call failed: Throttling.User: Request was denied due to user flow control.",
+        "  Code:       Throttling.User",
+        "  RequestId:  REQ-1",
+        "  HTTP:       400",
+        "  HostId:     domain.aliyuncs.com",
+        "  Attempts:   5",
+        "  Recommend:  https://example.com/r",
+      ],
+    });
+  });
+
+  it("transport failures: exit 3, saying no response came", () => {
+    const error = new DomainApiError("ReadTimeout after 10000 ms", { code: "ReadTimeout", statusCode: 0, retryable: true });
+    expect(reportError(error).lines.slice(1)).toEqual([
+      "  Code:       ReadTimeout",
+      "  RequestId:  (none: no response from the service)",
+      "  HTTP:       (no response)",
+    ]);
+  });
+
+  it("credentials and paging errors: exit 3; SDK validation errors: exit 2 with the usage; abort: 130", () => {
+    expect(reportError(new CredentialsError("none found")).exitCode).toBe(3);
+    expect(reportError(new PagingError("pages disagree", "REQ-2"))).toEqual({
+      exitCode: 3,
+      lines: ["domain-tasks: pages disagree", "  RequestId:  REQ-2"],
+    });
+    const invalid = reportError(new ValidationError("taskNo", "X", "no details found for TaskNo X"), "wait");
+    expect(invalid.exitCode).toBe(2);
+    expect(invalid.lines[0]).toBe("domain-tasks: no details found for TaskNo X");
+    expect(invalid.lines[1]).toMatch(/^Usage: domain-tasks wait /);
+    expect(reportError(new AbortError()).exitCode).toBe(130);
+  });
+
+  it("anything else: exit 3 with its message", () => {
+    expect(reportError(new Error("boom"))).toEqual({ exitCode: 3, lines: ["domain-tasks: unexpected error: boom"] });
+  });
+});
