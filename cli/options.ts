@@ -52,7 +52,7 @@ export const WAIT_OPTIONS: readonly OptionSpec[] = [
     description: "give up after this long, exit 4 (default 30m; 0 = check once, do not wait)" }),
   option({ name: "min-delay", type: "string", valueName: "<duration>", description: "first delay between polls (default 2s)" }),
   option({ name: "max-delay", type: "string", valueName: "<duration>", description: "longest delay between polls (default 30s)" }),
-  option({ name: "quiet", short: "q", type: "boolean", description: "no progress on stderr (errors are still printed)" }),
+  option({ name: "quiet", short: "q", type: "boolean", description: "no progress and no verdict on stderr (errors and timeouts are still printed)" }),
 ];
 
 export const DEMO_OPTIONS: readonly OptionSpec[] = [
@@ -62,6 +62,6 @@ export const DEMO_OPTIONS: readonly OptionSpec[] = [
 /** The flags each command accepts besides the global ones. */
 export const COMMAND_OPTIONS: Record<string, readonly OptionSpec[]> = {
   get: [STATUS_OPTION, ...QUERY_OPTIONS, OUTPUT_OPTION],
-  wait: [...QUERY_OPTIONS, ...WAIT_OPTIONS, OUTPUT_OPTION],
+  wait: [...WAIT_OPTIONS, ...QUERY_OPTIONS, OUTPUT_OPTION],
   demo: DEMO_OPTIONS,
 };
