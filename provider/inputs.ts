@@ -73,9 +73,8 @@ export type CheckOutcome =
   | { ok: false; failures: CheckFailure[] };
 
 /**
- * Validates raw inputs. Unknown values (preview) are accepted as they are and not defaulted, so a plan
- * never fails on what it cannot know yet. Returns the inputs with defaults applied, or one failure per
- * bad property.
+ * Validates raw inputs. Returns them with defaults applied, or one failure per bad property. Values not
+ * known yet (preview) pass through as they are, so a plan never fails on what it cannot know.
  */
 export function checkInputs(raw: Record<string, unknown>): CheckOutcome {
   const news = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "__provider" && v !== undefined && v !== null));
@@ -93,15 +92,16 @@ export function checkInputs(raw: Record<string, unknown>): CheckOutcome {
   if (!parsed.success) {
     const seen = new Set(failures.map((f) => f.property));
     for (const issue of parsed.error.issues) {
-      const property = issue.code === "unrecognized_keys" ? undefined : String(issue.path[0] ?? "");
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) {
           failures.push({ property: key, reason: `${key} is not an input of DomainTask; remove it (inputs: ${INPUT_NAMES.join(", ")})` });
         }
-      } else if (property !== undefined && !seen.has(property)) {
-        seen.add(property);
-        failures.push({ property, reason: issue.message });
+        continue;
       }
+      const property = String(issue.path[0] ?? "");
+      if (seen.has(property)) continue; // one failure per property: the first issue says what to fix
+      seen.add(property);
+      failures.push({ property, reason: issue.message });
     }
   }
   // Checked apart from the schema so it is reported even when another property is bad.
