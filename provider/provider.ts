@@ -84,6 +84,11 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
     // Reading an existing task by ID (`new DomainTask(name, args, { id })`): the ID is the TaskNo.
     const inputs = parseInputs({ taskNo: id, ...props });
     const outcome = await this.observe(inputs).catch((err) => Promise.reject(withTaskContext(inputs.taskNo, err)));
+    if (outcome.total === 0 && (previous.total ?? 0) > 0) {
+      // The service no longer lists the task (old tasks age out): what it came to is still what the state says.
+      this.log(`DomainTask ${inputs.taskNo}: the task is no longer listed by the Domain API; keeping its last known outcome`);
+      return { id, props: { ...previous, checkedAt: new Date(this.clock.now()).toISOString() } };
+    }
     const state = toState(inputs, outcome, this.clock.now(), previous);
     if (previous.status !== undefined && previous.status !== state.status) {
       this.log(`DomainTask ${inputs.taskNo}: status was ${previous.status}, is now ${state.status}`);

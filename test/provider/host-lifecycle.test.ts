@@ -172,6 +172,15 @@ describe("Read (refresh)", () => {
   });
 
 
+  it("keeps the last known outcome when the service no longer lists the task", async () => {
+    const taskNo = bench.addTask({ details: [ok("a.example.com")] });
+    const { properties } = await bench.host.create(bench.inputs({ taskNo }));
+    const aged = { ...properties, taskNo: "T-aged-out" }; // a TaskNo the service has no details for
+    const read = await bench.host.read("T-aged-out", aged);
+    expect(read.properties).toMatchObject({ taskNo: "T-aged-out", status: "EXECUTE_SUCCESS", total: 1, details: properties.details });
+    expect(bench.host.output()).toContain("DomainTask T-aged-out: the task is no longer listed by the Domain API; keeping its last known outcome");
+  });
+
   it("reads a task by ID alone (a DomainTask adopted with the `id` resource option)", async () => {
     const taskNo = bench.addTask({ details: [ok("a.example.com")] });
     const read = await bench.host.read(taskNo, { __provider: bench.provider });
