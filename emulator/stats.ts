@@ -12,7 +12,9 @@ export class StatsRecorder {
     return { total: 0, byAction: {}, byPage: {}, byStatus: {}, requests: [] };
   }
 
+  /** Logs one request, stamped with its arrival time (real time: rates are about the wire, not the task clock). */
   record(record: RequestRecord): void {
+    record.at ??= Date.now();
     this.stats.total++;
     bump(this.stats.byAction, record.action);
     if (record.pageNum !== undefined) bump(this.stats.byPage, String(record.pageNum));

@@ -160,4 +160,6 @@ export interface RequestRecord {
   httpStatus: number;
   code?: string;
   fault?: string;
+  /** When the request arrived (Date.now(), real ms; set by the stats recorder), e.g. to check a client's rate limit. */
+  at?: number;
 }

@@ -150,10 +150,10 @@ describe("stats", () => {
     expect(stats.byPage).toEqual({ "1": 1, "2": 1, "3": 1 });
     expect(stats.byStatus).toEqual({ "200": 2, "404": 1, "0": 1 });
     expect(stats.requests).toEqual([
-      { action: "QueryTaskDetailList", taskNo, pageNum: 1, pageSize: 2, httpStatus: 200 },
-      { action: "QueryTaskDetailList", taskNo, pageNum: 2, pageSize: 2, taskStatus: "2", httpStatus: 200 },
-      { action: "QueryTaskList", httpStatus: 404, code: "InvalidAction.NotFound" },
-      { action: "QueryTaskDetailList", taskNo, pageNum: 3, pageSize: 2, httpStatus: 0, fault: "dropConnection" },
+      { action: "QueryTaskDetailList", taskNo, pageNum: 1, pageSize: 2, httpStatus: 200, at: expect.any(Number) },
+      { action: "QueryTaskDetailList", taskNo, pageNum: 2, pageSize: 2, taskStatus: "2", httpStatus: 200, at: expect.any(Number) },
+      { action: "QueryTaskList", httpStatus: 404, code: "InvalidAction.NotFound", at: expect.any(Number) },
+      { action: "QueryTaskDetailList", taskNo, pageNum: 3, pageSize: 2, httpStatus: 0, fault: "dropConnection", at: expect.any(Number) },
     ]);
     emulator.resetStats();
     expect(emulator.stats()).toEqual({ total: 0, byAction: {}, byPage: {}, byStatus: {}, requests: [] });
