@@ -65,3 +65,30 @@ export class VirtualClock implements Clock {
 export const throwIfAborted = (signal?: AbortSignal): void => {
   if (signal?.aborted) throw abortReason(signal);
 };
+
+/**
+ * `promise`, or AbortError as soon as `signal` fires (at once if it already has). For work that cannot be
+ * cancelled itself (@alicloud/openapi-client takes no AbortSignal) or whose cancellation may be slow: the
+ * caller is released immediately, and the work finishes in the background with its result dropped.
+ */
+export const abortable = <T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> => {
+  if (!signal) return promise;
+  if (signal.aborted) {
+    promise.catch(() => undefined); // dropped: never an unhandled rejection
+    return Promise.reject(abortReason(signal));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+};

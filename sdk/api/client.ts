@@ -10,14 +10,13 @@
 import OpenApi, { Config as OpenApiConfig, OpenApiRequest, Params } from "@alicloud/openapi-client";
 import type Credential from "@alicloud/credentials";
 import { RuntimeOptions } from "@alicloud/tea-util";
-import { type Clock, systemClock, throwIfAborted } from "../clock";
+import { abortable, type Clock, systemClock, throwIfAborted } from "../clock";
 import { resolveCredentials, type StaticCredentials } from "../credentials";
 import { resolveEndpoint, type Product, type ResolvedEndpoint } from "../endpoint";
 import { ValidationError } from "../errors";
 import { RateLimiter } from "../rate-limit";
 import { retryPolicy, withRetry, type RetryOptions } from "../retry";
 import { toDomainApiError } from "./error-mapping";
-import { raceAbort } from "./race-abort";
 import { toWireQuery } from "./request";
 import { parseTaskDetailPage } from "./response";
 import type { QueryTaskDetailListRequest, TaskDetailPage } from "./schemas";
@@ -155,7 +154,7 @@ export class DomainTaskClient implements DomainTaskApi {
     const query = toWireQuery(request);
     const { signal } = options;
     throwIfAborted(signal);
-    const { api, credential } = await raceAbort(this.#openApi(), signal);
+    const { api, credential } = await abortable(this.#openApi(), signal);
     const params = new Params({
       action: ACTION,
       version: this.#resolved.version,
@@ -172,7 +171,7 @@ export class DomainTaskClient implements DomainTaskApi {
       async () => {
         await this.#limiter?.acquire(signal);
         try {
-          const res = await raceAbort(api.callApi(params, new OpenApiRequest({ query: { ...query } }), runtime), signal);
+          const res = await abortable(api.callApi(params, new OpenApiRequest({ query: { ...query } }), runtime), signal);
           return parseTaskDetailPage(res.body, Number(res.statusCode) || 200);
         } catch (err) {
           throw toDomainApiError(err, this.endpoint, await secretsOf(credential));

@@ -5,32 +5,8 @@
  * memory held is O(pageSize x concurrency) however many pages there are. When the consumer stops early
  * (`break`, an error, an abort) the requests still in flight are cancelled through their AbortSignal.
  */
+import { abortable } from "../clock";
 import { AbortError } from "../errors";
-
-/** Rejects with AbortError as soon as `signal` fires, otherwise settles as `promise` does. */
-export const abortable = <T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> => {
-  if (!signal) return promise;
-  const aborted = (): AbortError =>
-    new AbortError(
-      signal.reason instanceof Error && signal.reason.message ? `Aborted: ${signal.reason.message}` : undefined,
-      { cause: signal.reason },
-    );
-  if (signal.aborted) return Promise.reject(aborted());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted());
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(e);
-      },
-    );
-  });
-};
 
 /**
  * Yields `fetchPage(from)`, `fetchPage(from + 1)`, ... `fetchPage(to)` in that order, fetching up to

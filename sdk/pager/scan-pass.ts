@@ -10,7 +10,8 @@ import type { QueryTaskDetailListRequest, TaskDetailPage, TaskQuery } from "../a
 import type { DomainTaskApi } from "../api/client";
 import { PagingError } from "../errors";
 import type { PagingStats, TaskDetailPageItems } from "./models";
-import { abortable, fetchInOrder } from "./ordered-window";
+import { abortable } from "../clock";
+import { fetchInOrder } from "./ordered-window";
 import { planPass } from "./page-facts";
 
 /** Everything a pass reads and updates; shared by the passes of one iteration. */

@@ -12,7 +12,7 @@ import { statusCode, TASK_STATUSES, type TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
 import { emptyCounts, openCount, summarizeTask, type StatusCounts, type TaskOutcome } from "../outcome";
 import { listTaskDetails } from "../pager";
-import { abortable } from "../pager/ordered-window";
+import { abortable } from "../clock";
 
 export interface TaskSnapshot {
   counts: StatusCounts;
