@@ -6,7 +6,8 @@
  *   3. a named profile (option `profile`, env `ALICLOUD_PROFILE` or `ALIBABA_CLOUD_PROFILE`): the aliyun CLI's
  *      `~/.aliyun/config.json`, then `~/.alibabacloud/credentials`;
  *   4. otherwise the `@alicloud/credentials` default chain (env `ALIBABA_CLOUD_ACCESS_KEY_ID`..., OIDC/RRSA,
- *      CLI profile, credentials file, ECS RAM role, credentials URI).
+ *      CLI profile, credentials file, ECS RAM role, credentials URI when `ALIBABA_CLOUD_CREDENTIALS_URI` is set),
+ *      assembled here from the library's own providers (see `defaultChainProvider`).
  *
  * Steps 1-3 read the `env` given (default process.env). The default chain in step 4 is the library's own and
  * always reads `process.env` and the real home directory: that is how @alicloud/credentials 2.4.7 works.
@@ -16,7 +17,11 @@
 import Credential, {
   CLIProfileCredentialsProvider,
   Config as CredentialConfig,
+  ECSRAMRoleCredentialsProvider,
+  EnvironmentVariableCredentialsProvider,
+  OIDCRoleArnCredentialsProvider,
   ProfileCredentialsProvider,
+  URICredentialsProvider,
 } from "@alicloud/credentials";
 import { CredentialsError } from "./errors";
 
@@ -93,30 +98,80 @@ export const profileName = (options: CredentialOptions): string | undefined => {
   return nonEmpty(options.profile) ?? PROFILE_ENVS.map((n) => nonEmpty(env[n])).find((v) => v !== undefined);
 };
 
-/** Tries the CLI config profile, then the credentials-file profile, of one name. */
-const namedProfileProvider = (name: string) => {
-  const providers: { getCredentials(): Promise<unknown>; getProviderName(): string }[] = [];
-  try {
-    providers.push(CLIProfileCredentialsProvider.builder().withProfileName(name).build());
-  } catch {
-    // ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true: skip the CLI config, as the library itself does.
+/**
+ * Some providers quote what they received in their errors (the URI provider: "error retrieving credentials
+ * from credentialsURI result: {...}"), which may hold a secret: blank every secret-looking field.
+ */
+const redactSecrets = (text: string): string =>
+  text.replace(/("?(?:AccessKeySecret|access_key_secret|SecurityToken|security_token|sts_token)"?\s*[:=]\s*)("[^"]*"|[^\s,;}]+)/gi, '$1"<redacted>"');
+
+interface Provider {
+  getCredentials(): Promise<unknown>;
+  getProviderName(): string;
+}
+
+/**
+ * The first of `builders` whose provider builds (a builder throws when its source is switched off, e.g.
+ * ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true) and returns credentials; the winner is remembered, as the
+ * library's own DefaultCredentialsProvider does, so session credentials refresh from the same source.
+ * Every failure is reported, by provider name.
+ */
+const firstOf = (name: string, builders: (() => Provider | undefined)[]): Provider => {
+  const providers: Provider[] = [];
+  for (const build of builders) {
+    try {
+      const provider = build();
+      if (provider) providers.push(provider);
+    } catch {
+      // this source is switched off: skip it, as the library does
+    }
   }
-  providers.push(ProfileCredentialsProvider.builder().withProfileName(name).build());
+  let winner: Provider | undefined;
   return {
-    getProviderName: () => `profile:${name}`,
+    getProviderName: () => name,
     async getCredentials() {
+      if (winner) return winner.getCredentials();
       const reasons: string[] = [];
-      for (const p of providers) {
+      for (const provider of providers) {
         try {
-          return await p.getCredentials();
+          const credentials = await provider.getCredentials();
+          winner = provider;
+          return credentials;
         } catch (e) {
-          reasons.push(`${p.getProviderName()}: ${(e as Error).message}`);
+          reasons.push(`${provider.getProviderName()}: ${redactSecrets((e as Error).message)}`);
         }
       }
-      throw new Error(reasons.join("; "));
+      throw new Error(reasons.length > 0 ? reasons.join("; ") : "every source is switched off");
     },
   };
 };
+
+/** The CLI config profile, then the credentials-file profile, of one name. */
+const namedProfileProvider = (name: string): Provider =>
+  firstOf(`profile:${name}`, [
+    () => CLIProfileCredentialsProvider.builder().withProfileName(name).build(),
+    () => ProfileCredentialsProvider.builder().withProfileName(name).build(),
+  ]);
+
+/**
+ * The `@alicloud/credentials` default chain, from the library's own providers in its own order, except that
+ * the credentials-URI provider is added only when ALIBABA_CLOUD_CREDENTIALS_URI is set: the library's
+ * DefaultCredentialsProvider (2.4.7) always adds it and, with the variable unset, requests
+ * `https://undefined/` (a DNS lookup, and a confusing line in the "no credentials" message).
+ */
+const defaultChainProvider = (): Provider =>
+  firstOf("default", [
+    () => EnvironmentVariableCredentialsProvider.builder().build(),
+    () => OIDCRoleArnCredentialsProvider.builder().build(),
+    () => CLIProfileCredentialsProvider.builder().build(),
+    () => ProfileCredentialsProvider.builder().build(),
+    // The role name may be unset: the provider then asks the metadata service for it.
+    () => ECSRAMRoleCredentialsProvider.builder().withRoleName(process.env.ALIBABA_CLOUD_ECS_METADATA as string).build(),
+    () => {
+      const uri = nonEmpty(process.env.ALIBABA_CLOUD_CREDENTIALS_URI);
+      return uri === undefined ? undefined : URICredentialsProvider.builder().withCredentialsURI(uri).build();
+    },
+  ]);
 
 /** Pick the source (steps 1-4 above) without contacting anything. Throws CredentialsError on half a pair. */
 export const selectCredentialSource = (options: CredentialOptions): ResolvedCredential => {
@@ -143,7 +198,7 @@ export const selectCredentialSource = (options: CredentialOptions): ResolvedCred
   if (profile !== undefined) {
     return { credential: new Credential(null, namedProfileProvider(profile)), source: `profile "${profile}"` };
   }
-  return { credential: new Credential(), source: "the @alicloud/credentials default chain" };
+  return { credential: new Credential(null, defaultChainProvider()), source: "the @alicloud/credentials default chain" };
 };
 
 /** Everywhere we look, for the "no credentials found" message. */
@@ -159,7 +214,7 @@ const searchedPlaces = (profile: string | undefined): string =>
           "the aliyun CLI's ~/.aliyun/config.json (current profile)",
           "~/.alibabacloud/credentials [default] (or ALIBABA_CLOUD_CREDENTIALS_FILE)",
           "the ECS RAM role from instance metadata (off when ALIBABA_CLOUD_ECS_METADATA_DISABLED=true)",
-          "ALIBABA_CLOUD_CREDENTIALS_URI",
+          "the credentials URI in ALIBABA_CLOUD_CREDENTIALS_URI (when set)",
         ]),
   ]
     .map((p) => `  - ${p}`)

@@ -1,4 +1,6 @@
 import * as util from "node:util";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
 import { startEmulator, type Emulator, type EmulatorCredential } from "../../emulator";
 import { DomainTaskClient } from "../../sdk/api/client";
 import { resolveCredentials, selectCredentialSource, type CredentialOptions } from "../../sdk/credentials";
@@ -99,6 +101,13 @@ describe("credential errors", () => {
     expect(err.message).toMatch(/Set ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY/);
   });
 
+  it("without ALIBABA_CLOUD_CREDENTIALS_URI the default chain requests no URI (the library alone asks https://undefined/)", async () => {
+    const err = await failure({ env: {} });
+    expect(err.message).not.toMatch(/undefined/i);
+    expect(err.message).not.toContain("credential_uri");
+    expect(err.message).toMatch(/tried the @alicloud\/credentials default chain: env: .*; profile: /);
+  });
+
   it.each([
     [{ credentials: { accessKeyId: "id" } }, /credentials\.accessKeyId is set but credentials\.accessKeySecret is missing/],
     [{ credentials: { accessKeySecret: "only-the-secret" } }, /credentials\.accessKeySecret is set but credentials\.accessKeyId is missing/],
@@ -144,6 +153,38 @@ describe("DomainTaskClient resolves credentials lazily, at the first call", () =
     const client = new DomainTaskClient({ endpoint: emu.url });
     await expect(call(client)).resolves.toMatchObject({ totalItemNum: 0 });
     expect(emu.stats().byStatus).toEqual({ "200": 1 });
+  });
+
+  it("signs a real request with credentials from ALIBABA_CLOUD_CREDENTIALS_URI (default chain)", async () => {
+    const server = http.createServer((_req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ AccessKeyId: keys.file.accessKeyId, AccessKeySecret: keys.file.accessKeySecret, SecurityToken: "uri-token",
+        Expiration: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, "Z") }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      sandbox.current.setEnv({ ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "true", ALIBABA_CLOUD_CREDENTIALS_URI: `http://127.0.0.1:${port}/creds` });
+      const { credential } = await resolveCredentials({ env: {} });
+      expect(await credential.getCredential()).toMatchObject({ accessKeyId: keys.file.accessKeyId, securityToken: "uri-token" });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("a credentials URI answering without a SecurityToken fails without quoting the secret it sent", async () => {
+    const server = http.createServer((_req, res) => res.end(JSON.stringify({ AccessKeyId: "uri-id", AccessKeySecret: "uri-secret-never-shown" })));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      sandbox.current.setEnv({ ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "true", ALIBABA_CLOUD_CREDENTIALS_URI: `http://127.0.0.1:${port}/creds` });
+      const err = await failure({ env: {} });
+      expect(CredentialsError.isInstance(err)).toBe(true);
+      expect(err.message).toMatch(/credential_uri: .*"AccessKeySecret":"<redacted>"/);
+      expect(util.inspect(err, { depth: 10 }) + String((err as Error & { cause?: unknown }).cause)).not.toContain("uri-secret-never-shown");
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("construction never fails for want of a key; the first call throws CredentialsError and sends nothing", async () => {
