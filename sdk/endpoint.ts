@@ -117,7 +117,9 @@ export const resolveEndpoint = (
       field,
       mask(raw),
       `${field} ${shown(raw)} uses plain http to a host that is not loopback; requests would travel ` +
-        `unencrypted. Use https, or set allowInsecureHttp: true if you really mean it.`,
+        `unencrypted. Use https://; or, if you really mean it, opt in with allowInsecureHttp: true (SDK ` +
+        `client options) or alicloud-domain-tasks:insecure true (Pulumi stack config). The domain-tasks ` +
+        `command has no such opt-in: it allows plain http to loopback only.`,
     );
   }
   return { product, version, protocol, host: url.host, url: `${url.protocol}//${url.host}` };

@@ -56,7 +56,8 @@ describe("resolveEndpoint: explicit endpoints", () => {
   it("refuses plain http to a non-loopback host, explaining the opt-in", () => {
     const run = () => resolveEndpoint({ endpoint: "http://10.0.0.5:8080" }, NO_ENV);
     expect(run).toThrow(ValidationError);
-    expect(run).toThrow(/plain http to a host that is not loopback.*allowInsecureHttp: true/);
+    expect(run).toThrow(/plain http to a host that is not loopback.*allowInsecureHttp: true \(SDK client options\)/);
+    expect(run).toThrow(/alicloud-domain-tasks:insecure true \(Pulumi stack config\)/);
   });
 
   it("allows plain http anywhere with allowInsecureHttp", () => {
