@@ -30,8 +30,12 @@ const BatchSpecSchema = z.strictObject({
   durationSeconds: seconds.optional(),
 });
 
+/** Free text for whoever reads the scenario; the emulator ignores it. */
+const description = z.string().optional();
+
 export const TaskSpecSchema = z
   .strictObject({
+    description,
     taskNo: z.string().trim().min(1).optional(),
     taskType: z.enum(TASK_TYPES as [string, ...string[]], { message: `taskType must be one of ${TASK_TYPES.join(", ")}` }).optional(),
     details: z.array(DetailSpecSchema).optional(),
@@ -41,7 +45,8 @@ export const TaskSpecSchema = z
     message: "a task needs at least one detail: give `details` (one per domain) and/or `batch`",
   });
 
-export const ScenarioSchema = z.strictObject({ tasks: z.array(TaskSpecSchema) });
+/** `$schema` lets editors validate and complete a scenario file; like `description`, the emulator ignores it. */
+export const ScenarioSchema = z.strictObject({ $schema: z.string().optional(), description, tasks: z.array(TaskSpecSchema) });
 
 const FaultRuleSchema = z.strictObject({
   fault: z.enum(["throttling", "internalError", "serviceUnavailable", "html502", "dropConnection"]),

@@ -63,10 +63,16 @@ export interface Emulator {
 }
 
 export interface Scenario {
+  /** A JSON schema URL for editors; ignored. */
+  $schema?: string;
+  /** What the scenario is for, for whoever reads the file; ignored. */
+  description?: string;
   tasks: TaskSpec[];
 }
 
 export interface TaskSpec {
+  /** What the task stands for, for whoever reads the scenario; ignored. */
+  description?: string;
   /** Generated (a UUID, like the real service) if absent. */
   taskNo?: string;
   /** One of the documented task types (CHG_DNS by default). */

@@ -9,10 +9,11 @@
  * The demo checks itself: it exits 0 only if the renewal gate gave 0 and the DNS gate gave 1 with the
  * scenario's failures, so `npm start` doubles as a smoke test of the whole stack.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DomainTaskClient } from "../../sdk/api/client";
-import { DEFAULT_CREDENTIAL, startEmulator, type Scenario } from "../../emulator";
+import { DEFAULT_CREDENTIAL, startEmulator } from "../../emulator";
+import { loadScenario } from "../../emulator/scenario-file";
 import type { ParsedArgs } from "../args";
 import { ExitCode } from "../exit-codes";
 import { runGate, type GateResult } from "../gate";
@@ -55,7 +56,7 @@ export const runDemo = async (args: ParsedArgs, io: Io): Promise<number> => {
   const quiet = args.values.quiet === true;
   const style = createStyle(colorEnabled(io.stdout, io.env));
   const scenario = demoScenarioPath();
-  const tasks = (JSON.parse(readFileSync(scenario, "utf8")) as Scenario).tasks;
+  const tasks = loadScenario(scenario).tasks;
   const emulator = await startEmulator();
   try {
     const client = new DomainTaskClient({ endpoint: emulator.url, credentials: DEFAULT_CREDENTIAL });
