@@ -42,15 +42,17 @@ describe("domain-tasks demo", () => {
 describe("on a terminal (in a pseudo-terminal via script(1))", () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await startTestEmulator({
-      tasks: [{ taskNo: "T-TTY", details: [{ domainName: "a.example.com", startAfterSeconds: 0.2, finishAfterSeconds: 1 }] }],
-    });
+    emulator = await startTestEmulator({ tasks: [] });
   });
   afterAll(() => emulator.close());
 
+  let run = 0;
   const inTerminal = (env: Record<string, string>): Promise<{ code: number | null; output: string }> =>
     new Promise((resolve, reject) => {
-      const command = `stty cols 120; exec node '${BIN}' wait T-TTY --endpoint ${emulator.url} --min-delay 100ms --max-delay 200ms`;
+      // Seeded now (real time) and open for a few seconds, so a slow start of script(1) and node on a busy
+      // machine still finds the task running and the live line is drawn.
+      emulator.addTask({ taskNo: `T-TTY-${++run}`, details: [{ domainName: "a.example.com", startAfterSeconds: 0.5, finishAfterSeconds: 3 }] });
+      const command = `stty cols 120; exec node '${BIN}' wait T-TTY-${run} --endpoint ${emulator.url} --min-delay 100ms --max-delay 200ms`;
       const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
       let output = "";
       child.stdout.setEncoding("utf8").on("data", (c: string) => (output += c));
@@ -63,18 +65,18 @@ describe("on a terminal (in a pseudo-terminal via script(1))", () => {
     const { code, output } = await inTerminal(cliEnv());
     expect(code).toBe(0);
     // Redrawn in place: carriage return + erase line, then the spinner, the task and the bar.
-    expect(output).toMatch(/\r\u001b\[2K\u001b\[36m[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]\u001b\[39m \u001b\[1mT-TTY\u001b\[22m /);
+    expect(output).toMatch(/\r\u001b\[2K\u001b\[36m[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]\u001b\[39m \u001b\[1mT-TTY-1\u001b\[22m /);
     expect(output).toMatch(/next poll in \d+ms/);
     // Table by default on a terminal, with the status in colour.
     expect(output).toContain("\u001b[32mEXECUTE_SUCCESS\u001b[39m");
-    expect(output).toContain("T-TTY: condition met: all 1 detail succeeded.");
+    expect(output).toContain("T-TTY-1: condition met: all 1 detail succeeded.");
     expect(output).not.toMatch(/^\s*\{/m);
   });
 
   it("respects NO_COLOR: the line is still redrawn, but without colours", async () => {
     const { code, output } = await inTerminal(cliEnv({ NO_COLOR: "1" }));
     expect(code).toBe(0);
-    expect(output).toMatch(/\r\u001b\[2K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] T-TTY /);
+    expect(output).toMatch(/\r\u001b\[2K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] T-TTY-2 /);
     expect(output).not.toMatch(/\u001b\[\d+m/);
   });
 });
