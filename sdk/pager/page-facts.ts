@@ -17,6 +17,8 @@ export const impliedPageCount = (totalItemNum: number, pageSize: number): number
 export interface PassPlan {
   pageSize: number;
   totalItemNum: number;
+  /** ceil(totalItemNum / pageSize): the pages that should hold details. */
+  pages: number;
   /** The last page number to request (at least the first page's own number). */
   lastPage: number;
   anomalies: string[];
@@ -36,5 +38,5 @@ export const planPass = (first: TaskDetailPage, firstPageNum: number, requestedS
   if (first.details.length > pageSize) {
     anomalies.push(`page ${firstPageNum} holds ${first.details.length} details, more than PageSize ${pageSize} ${where}`);
   }
-  return { pageSize, totalItemNum: first.totalItemNum, lastPage: Math.max(firstPageNum, pages), anomalies };
+  return { pageSize, totalItemNum: first.totalItemNum, pages, lastPage: Math.max(firstPageNum, pages), anomalies };
 };

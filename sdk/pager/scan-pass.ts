@@ -70,7 +70,8 @@ export async function* scanPass(
     if (page.nextPage && pageNum >= lastPage) note(`NextPage is true on the last page (${pageNum} of ${lastPage}); ignored ${where}`);
     const details = page.details;
     if (details.length === 0) {
-      if (pageNum <= lastPage && plan.totalItemNum > 0) changed = true;
+      // Empty where TotalItemNum promises details: they moved. Past the end (a resumed token): just done.
+      if (pageNum <= Math.min(lastPage, plan.pages)) changed = true;
       return { stop: true };
     }
     if (pageNum > startPage && details.every((d) => ctx.seen.get(d.taskDetailNo) === pass)) {

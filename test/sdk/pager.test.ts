@@ -209,6 +209,17 @@ describe("pager against the emulator", () => {
     expect(distinct(ids([...firstTwo, ...remaining]))).toBe(true);
   });
 
+  it("resuming past the end (the task shrank since the token was handed out) costs one request and no rescans", async () => {
+    const taskNo = batch(150);
+    const watched = new WatchedApi(client);
+    const pager = paginateTaskDetails(watched, { taskNo }, { pageSize: 100 });
+    const pages: number[] = [];
+    for await (const page of pager.byPage({ continuationToken: "3" })) pages.push(page.pageNum);
+    expect(pages).toEqual([]);
+    expect(watched.pages).toEqual([3]);
+    expect(pager.stats).toMatchObject({ requests: 1, rescans: 0, anomalies: [] });
+  });
+
   it("rejects a bad continuationToken, pageSize or concurrency before sending anything", async () => {
     const taskNo = batch(3);
     const pager = paginateTaskDetails(client, { taskNo });
