@@ -4,12 +4,12 @@
  * replaces, as in pulumi-command: any change re-runs the wait. How to wait (mode, timeout, delays,
  * language) changes in place: `update` re-evaluates the task with the new settings.
  */
-import { UNKNOWN_VALUE } from "./inputs";
+import { INPUT_DEFAULTS, UNKNOWN_VALUE } from "./inputs";
 
 /** Inputs whose change replaces the resource. */
 export const REPLACE_KEYS = ["taskNo", "domainName", "instanceId", "endpoint", "product", "region", "triggers"] as const;
 /** Inputs whose change is applied by `update`. */
-export const UPDATE_KEYS = ["waitFor", "timeoutSeconds", "minDelaySeconds", "maxDelaySeconds", "lang"] as const;
+export const UPDATE_KEYS = ["waitFor", "failFast", "timeoutSeconds", "minDelaySeconds", "maxDelaySeconds", "lang"] as const;
 
 export interface DomainTaskDiff {
   changes: boolean;
@@ -21,10 +21,13 @@ export interface DomainTaskDiff {
 
 /**
  * Compares the prior state (`olds`, which echoes the old inputs, absent ones as null) with the new,
- * checked inputs. A value not known yet (preview) counts as changed.
+ * checked inputs. A value not known yet (preview) counts as changed. An input missing on either side reads
+ * as its default, so a state written before an input existed does not show a change for it.
  */
 export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DomainTaskDiff {
-  const changed = [...REPLACE_KEYS, ...UPDATE_KEYS].filter((key) => !sameValue(olds[key], news[key]));
+  const orDefault = (key: string, value: unknown) =>
+    value === undefined || value === null ? (INPUT_DEFAULTS as Record<string, unknown>)[key] : value;
+  const changed = [...REPLACE_KEYS, ...UPDATE_KEYS].filter((key) => !sameValue(orDefault(key, olds[key]), orDefault(key, news[key])));
   const replaces = changed.filter((key) => (REPLACE_KEYS as readonly string[]).includes(key));
   return { changes: changed.length > 0, replaces, changed, deleteBeforeReplace: false };
 }

@@ -23,11 +23,16 @@ export interface DomainTaskArgs {
   /** Only the detail of this instance (InstanceId filter). Replaces on change. */
   instanceId?: pulumi.Input<string>;
   /**
-   * `success` (default): wait until every detail succeeded; fail as soon as one has failed, listing each
+   * `success` (default): wait until every detail has finished; fail unless all succeeded, listing each
    * failed domain with its FailReason and ErrorMsg. `completion`: wait until terminal and record the
    * outcome, never failing on it. `none`: record the state now without waiting.
    */
   waitFor?: pulumi.Input<WaitMode>;
+  /**
+   * With `waitFor: "success"`: fail at the first failed detail instead of waiting for the others to finish
+   * (the error then lists the failures seen so far). Default false, like the CLI's `wait --fail-fast`.
+   */
+  failFast?: pulumi.Input<boolean>;
   /** How long create/update wait before failing with the counts last seen. Default 1800. */
   timeoutSeconds?: pulumi.Input<number>;
   /** Shortest delay between polls. Default 2. */
@@ -55,6 +60,7 @@ export class DomainTask extends pulumi.dynamic.Resource {
   declare readonly domainName: pulumi.Output<string | null>;
   declare readonly instanceId: pulumi.Output<string | null>;
   declare readonly waitFor: pulumi.Output<WaitMode>;
+  declare readonly failFast: pulumi.Output<boolean>;
   declare readonly timeoutSeconds: pulumi.Output<number>;
   declare readonly minDelaySeconds: pulumi.Output<number>;
   declare readonly maxDelaySeconds: pulumi.Output<number>;
@@ -102,6 +108,7 @@ export class DomainTask extends pulumi.dynamic.Resource {
         domainName: args.domainName,
         instanceId: args.instanceId,
         waitFor: args.waitFor,
+        failFast: args.failFast,
         timeoutSeconds: args.timeoutSeconds,
         minDelaySeconds: args.minDelaySeconds,
         maxDelaySeconds: args.maxDelaySeconds,

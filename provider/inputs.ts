@@ -14,11 +14,14 @@ export type WaitMode = (typeof WAIT_MODES)[number];
 /** The engine's marker for a value that is not known yet (during preview). */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/** Defaults of the optional inputs that have one (the others are absent, `null` in the state). */
 export const INPUT_DEFAULTS = {
   waitFor: "success" as WaitMode,
+  failFast: false,
   timeoutSeconds: 1800,
   minDelaySeconds: 2,
   maxDelaySeconds: 30,
+  maxDetails: 100,
 };
 
 const nonEmpty = (what: string) =>
@@ -41,6 +44,9 @@ export const DomainTaskInputsSchema = z
     waitFor: z
       .enum(WAIT_MODES, { error: `waitFor must be one of ${WAIT_MODES.map((m) => `"${m}"`).join(", ")}` })
       .default(INPUT_DEFAULTS.waitFor),
+    failFast: z
+      .boolean({ error: 'failFast must be true or false (true: with waitFor "success", stop at the first failed detail)' })
+      .default(INPUT_DEFAULTS.failFast),
     timeoutSeconds: seconds("timeoutSeconds", 7 * 24 * 3600).default(INPUT_DEFAULTS.timeoutSeconds),
     minDelaySeconds: seconds("minDelaySeconds", 3600).default(INPUT_DEFAULTS.minDelaySeconds),
     maxDelaySeconds: seconds("maxDelaySeconds", 3600).default(INPUT_DEFAULTS.maxDelaySeconds),
@@ -109,6 +115,13 @@ export function checkInputs(raw: Record<string, unknown>): CheckOutcome {
   const max = known.maxDelaySeconds ?? INPUT_DEFAULTS.maxDelaySeconds;
   if (typeof min === "number" && typeof max === "number" && min > max && !failures.some((f) => f.property === "maxDelaySeconds")) {
     failures.push({ property: "maxDelaySeconds", reason: `maxDelaySeconds (${max}) must be at least minDelaySeconds (${min})` });
+  }
+  // failFast stops a wait for success early; with another (valid, known) mode it would silently do nothing.
+  if (known.failFast === true && (known.waitFor === "completion" || known.waitFor === "none")) {
+    failures.push({
+      property: "failFast",
+      reason: `failFast only applies to waitFor "success" (waitFor is ${JSON.stringify(known.waitFor)}): remove failFast, or set waitFor "success"`,
+    });
   }
   if (failures.length > 0 || !parsed.success) return { ok: false, failures };
   const inputs: Record<string, unknown> = { ...parsed.data };

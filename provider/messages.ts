@@ -11,7 +11,9 @@ export const MAX_LISTED_FAILURES = 50;
 export function taskFailedMessage(outcome: TaskOutcome): string {
   const open = outcome.total - outcome.counts.EXECUTE_SUCCESS - outcome.counts.EXECUTE_FAILURE;
   const stillOpen =
-    open > 0 ? ` ${open} other detail${open === 1 ? " was" : "s were"} not finished yet; the wait stopped at the first failure.` : "";
+    open > 0
+      ? ` ${open} other detail${open === 1 ? " was" : "s were"} not finished yet; the wait stopped at the first failure (failFast).`
+      : "";
   const lines = [
     `DomainTask ${outcome.taskNo} did not succeed: ${outcome.failed.length} of ${outcome.total} task details failed ` +
       `(${formatCounts(outcome.counts)}).${stillOpen}`,

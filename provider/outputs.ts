@@ -14,6 +14,7 @@ export interface DomainTaskState {
   domainName: string | null;
   instanceId: string | null;
   waitFor: WaitMode;
+  failFast: boolean;
   timeoutSeconds: number;
   minDelaySeconds: number;
   maxDelaySeconds: number;
@@ -61,6 +62,7 @@ export function toState(
     domainName: inputs.domainName ?? null,
     instanceId: inputs.instanceId ?? null,
     waitFor: inputs.waitFor,
+    failFast: inputs.failFast,
     timeoutSeconds: inputs.timeoutSeconds,
     minDelaySeconds: inputs.minDelaySeconds,
     maxDelaySeconds: inputs.maxDelaySeconds,

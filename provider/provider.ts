@@ -4,9 +4,9 @@
  * small loader (./serialized-provider) that requires this module by package name inside the host, so no
  * client, credential or socket ever lands in the state.
  *
- * - `create` and `update` wait for the task as `waitFor` says: `success` (fail as soon as a detail has
- *   failed, listing each failed domain; succeed once all succeeded), `completion` (record whatever it came
- *   to) or `none` (record the state now).
+ * - `create` and `update` wait for the task as `waitFor` says: `success` (wait until every detail has
+ *   finished, then fail listing every failed domain unless all succeeded; `failFast` stops at the first
+ *   failure instead), `completion` (record whatever it came to) or `none` (record the state now).
  * - `read` (refresh) queries the task once more, so the state follows the task (drift is logged).
  * - `delete` only forgets the resource: a Domain API task cannot be deleted.
  */
@@ -115,13 +115,14 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   /**
-   * Waits until every detail is terminal. For `waitFor: "success"` it stops at the first failed detail:
-   * success is out of reach then, and the deployment should stop now rather than when the rest finish.
+   * Waits until every detail is terminal, so a failed task's error lists every failed domain (as the CLI's
+   * `wait` does by default). With `failFast` (and `waitFor: "success"`) it stops at the first failed detail
+   * instead: success is out of reach then, and the deployment stops without waiting for the rest.
    */
   private async wait(inputs: DomainTaskInputs): Promise<TaskOutcome> {
     const api = this.createApi(connectionOptions(this.configured, inputs));
     const report = throttledProgress({ clock: this.clock, log: this.log, intervalMs: this.progressIntervalMs });
-    const failFast = inputs.waitFor === "success";
+    const failFast = inputs.failFast && inputs.waitFor === "success";
     try {
       return await waitForTask(api, queryOf(inputs), {
         maxWaitSeconds: inputs.timeoutSeconds,
@@ -130,7 +131,8 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
         clock: this.clock,
         onProgress: (p) => {
           report(p);
-          if (failFast && p.counts.EXECUTE_FAILURE > 0) throw new FailedEarly();
+          // Only while details are still open: a finished wait returns its full outcome anyway.
+          if (failFast && p.counts.EXECUTE_FAILURE > 0 && p.open > 0) throw new FailedEarly();
         },
       });
     } catch (err) {
@@ -143,7 +145,7 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
   }
 }
 
-/** Ends a `waitFor: "success"` wait at the first failed detail. */
+/** Ends a `failFast` wait at the first failed detail (the waiter ends on an error from onProgress). */
 class FailedEarly extends Error {}
 
 const queryOf = (inputs: DomainTaskInputs): TaskQuery => ({

@@ -23,6 +23,12 @@ describe("diffInputs", () => {
   it("updates in place on wait settings", () => {
     const d = diffInputs(state, { ...inputs, waitFor: "completion", timeoutSeconds: 60, lang: "zh" });
     expect(d).toMatchObject({ changes: true, replaces: [], changed: ["waitFor", "timeoutSeconds", "lang"] });
+    expect(diffInputs(state, { ...inputs, failFast: true })).toMatchObject({ changes: true, replaces: [], changed: ["failFast"] });
+  });
+
+  it("reads an input missing from an older state as its default, so upgrading shows no change", () => {
+    // `state` was written before failFast existed; the new inputs carry its default.
+    expect(diffInputs(state, { ...inputs, failFast: false }).changes).toBe(false);
   });
 
   it("compares triggers by value, not identity or key order", () => {

@@ -54,6 +54,17 @@ describe("Check", () => {
     expect(allText(failures)).not.toContain("\"x\"");
   });
 
+  it("rejects failFast with a mode that does not wait for success, and a failFast that is not a boolean", async () => {
+    const withMode = await bench.host.check({}, bench.inputs({ taskNo: "T-1", waitFor: "completion", failFast: true }));
+    expect(withMode.failures).toEqual([
+      { property: "failFast", reason: 'failFast only applies to waitFor "success" (waitFor is "completion"): remove failFast, or set waitFor "success"' },
+    ]);
+    const notBoolean = await bench.host.check({}, bench.inputs({ taskNo: "T-1", failFast: "yes" }));
+    expect(notBoolean.failures).toEqual([{ property: "failFast", reason: expect.stringMatching(/^failFast must be true or false/) }]);
+    const ok = await bench.host.check({}, bench.inputs({ taskNo: "T-1" }));
+    expect(ok.inputs.failFast).toBe(false);
+  });
+
   it("accepts values not known yet (preview) as they are", async () => {
     const { inputs, failures } = await bench.host.check({}, bench.inputs({ taskNo: UNKNOWN, waitFor: UNKNOWN }));
     expect(failures).toEqual([]);
@@ -112,16 +123,31 @@ describe("Create", () => {
     expect(message).toContain('waitFor: "completion"');
   });
 
-  it("stops at the first failed detail for waitFor success, without waiting for the rest", async () => {
+  it("waits for every detail to finish before failing, so the error lists every failure", async () => {
+    const taskNo = bench.addTask({
+      details: [
+        { domainName: "first.example.com", outcome: "failure", failReason: "Locked", errorMsg: "E1" },
+        { domainName: "later.example.com", outcome: "failure", failReason: "Expired", errorMsg: "E2", finishAfterSeconds: 1 },
+        ok("slow.example.com", 1),
+      ],
+    });
+    const message = await bench.host.create(bench.inputs({ taskNo })).then(() => "", (e: Error) => e.message);
+    expect(message).toContain(`DomainTask ${taskNo} did not succeed: 2 of 3 task details failed (1 EXECUTE_SUCCESS, 2 EXECUTE_FAILURE).\n`);
+    expect(message).toMatch(/- first\.example\.com .*FailReason: Locked; ErrorMsg: E1/);
+    expect(message).toMatch(/- later\.example\.com .*FailReason: Expired; ErrorMsg: E2/);
+    expect(message).not.toContain("not finished yet");
+  });
+
+  it("stops at the first failed detail with failFast, without waiting for the rest", async () => {
     const taskNo = bench.addTask({
       details: [
         { domainName: "bad.example.com", outcome: "failure", failReason: "Locked", errorMsg: "E1" },
         ok("slow.example.com", 3600),
       ],
     });
-    await expect(bench.host.create(bench.inputs({ taskNo, timeoutSeconds: 3600 }))).rejects.toThrow(
+    await expect(bench.host.create(bench.inputs({ taskNo, failFast: true, timeoutSeconds: 3600 }))).rejects.toThrow(
       `DomainTask ${taskNo} did not succeed: 1 of 2 task details failed (1 EXECUTING, 1 EXECUTE_FAILURE). ` +
-        "1 other detail was not finished yet; the wait stopped at the first failure.",
+        "1 other detail was not finished yet; the wait stopped at the first failure (failFast).",
     );
   });
 
