@@ -40,6 +40,19 @@ const startPageOf = (token: string | undefined): number => {
   return Number(token);
 };
 
+/**
+ * The pager's options, checked, with their defaults. Exported for the waiter, which checks them before its
+ * first poll rather than when the task completes and its details are read in full.
+ *
+ * @throws ValidationError naming the option, its value and the allowed range.
+ */
+export const readPagerLimits = (options: PagerOptions, maxPageSize?: number) => ({
+  pageSize: checkInt("pageSize", maxPageSize ?? options.pageSize ?? DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE,
+    "the Domain API returns at most 1000 details per page"),
+  concurrency: checkInt("concurrency", options.concurrency ?? DEFAULT_CONCURRENCY, 1, 64, "use 1 for one request at a time"),
+  maxPages: checkInt("maxPages", options.maxPages ?? DEFAULT_MAX_PAGES, 1, Number.MAX_SAFE_INTEGER, "raise it for very large tasks"),
+});
+
 async function* pages(
   api: DomainTaskApi,
   query: TaskQuery,
@@ -50,10 +63,7 @@ async function* pages(
   const ctx: PassContext = {
     api,
     query,
-    pageSize: checkInt("pageSize", settings.maxPageSize ?? options.pageSize ?? DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE,
-      "the Domain API returns at most 1000 details per page"),
-    concurrency: checkInt("concurrency", options.concurrency ?? DEFAULT_CONCURRENCY, 1, 64, "use 1 for one request at a time"),
-    maxPages: checkInt("maxPages", options.maxPages ?? DEFAULT_MAX_PAGES, 1, Number.MAX_SAFE_INTEGER, "raise it for very large tasks"),
+    ...readPagerLimits(options, settings.maxPageSize),
     signal: options.signal,
     seen: new Map(),
     stats,

@@ -2,6 +2,7 @@
 import { TaskQuerySchema, type TaskQuery } from "../api/schemas";
 import { systemClock, type Clock } from "../clock";
 import { ValidationError } from "../errors";
+import { readPagerLimits } from "../pager/paginate";
 import type { WaitOptions } from "./models";
 
 export interface WaitSettings {
@@ -41,6 +42,8 @@ export const readWaitSettings = (query: TaskQuery, options: WaitOptions): WaitSe
     throw new ValidationError("maxDelaySeconds", options.maxDelaySeconds,
       `maxDelaySeconds (${maxDelayMs / 1000}) must be at least minDelaySeconds (${minDelayMs / 1000})`);
   }
+  // Checked now, not when the task completes and is read in full (perhaps half an hour later).
+  const { pageSize, concurrency } = readPagerLimits({ pageSize: options.pageSize, concurrency: options.concurrency });
   return {
     query: parsed.data,
     maxWaitMs: seconds("maxWaitSeconds", options.maxWaitSeconds, 1800),
@@ -48,7 +51,7 @@ export const readWaitSettings = (query: TaskQuery, options: WaitOptions): WaitSe
     maxDelayMs,
     graceMs: seconds("notFoundGraceSeconds", options.notFoundGraceSeconds, 60),
     clock: options.clock ?? systemClock,
-    pageSize: options.pageSize ?? 1000,
-    concurrency: options.concurrency ?? 4,
+    pageSize,
+    concurrency,
   };
 };

@@ -190,6 +190,9 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     await expect(waitForTask(client, { taskNo: "T", taskStatus: 2 }, { clock })).rejects.toMatchObject({ field: "taskStatus" });
     await expect(waitForTask(client, { taskNo: "T" }, { clock, minDelaySeconds: 10, maxDelaySeconds: 5 })).rejects.toMatchObject({ field: "maxDelaySeconds" });
     await expect(waitForTask(client, { taskNo: " " }, { clock })).rejects.toMatchObject({ field: "taskNo" });
+    // Paging options too, although only the final full read uses them.
+    await expect(waitForTask(client, { taskNo: "T" }, { clock, concurrency: 0 })).rejects.toMatchObject({ field: "concurrency", value: 0 });
+    await expect(waitForTask(client, { taskNo: "T" }, { clock, pageSize: 1001 })).rejects.toMatchObject({ field: "pageSize", value: 1001 });
     expect(emulator.stats().total).toBe(0);
   });
 });
