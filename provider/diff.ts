@@ -2,14 +2,14 @@
  * What a change to a DomainTask's inputs means. The task it watches (taskNo, the filters, where the API
  * lives) identifies it: a change there is a different task, so the resource is replaced. `triggers` also
  * replaces, as in pulumi-command: any change re-runs the wait. How to wait (mode, timeout, delays,
- * language) changes in place: `update` re-evaluates the task with the new settings.
+ * language) and how much to record (maxDetails) change in place: `update` re-evaluates the task with the new settings.
  */
 import { INPUT_DEFAULTS, UNKNOWN_VALUE } from "./inputs";
 
 /** Inputs whose change replaces the resource. */
 export const REPLACE_KEYS = ["taskNo", "domainName", "instanceId", "endpoint", "product", "region", "triggers"] as const;
 /** Inputs whose change is applied by `update`. */
-export const UPDATE_KEYS = ["waitFor", "failFast", "timeoutSeconds", "minDelaySeconds", "maxDelaySeconds", "lang"] as const;
+export const UPDATE_KEYS = ["waitFor", "failFast", "timeoutSeconds", "minDelaySeconds", "maxDelaySeconds", "maxDetails", "lang"] as const;
 
 export interface DomainTaskDiff {
   changes: boolean;

@@ -39,6 +39,11 @@ export interface DomainTaskArgs {
   minDelaySeconds?: pulumi.Input<number>;
   /** Longest delay between polls. Default 30. */
   maxDelaySeconds?: pulumi.Input<number>;
+  /**
+   * How many details the `details` output keeps (the first ones; `detailsOmitted` counts the rest). Default
+   * 100, which keeps the state small for big batches; `failed`, `counts` and `total` always cover every detail.
+   */
+  maxDetails?: pulumi.Input<number>;
   /** Language of FailReason/ErrorMsg texts: "en" (the API's default) or "zh". */
   lang?: pulumi.Input<"en" | "zh">;
   /** Any change to these values replaces the resource, re-running the wait (as in pulumi-command). */
@@ -64,6 +69,7 @@ export class DomainTask extends pulumi.dynamic.Resource {
   declare readonly timeoutSeconds: pulumi.Output<number>;
   declare readonly minDelaySeconds: pulumi.Output<number>;
   declare readonly maxDelaySeconds: pulumi.Output<number>;
+  declare readonly maxDetails: pulumi.Output<number>;
   declare readonly lang: pulumi.Output<string | null>;
   declare readonly triggers: pulumi.Output<unknown[] | null>;
   declare readonly endpoint: pulumi.Output<string | null>;
@@ -91,8 +97,10 @@ export class DomainTask extends pulumi.dynamic.Resource {
   declare readonly failReason: pulumi.Output<string | null>;
   /** Single-detail task: its ErrorMsg; null for batch tasks. */
   declare readonly errorMsg: pulumi.Output<string | null>;
-  /** Every detail as the API reported it. */
+  /** The first `maxDetails` details, as the API reported them. */
   declare readonly details: pulumi.Output<TaskDetail[]>;
+  /** Details not kept in `details` because of `maxDetails`; 0 when all are. */
+  declare readonly detailsOmitted: pulumi.Output<number>;
   /** When the provider last queried the task (ISO 8601). */
   declare readonly checkedAt: pulumi.Output<string>;
   /** When the provider first saw the task complete (ISO 8601); null while it is not. */
@@ -112,6 +120,7 @@ export class DomainTask extends pulumi.dynamic.Resource {
         timeoutSeconds: args.timeoutSeconds,
         minDelaySeconds: args.minDelaySeconds,
         maxDelaySeconds: args.maxDelaySeconds,
+        maxDetails: args.maxDetails,
         lang: args.lang,
         triggers: args.triggers,
         endpoint: args.endpoint,
@@ -130,6 +139,7 @@ export class DomainTask extends pulumi.dynamic.Resource {
         failReason: undefined,
         errorMsg: undefined,
         details: undefined,
+        detailsOmitted: undefined,
         checkedAt: undefined,
         completedAt: undefined,
       },

@@ -50,6 +50,11 @@ export const DomainTaskInputsSchema = z
     timeoutSeconds: seconds("timeoutSeconds", 7 * 24 * 3600).default(INPUT_DEFAULTS.timeoutSeconds),
     minDelaySeconds: seconds("minDelaySeconds", 3600).default(INPUT_DEFAULTS.minDelaySeconds),
     maxDelaySeconds: seconds("maxDelaySeconds", 3600).default(INPUT_DEFAULTS.maxDelaySeconds),
+    maxDetails: z
+      .number({ error: "maxDetails must be a number of details (how many to keep in the `details` output)" })
+      .int("maxDetails must be a whole number of details")
+      .nonnegative("maxDetails must be 0 or more (0 keeps no `details`; `failed` always lists every failure)")
+      .default(INPUT_DEFAULTS.maxDetails),
     lang: z.enum(["en", "zh"], { error: 'lang must be "en" or "zh"' }).optional(),
     triggers: z.array(z.unknown(), { error: "triggers must be an array (any change to it re-runs the wait)" }).optional(),
     endpoint: nonEmpty("endpoint (e.g. https://domain.aliyuncs.com or http://127.0.0.1:PORT)").optional(),

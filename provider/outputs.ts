@@ -2,6 +2,10 @@
  * The DomainTask's state: its inputs (so `diff` can compare against them) plus the task's outcome, as plain
  * JSON. Absent values are `null`, never `undefined`: the engine stores exactly what is returned, and a
  * dynamic provider's outputs must survive a round trip through a protobuf Struct.
+ *
+ * State size: a detail takes about 350 bytes, so a 3000-domain batch would add about 1 MB to the state,
+ * rewritten at every checkpoint. `details` therefore keeps the first `maxDetails` (default 100) and
+ * `detailsOmitted` counts the rest; `failed` always lists every failed detail, and `counts`/`total` cover all.
  */
 import type { TaskDetail, TaskStatus } from "../sdk/api/schemas";
 import type { FailedDetail, StatusCounts, TaskOutcome } from "../sdk/outcome";
@@ -18,6 +22,7 @@ export interface DomainTaskState {
   timeoutSeconds: number;
   minDelaySeconds: number;
   maxDelaySeconds: number;
+  maxDetails: number;
   lang: string | null;
   triggers: unknown[] | null;
   endpoint: string | null;
@@ -41,7 +46,10 @@ export interface DomainTaskState {
   taskResult: string | null;
   failReason: string | null;
   errorMsg: string | null;
+  /** The first `maxDetails` details, as the API reported them. */
   details: TaskDetail[];
+  /** Details not kept in `details` (beyond `maxDetails`); 0 when all are. */
+  detailsOmitted: number;
   /** When the provider last queried the task (ISO 8601, UTC). */
   checkedAt: string;
   /** When the provider first saw the task complete (ISO 8601, UTC); null while it is not. */
@@ -56,6 +64,7 @@ export function toState(
   previous?: Partial<DomainTaskState>,
 ): DomainTaskState {
   const now = new Date(nowMs).toISOString();
+  const kept = outcome.details.slice(0, inputs.maxDetails);
   const completedAt = outcome.complete ? (previous?.complete && previous.completedAt ? previous.completedAt : now) : null;
   return {
     taskNo: inputs.taskNo,
@@ -66,6 +75,7 @@ export function toState(
     timeoutSeconds: inputs.timeoutSeconds,
     minDelaySeconds: inputs.minDelaySeconds,
     maxDelaySeconds: inputs.maxDelaySeconds,
+    maxDetails: inputs.maxDetails,
     lang: inputs.lang ?? null,
     triggers: inputs.triggers ? plainJson(inputs.triggers) : null,
     endpoint: inputs.endpoint ?? null,
@@ -82,7 +92,8 @@ export function toState(
     taskResult: outcome.taskResult,
     failReason: outcome.failReason,
     errorMsg: outcome.errorMsg,
-    details: outcome.details.map((d) => ({ ...d })),
+    details: kept.map((d) => ({ ...d })),
+    detailsOmitted: outcome.details.length - kept.length,
     checkedAt: now,
     completedAt,
   };

@@ -27,6 +27,8 @@ const lock = lockTaskNo ? new DomainTask("update-lock", { taskNo: lockTaskNo }, 
 
 export const dnsStatus = dnsChange.status;
 export const dnsCounts = dnsChange.counts;
+// `details` keeps the first `maxDetails` (default 100) details, to keep the state small; `detailsOmitted`
+// counts the rest. Raise maxDetails on the DomainTask to export every domain of a bigger batch.
 export const domainsMoved = dnsChange.details.apply((details) => details.map((d) => d.domainName));
 export const dnsCompletedAt = dnsChange.completedAt;
 export const lockStatus = lock ? lock.status : pulumi.output("not requested");

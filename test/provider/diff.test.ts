@@ -24,11 +24,12 @@ describe("diffInputs", () => {
     const d = diffInputs(state, { ...inputs, waitFor: "completion", timeoutSeconds: 60, lang: "zh" });
     expect(d).toMatchObject({ changes: true, replaces: [], changed: ["waitFor", "timeoutSeconds", "lang"] });
     expect(diffInputs(state, { ...inputs, failFast: true })).toMatchObject({ changes: true, replaces: [], changed: ["failFast"] });
+    expect(diffInputs(state, { ...inputs, maxDetails: 5 })).toMatchObject({ changes: true, replaces: [], changed: ["maxDetails"] });
   });
 
   it("reads an input missing from an older state as its default, so upgrading shows no change", () => {
-    // `state` was written before failFast existed; the new inputs carry its default.
-    expect(diffInputs(state, { ...inputs, failFast: false }).changes).toBe(false);
+    // `state` was written before failFast and maxDetails existed; the new inputs carry their defaults.
+    expect(diffInputs(state, { ...inputs, failFast: false, maxDetails: 100 }).changes).toBe(false);
   });
 
   it("compares triggers by value, not identity or key order", () => {

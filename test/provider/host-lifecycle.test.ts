@@ -54,7 +54,7 @@ describe("Check", () => {
     expect(allText(failures)).not.toContain("\"x\"");
   });
 
-  it("rejects failFast with a mode that does not wait for success, and a failFast that is not a boolean", async () => {
+  it("rejects failFast with a mode that does not wait for success, a failFast that is not a boolean, a fractional maxDetails", async () => {
     const withMode = await bench.host.check({}, bench.inputs({ taskNo: "T-1", waitFor: "completion", failFast: true }));
     expect(withMode.failures).toEqual([
       { property: "failFast", reason: 'failFast only applies to waitFor "success" (waitFor is "completion"): remove failFast, or set waitFor "success"' },
@@ -62,7 +62,9 @@ describe("Check", () => {
     const notBoolean = await bench.host.check({}, bench.inputs({ taskNo: "T-1", failFast: "yes" }));
     expect(notBoolean.failures).toEqual([{ property: "failFast", reason: expect.stringMatching(/^failFast must be true or false/) }]);
     const ok = await bench.host.check({}, bench.inputs({ taskNo: "T-1" }));
-    expect(ok.inputs.failFast).toBe(false);
+    expect(ok.inputs).toMatchObject({ failFast: false, maxDetails: 100 });
+    const fraction = await bench.host.check({}, bench.inputs({ taskNo: "T-1", maxDetails: 2.5 }));
+    expect(fraction.failures).toEqual([{ property: "maxDetails", reason: "maxDetails must be a whole number of details" }]);
   });
 
   it("accepts values not known yet (preview) as they are", async () => {
@@ -99,6 +101,7 @@ describe("Create", () => {
       endpoint: null,
     });
     expect(properties.details).toHaveLength(2);
+    expect(properties.detailsOmitted).toBe(0);
     expect(typeof properties.completedAt).toBe("string");
     expect(properties.__provider).toBe(bench.provider);
     expect(allText(properties)).not.toContain(TEST_SECRET);
@@ -162,6 +165,21 @@ describe("Create", () => {
       errorMsg: "E1",
       failed: [expect.objectContaining({ domainName: "bad.example.com", failReason: "Locked", errorMsg: "E1" })],
     });
+  });
+
+  it("keeps the first maxDetails details (100 by default) but every failure, counting the rest", async () => {
+    const bigTask = bench.addTask({ batch: { count: 101, failEvery: 50, failReason: "Locked", errorMsg: "E1" } });
+    const big = (await bench.host.create(bench.inputs({ taskNo: bigTask, waitFor: "completion" }))).properties;
+    expect(big).toMatchObject({ total: 101, maxDetails: 100, detailsOmitted: 1, counts: expect.objectContaining({ EXECUTE_FAILURE: 2 }) });
+    expect(big.details).toHaveLength(100);
+
+    const taskNo = bench.addTask({
+      details: [ok("a.example.com"), ok("b.example.com"), { domainName: "c.example.com", outcome: "failure", failReason: "Locked", errorMsg: "E1" }],
+    });
+    const { properties } = await bench.host.create(bench.inputs({ taskNo, waitFor: "completion", maxDetails: 1 }));
+    expect(properties).toMatchObject({ total: 3, maxDetails: 1, detailsOmitted: 2, status: "EXECUTE_FAILURE" });
+    expect((properties.details as { domainName: string }[]).map((d) => d.domainName)).toEqual(["a.example.com"]);
+    expect(properties.failed).toEqual([expect.objectContaining({ domainName: "c.example.com", failReason: "Locked" })]);
   });
 
   it("records the state at once for waitFor none", async () => {

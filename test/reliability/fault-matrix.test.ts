@@ -158,7 +158,7 @@ describe("provider (DomainTask Create through the dynamic-provider host) under e
     return withEmulator(c, async (emulator) => {
       const taskNo = emulator.addTask(taskSpec(PROVIDER_TOTAL_DETAILS));
       const result = await within(20_000, "DomainTask create",
-        b.host.create(b.inputs({ taskNo, waitFor: "completion", endpoint: emulator.url }))
+        b.host.create(b.inputs({ taskNo, waitFor: "completion", maxDetails: PROVIDER_TOTAL_DETAILS, endpoint: emulator.url }))
           .then((r) => ({ r, error: undefined }), (error: Error) => ({ r: undefined, error })));
       return { ...result, taskNo, counts: requestCounts(emulator, taskNo) };
     }, { credentials: [{ accessKeyId: TEST_KEY_ID, accessKeySecret: TEST_SECRET }] });
