@@ -4,11 +4,12 @@
  * TotalItemNum, PageSize, PrePage, NextPage). Quirks bend the answer the way the service's own samples do.
  *
  * Cost per page is O(PageSize) for an unfiltered query and for DomainName/InstanceId filters (indexed); a
- * TaskStatus filter costs one linear pass per state change of the task, then O(PageSize) (see TaskStore).
+ * TaskStatus filter costs O(PageSize log N) plus the details that changed status since the last query
+ * (see StatusIndex).
  */
 import { TASK_STATUSES, MAX_PAGE_SIZE } from "../sdk/api/schemas";
 import { apiErrors } from "./errors";
-import { detailStatus, detailUpdatedAt, instanceIdOf, positionsOf, type StoredDetail, type StoredTask, type TaskStore } from "./task-store";
+import { detailStatus, detailUpdatedAt, instanceIdOf, positionsOf, statusIndexOf, type StoredDetail, type StoredTask, type TaskStore } from "./task-store";
 import { DEFAULT_ERROR_MSG, TASK_TYPE_DESCRIPTIONS, type Lang } from "./task-types";
 import type { Quirks } from "./types";
 import { formatWireTime } from "./wire-time";
@@ -54,7 +55,7 @@ interface Selection {
   at(i: number): StoredDetail;
 }
 
-const select = (store: TaskStore, task: StoredTask | undefined, q: QueryParams, now: number): Selection => {
+const select = (task: StoredTask | undefined, q: QueryParams, now: number): Selection => {
   if (!task) return { count: 0, at: () => undefined as never };
   const status = q.taskStatus === undefined ? undefined : TASK_STATUSES[q.taskStatus];
   const details = task.details;
@@ -67,8 +68,8 @@ const select = (store: TaskStore, task: StoredTask | undefined, q: QueryParams, 
     return { count: picked.length, at: (i) => details[picked[i]] };
   }
   if (status !== undefined) {
-    const indexes = store.indexesWithStatus(task, status, now);
-    return { count: indexes.length, at: (i) => details[indexes[i]] };
+    const index = statusIndexOf(task);
+    return { count: index.count(status, now), at: (i) => details[index.positionOf(status, i, now)] };
   }
   return { count: details.length, at: (i) => details[i] };
 };
@@ -100,7 +101,7 @@ const toWireDetail = (task: StoredTask, d: StoredDetail, now: number, lang: Lang
 /** Builds the success body for one page (without RequestId, which the server adds first). */
 export const queryTaskDetailList = (store: TaskStore, q: QueryParams, now: number, quirks: Quirks = {}) => {
   const task = store.get(q.taskNo);
-  const selection = select(store, task, q, now);
+  const selection = select(task, q, now);
   const totalPages = Math.ceil(selection.count / q.pageSize);
   // Past the end the service answers an empty page; the quirk answers the last page again instead.
   const servedPage = quirks.repeatLastPagePastEnd && q.pageNum > totalPages && totalPages > 0 ? totalPages : q.pageNum;

@@ -6,8 +6,9 @@
  * Details are kept in TaskDetailNo order (numbers are handed out increasing), which is the order pages return.
  */
 import { randomUUID } from "node:crypto";
-import type { TaskStatus } from "../sdk/api/schemas";
+import { TASK_STATUSES, type TaskStatus } from "../sdk/api/schemas";
 import { EmulatorSpecError } from "./spec-schemas";
+import { StatusIndex, statusCodeAt } from "./status-index";
 import { DEFAULT_FAIL_REASON } from "./task-types";
 import type { DetailSpec, NowSource, TaskSpec } from "./types";
 
@@ -37,20 +38,13 @@ export interface StoredTask {
   /** Indexes into `details` for the DomainName and InstanceId filters, built on first use (see `indexOf`). */
   byDomain?: Map<string, number[]>;
   byInstance?: Map<string, number[]>;
-  /** Detail indexes per status, valid while the clock stays in [at, validUntil). */
-  snapshot?: StatusSnapshot;
-}
-
-interface StatusSnapshot {
-  at: number;
-  validUntil: number;
-  byStatus: Record<TaskStatus, number[]>;
+  /** For the TaskStatus filter, built on first use (see `statusIndexOf`). */
+  statusIndex?: StatusIndex;
 }
 
 export const instanceIdOf = (detail: StoredDetail): string => detail.instanceId ?? `S${detail.taskDetailNo}`;
 
-export const detailStatus = (detail: StoredDetail, now: number): TaskStatus =>
-  now < detail.startAt ? "WAITING_EXECUTE" : now < detail.finishAt ? "EXECUTING" : detail.succeeds ? "EXECUTE_SUCCESS" : "EXECUTE_FAILURE";
+export const detailStatus = (detail: StoredDetail, now: number): TaskStatus => TASK_STATUSES[statusCodeAt(detail, now)];
 
 /** When the detail last changed state: the moment UpdateTime shows. */
 export const detailUpdatedAt = (task: StoredTask, detail: StoredDetail, now: number): number =>
@@ -72,6 +66,9 @@ export const positionsOf = (task: StoredTask, field: "domainName" | "instanceId"
   else task.byInstance ??= buildIndex(task.details, instanceIdOf);
   return (field === "domainName" ? task.byDomain : task.byInstance)?.get(value) ?? [];
 };
+
+/** Which details are in which status as the clock moves (see StatusIndex). */
+export const statusIndexOf = (task: StoredTask): StatusIndex => (task.statusIndex ??= new StatusIndex(task.details));
 
 export class TaskStore {
   private readonly tasks = new Map<string, StoredTask>();
@@ -110,23 +107,6 @@ export class TaskStore {
     }
     this.tasks.set(taskNo, task);
     return taskNo;
-  }
-
-  /** Detail indexes with the given status at `now`, in TaskDetailNo order. Linear once per state change, then cached. */
-  indexesWithStatus(task: StoredTask, status: TaskStatus, now: number): number[] {
-    let snap = task.snapshot;
-    if (!snap || now < snap.at || now >= snap.validUntil) {
-      snap = { at: now, validUntil: Infinity, byStatus: { WAITING_EXECUTE: [], EXECUTING: [], EXECUTE_SUCCESS: [], EXECUTE_FAILURE: [] } };
-      const details = task.details;
-      for (let i = 0; i < details.length; i++) {
-        const d = details[i];
-        snap.byStatus[detailStatus(d, now)].push(i);
-        if (d.startAt > now && d.startAt < snap.validUntil) snap.validUntil = d.startAt;
-        else if (d.finishAt > now && d.finishAt < snap.validUntil) snap.validUntil = d.finishAt;
-      }
-      task.snapshot = snap;
-    }
-    return snap.byStatus[status];
   }
 
   private toStored(spec: DetailSpec, createdAt: number): StoredDetail {
