@@ -69,7 +69,10 @@ export class DomainApiError extends DomainTaskError {
 
 const VALIDATION_ERROR = brand("ValidationError");
 
-/** Bad input, caught before anything is sent. `field` is the input's name as the caller spelled it. */
+/**
+ * Bad input. `field` is the input's name as the caller spelled it. Caught before anything is sent, except
+ * for its subclass TaskNotFoundError (a TaskNo the service has no details for).
+ */
 export class ValidationError extends DomainTaskError {
   readonly [VALIDATION_ERROR] = true;
   readonly field: string;
@@ -82,6 +85,29 @@ export class ValidationError extends DomainTaskError {
     this.name = "ValidationError";
     this.field = field;
     this.value = value;
+  }
+}
+
+const TASK_NOT_FOUND_ERROR = brand("TaskNotFoundError");
+
+/**
+ * The service had no details for a TaskNo, even after the waiter's grace period: most likely a wrong TaskNo,
+ * the wrong product (domain vs domain-intl) or a domainName/instanceId filter that matches nothing. A
+ * ValidationError of field `taskNo` (the input is what is wrong), so code catching bad input catches it too.
+ */
+export class TaskNotFoundError extends ValidationError {
+  readonly [TASK_NOT_FOUND_ERROR] = true;
+  readonly taskNo: string;
+  /** How long the waiter kept asking before giving up, by its clock. */
+  readonly waitedMs: number;
+  static override isInstance(obj: unknown): obj is TaskNotFoundError {
+    return hasBrand(obj, TASK_NOT_FOUND_ERROR);
+  }
+  constructor(taskNo: string, waitedMs: number, message: string) {
+    super("taskNo", taskNo, message);
+    this.name = "TaskNotFoundError";
+    this.taskNo = taskNo;
+    this.waitedMs = waitedMs;
   }
 }
 

@@ -9,7 +9,7 @@
 import type { TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
 import { throwIfAborted } from "../clock";
-import { TimeoutError, ValidationError } from "../errors";
+import { TaskNotFoundError, TimeoutError } from "../errors";
 import { formatCounts, type TaskOutcome } from "../outcome";
 import { backoffDelayMs } from "./backoff";
 import type { WaitOptions, WaitProgress } from "./models";
@@ -33,8 +33,9 @@ export type LastWaitState = TaskOutcome | Pick<WaitProgress, "taskNo" | "counts"
  *
  * @throws TimeoutError after `maxWaitSeconds` (its message names the task, the state expected, the last
  *   counts and the time waited; `lastState` holds the last outcome or counts); AbortError when `signal`
- *   fires, even mid-sleep; ValidationError for bad options, a `taskStatus` in the query (the waiter filters
- *   by status itself), or a TaskNo that still has no details after `notFoundGraceSeconds`; DomainApiError
+ *   fires, even mid-sleep; ValidationError for bad options or a `taskStatus` in the query (the waiter filters
+ *   by status itself); TaskNotFoundError (a ValidationError of field `taskNo`) for a TaskNo that still has
+ *   no details after `notFoundGraceSeconds`; DomainApiError
  *   for an API error the client did not retry away.
  */
 export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options: WaitOptions = {}): Promise<TaskOutcome> {
@@ -59,7 +60,7 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
     }
     if (snap.total === 0 && elapsedMs >= graceMs) {
       report(null);
-      throw new ValidationError("taskNo", taskNo,
+      throw new TaskNotFoundError(taskNo, elapsedMs,
         `no details found for TaskNo ${taskNo} after ${Math.round(elapsedMs / 1000)} s - check the TaskNo (and the ` +
           `product: domain for the mainland site, domain-intl for the international site; and any domainName/instanceId filter)`);
     }

@@ -1,7 +1,7 @@
 import type { Emulator } from "../../emulator";
 import type { DomainTaskClient } from "../../sdk/api/client";
 import { systemClock, VirtualClock } from "../../sdk/clock";
-import { AbortError, DomainApiError, TimeoutError, ValidationError } from "../../sdk/errors";
+import { AbortError, DomainApiError, TaskNotFoundError, TimeoutError, ValidationError } from "../../sdk/errors";
 import type { TaskOutcome } from "../../sdk/outcome";
 import { waitForTask, type WaitProgress } from "../../sdk/waiter";
 import { clientFor, requestsFor, start, WatchedApi } from "./pager-harness";
@@ -135,8 +135,9 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
 
   it("fails after the grace period, not the whole timeout, for a TaskNo without details", async () => {
     const error = await waitForTask(client, { taskNo: "no-such-task" }, { clock, random: half, maxWaitSeconds: 3600 }).catch((e: unknown) => e);
-    expect(ValidationError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ field: "taskNo", value: "no-such-task" });
+    expect(TaskNotFoundError.isInstance(error)).toBe(true);
+    expect(ValidationError.isInstance(error)).toBe(true); // caught as bad input (the CLI: exit 2)
+    expect(error).toMatchObject({ name: "TaskNotFoundError", field: "taskNo", value: "no-such-task", taskNo: "no-such-task", waitedMs: 60_000 });
     expect((error as Error).message).toMatch(/no details found for TaskNo no-such-task after 60 s - check the TaskNo/);
     expect((error as Error).message).toContain("domain-intl");
     expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(60_000);
