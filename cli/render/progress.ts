@@ -45,7 +45,8 @@ const MAX_BAR = 20;
  * The live terminal line, e.g.
  * `⠹ T-0001 ██████░░░░  62%  1862 succeeded · 3 failed · 1135 executing  8s · next poll in 2s`.
  * Fitted to `columns` so it never wraps (a wrapped line could not be redrawn in place): the bar shrinks,
- * then a long TaskNo is shortened, then the bar goes, and only then is the line cut.
+ * then a long TaskNo is shortened, then the bar goes, then the countdown to the next poll, and only then is
+ * the line cut.
  */
 export const renderProgressLine = (
   snapshot: ProgressSnapshot,
@@ -54,11 +55,13 @@ export const renderProgressLine = (
   const style = options.style ?? createStyle(false);
   const columns = options.columns ?? 100;
   const spinner = style.cyan(SPINNER[(options.frame ?? 0) % SPINNER.length]);
-  const timing = style.dim([formatDuration(snapshot.elapsedMs), nextPoll(snapshot.nextDelayMs)].filter(Boolean).join(" · "));
+  const elapsed = formatDuration(snapshot.elapsedMs);
+  const next = nextPoll(snapshot.nextDelayMs);
   const counts = formatCounts(snapshot.counts, style, " · ");
   const share = percent(snapshot.counts, snapshot.total);
-  const line = (taskNo: string, barWidth: number): string => {
+  const line = (taskNo: string, barWidth: number, withNext = true): string => {
     const bar = barWidth > 0 ? ` ${renderBar(snapshot.counts, snapshot.total, barWidth, style)}` : "";
+    const timing = style.dim(withNext && next ? `${elapsed} · ${next}` : elapsed);
     return `${spinner} ${style.bold(taskNo)}${bar} ${share}  ${counts}  ${timing}`;
   };
   const labels = [snapshot.taskNo, shortTaskNo(snapshot.taskNo)];
@@ -66,11 +69,13 @@ export const renderProgressLine = (
     const room = columns - 1 - stripAnsi(line(label, 0)).length - 1;
     if (room >= MIN_BAR) return line(label, Math.min(MAX_BAR, room));
   }
-  for (const label of labels) {
-    const withoutBar = line(label, 0);
-    if (stripAnsi(withoutBar).length < columns) return withoutBar;
+  for (const withNext of [true, false]) {
+    for (const label of labels) {
+      const withoutBar = line(label, 0, withNext);
+      if (stripAnsi(withoutBar).length < columns) return withoutBar;
+    }
   }
-  return truncate(line(labels[1], 0), columns - 1);
+  return truncate(line(labels[1], 0, false), columns - 1);
 };
 
 /** Cuts a styled string to `width` printed characters, keeping escapes balanced by resetting at the end. */

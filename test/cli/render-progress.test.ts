@@ -21,7 +21,7 @@ describe("renderProgressLine (the live line on a terminal)", () => {
     );
   });
 
-  it("shrinks the bar, shortens a long TaskNo, drops the bar, then cuts the line: it never wraps", () => {
+  it("shrinks the bar, shortens a long TaskNo, drops the bar, then the countdown, then cuts the line: it never wraps", () => {
     const uuid = { ...snapshot, taskNo: "5f8c1a2e-6d3b-4f0a-9c71-2b4e8d90a3c1" };
     expect(renderProgressLine(snapshot, { columns: 90 })).toBe(
       "⠋ T-1 ██████████░░░░  62%  1862 succeeded · 3 failed · 1135 waiting  8s · next poll in 2s",
@@ -32,6 +32,8 @@ describe("renderProgressLine (the live line on a terminal)", () => {
     expect(renderProgressLine(uuid, { columns: 88 })).toBe(
       "⠋ 5f8c1a2e-6d3…  62%  1862 succeeded · 3 failed · 1135 waiting  8s · next poll in 2s",
     );
+    // Before anything is cut, the countdown goes (a cut would leave "next poll in 2" on a 75-column terminal).
+    expect(renderProgressLine(uuid, { columns: 75 })).toBe("⠋ 5f8c1a2e-6d3…  62%  1862 succeeded · 3 failed · 1135 waiting  8s");
     const narrow = renderProgressLine(snapshot, { columns: 80 });
     expect(narrow).toBe("⠋ T-1  62%  1862 succeeded · 3 failed · 1135 waiting  8s · next poll in 2s");
     const tiny = renderProgressLine(snapshot, { columns: 30, style: createStyle(true) });
