@@ -1,7 +1,7 @@
 /**
  * One poll of a task: how many of its details are in each state, at a cost that does not grow with it.
  *
- * A small task (at most one page) is read in full with one request. A large task is counted instead, with
+ * A small task (one page holds every detail) is read in full with one request. A large task is counted instead, with
  * five requests of PageSize 1 sent together: no filter (TotalItemNum = all details) and one per TaskStatus
  * filter 0-3. UNKNOWN = total - the four known counts, so a detail with a status this SDK does not know is
  * still counted as open and never as success. Only when nothing is open is the task read in full (through
@@ -50,7 +50,8 @@ export class TaskPoller {
   async poll(): Promise<TaskSnapshot> {
     if (!this.large) {
       const page = await this.count(undefined, this.settings.pageSize);
-      if (page.totalItemNum <= this.settings.pageSize) {
+      // Small only if that one page really holds every detail (a service may apply a smaller PageSize).
+      if (page.totalItemNum <= this.settings.pageSize && page.details.length >= page.totalItemNum) {
         return fromOutcome(summarizeTask(this.query.taskNo, page.details), 1);
       }
       this.large = true;

@@ -1,5 +1,5 @@
 import type { Emulator } from "../../emulator";
-import type { DomainTaskClient } from "../../sdk/api/client";
+import type { DomainTaskApi, DomainTaskClient } from "../../sdk/api/client";
 import { systemClock, VirtualClock } from "../../sdk/clock";
 import { AbortError, DomainApiError, TaskNotFoundError, TimeoutError, ValidationError } from "../../sdk/errors";
 import type { TaskOutcome } from "../../sdk/outcome";
@@ -131,6 +131,20 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     });
     expect((error as Error).message).toContain("1500 detail(s): 1499 EXECUTE_SUCCESS, 1 UNKNOWN; 1 not terminal");
     expect(progress.every((p) => p.requests === 5)).toBe(true); // never a full read: something was always open
+  });
+
+  it("does not take one page for the whole task when the service applies a smaller PageSize than asked", async () => {
+    const taskNo = emulator.addTask({ batch: { count: 10 } });
+    // A service that never returns more than 4 details a page, whatever PageSize says.
+    const capped: DomainTaskApi = {
+      queryTaskDetailList: async (request, options) => {
+        const page = await client.queryTaskDetailList({ ...request, pageSize: Math.min(request.pageSize, 4) }, options);
+        return { ...page, pageSize: Math.min(request.pageSize, 4) };
+      },
+    };
+    const outcome = await waitForTask(capped, { taskNo }, { clock });
+    expect(outcome).toMatchObject({ total: 10, complete: true, succeeded: true });
+    expect(new Set(outcome.details.map((d) => d.taskDetailNo)).size).toBe(10);
   });
 
   it("fails after the grace period, not the whole timeout, for a TaskNo without details", async () => {
