@@ -7,6 +7,9 @@
  *
  * Against the offline emulator instead: `npm run emulator` in the repository, then
  * `pulumi config set alicloud-domain-tasks:endpoint http://127.0.0.1:<port>` and its demo key pair.
+ *
+ * In this repository the example uses the root's @pulumi/pulumi (the copy the linked package loads); a
+ * copy of it elsewhere needs `npm install pulumi-alicloud-domain-tasks @pulumi/pulumi`.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { DomainTask, type WaitMode } from "pulumi-alicloud-domain-tasks";

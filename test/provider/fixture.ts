@@ -56,6 +56,8 @@ export interface BenchOptions {
   /** Stack config; default: the test key pair and the emulator's endpoint. */
   config?: (emulator: Emulator) => Record<string, string>;
   env?: Record<string, string>;
+  /** The host's working directory (the Pulumi program's); default the repository root. */
+  cwd?: string;
 }
 
 export async function startBench(options: BenchOptions = {}): Promise<Bench> {
@@ -67,7 +69,7 @@ export async function startBench(options: BenchOptions = {}): Promise<Bench> {
     "alicloud-domain-tasks:endpoint": emulator.url,
   };
   const provider = await serializedProvider();
-  const host = await startProviderHost({ env: isolatedEnv(options.env) });
+  const host = await startProviderHost({ cwd: options.cwd, env: isolatedEnv(options.env) });
   await host.configure(config);
   return {
     emulator,

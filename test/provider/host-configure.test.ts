@@ -78,7 +78,41 @@ describe("Configure", () => {
   });
 });
 
+/**
+ * A Pulumi program's directory as `npm install pulumi-alicloud-domain-tasks @pulumi/pulumi` leaves it: the
+ * package copied into node_modules (its package.json and dist/), beside its dependencies (linked from this
+ * repository's node_modules, @pulumi/pulumi among them), and no package.json of ours above it.
+ */
+function userProgramDir(): string {
+  const root = path.resolve(__dirname, "../..");
+  const program = fs.mkdtempSync(path.join(os.tmpdir(), "domain-task-user-program-"));
+  const modules = path.join(program, "node_modules");
+  const installed = path.join(modules, "pulumi-alicloud-domain-tasks");
+  fs.mkdirSync(installed, { recursive: true });
+  fs.copyFileSync(path.join(root, "package.json"), path.join(installed, "package.json"));
+  fs.cpSync(path.join(root, "dist"), path.join(installed, "dist"), { recursive: true });
+  for (const entry of fs.readdirSync(path.join(root, "node_modules"))) {
+    if (entry.startsWith(".")) continue;
+    fs.symlinkSync(path.join(root, "node_modules", entry), path.join(modules, entry));
+  }
+  fs.writeFileSync(path.join(program, "package.json"), JSON.stringify({ name: "user-program", dependencies: {} }));
+  return program;
+}
+
 describe("loading inside the host", () => {
+  it("loads the installed package from a user's program directory", async () => {
+    const program = userProgramDir();
+    const bench = await startBench({ cwd: program });
+    try {
+      const taskNo = bench.addTask({ details: [done("a.example.com")] });
+      const { properties } = await bench.host.create(bench.inputs({ taskNo }));
+      expect(properties).toMatchObject({ taskNo, status: "EXECUTE_SUCCESS", total: 1 });
+    } finally {
+      await bench.close();
+      fs.rmSync(program, { recursive: true, force: true });
+    }
+  });
+
   it("says how to fix a program where the package is not installed", async () => {
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "domain-task-program-"));
     const host = await startProviderHost({ cwd: elsewhere, env: isolatedEnv() });
