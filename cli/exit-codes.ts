@@ -7,7 +7,10 @@ export const ExitCode = {
   OK: 0,
   /** The condition is false and cannot become true: a detail failed (`--for success`). */
   CONDITION_FALSE: 1,
-  /** Usage or bad input: an unknown flag, a malformed value, a missing TaskNo. Nothing was sent. */
+  /**
+   * Usage or bad input: an unknown flag, a malformed value, a missing TaskNo (nothing was sent); or, from `wait`,
+   * a TaskNo the service still shows no details for after 60 s (a wrong TaskNo, or the wrong --product).
+   */
   USAGE: 2,
   /** The Domain API or the credentials failed: the message carries the Code and the RequestId. */
   API_ERROR: 3,
@@ -23,7 +26,7 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export const EXIT_CODE_HELP = `Exit codes:
   0    condition met (--for success: every detail succeeded; --for completion: every detail finished)
   1    condition false: a detail failed (--for success)
-  2    usage or bad input (unknown flag, malformed value, empty TaskNo)
+  2    usage or bad input (unknown flag, malformed value, empty TaskNo; wait: no details for the TaskNo after 60s)
   3    API or credential error (Code and RequestId printed)
   4    timed out with details still open (last counts printed)
   130  interrupted (Ctrl-C)`;

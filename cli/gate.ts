@@ -47,8 +47,10 @@ export const judge = (outcome: TaskOutcome, verdict: Verdict): GateResult => {
   const open = outcome.total - outcome.counts.EXECUTE_SUCCESS - failed;
   if (!outcome.complete && !(verdict.failFast && condition === "success" && failed > 0)) {
     const when = timeoutMs === 0 ? "checked once (--timeout 0)" : `timed out after ${formatDuration(timeoutMs)}`;
-    const what = outcome.total === 0 ? "the task has no details yet" : `${open} of ${details} still open`;
-    return { exitCode: ExitCode.TIMEOUT, outcome, verdict: `${when}: ${what} (${formatCounts(outcome.counts)}).` };
+    const what = outcome.total === 0
+      ? "the task has no details yet (check the TaskNo, and --product: domain or domain-intl)"
+      : `${open} of ${details} still open (${formatCounts(outcome.counts)})`;
+    return { exitCode: ExitCode.TIMEOUT, outcome, verdict: `${when}: ${what}.` };
   }
   if (condition === "success" && !outcome.succeeded) {
     const early = outcome.complete ? "" : `; stopped early (--fail-fast) with ${open} still open`;

@@ -3,7 +3,7 @@
  * (usage errors are reported by cli/run.ts without loading this module or the SDK's errors).
  * API errors show their Code and RequestId (what Alibaba Cloud support asks for); nothing shows a secret.
  */
-import { AbortError, CredentialsError, DomainApiError, PagingError, ValidationError } from "../sdk/errors";
+import { AbortError, CredentialsError, DomainApiError, PagingError, TaskNotFoundError, ValidationError } from "../sdk/errors";
 import { ExitCode } from "./exit-codes";
 import { usageHint } from "./help";
 
@@ -18,6 +18,11 @@ const PREFIX = "domain-tasks:";
 export const reportError = (error: unknown, command?: string): ErrorReport => {
   if (AbortError.isInstance(error)) {
     return { exitCode: ExitCode.INTERRUPTED, lines: [`${PREFIX} interrupted; stopped polling.`] };
+  }
+  // A TaskNo the service never showed a detail for: bad input (exit 2), but the command line itself was fine,
+  // so no usage line; the message says what to check.
+  if (TaskNotFoundError.isInstance(error)) {
+    return { exitCode: ExitCode.USAGE, lines: [`${PREFIX} ${error.message}`] };
   }
   if (ValidationError.isInstance(error)) {
     return { exitCode: ExitCode.USAGE, lines: [`${PREFIX} ${error.message}`, usageHint(command)] };

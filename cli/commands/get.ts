@@ -31,6 +31,12 @@ export const runGet = async (args: ParsedArgs, io: Io): Promise<number> => {
   const { details, anomalies } = await listTaskDetails(client, query, { pageSize, signal: io.signal });
   for (const anomaly of anomalies) io.stderr.write(`domain-tasks: warning: ${anomaly}\n`);
   const outcome = summarizeTask(query.taskNo, details);
+  const filtered = query.taskStatus !== undefined || query.domainName !== undefined || query.instanceId !== undefined;
+  if (outcome.total === 0 && !filtered) {
+    // The API answers an unknown TaskNo like a task without details: say what to check instead of a bare 0.
+    io.stderr.write(`domain-tasks: warning: no details found for TaskNo ${JSON.stringify(query.taskNo)}: check the TaskNo and --product ` +
+      "(domain or domain-intl); a task submitted a moment ago may need a few seconds to show its details.\n");
+  }
   io.stdout.write(output === "json"
     ? renderJson(outcome)
     : renderTable(outcome, { rows: "all", style: createStyle(colorEnabled(io.stdout, io.env)) }));

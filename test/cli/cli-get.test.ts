@@ -99,9 +99,18 @@ describe("domain-tasks get", () => {
     expect(JSON.parse(byInstance.stdout)).toMatchObject({ total: 1, details: [{ domainName: "d.example.com" }] });
   });
 
-  it("prints an empty outcome for a TaskNo without details", async () => {
+  it("prints an empty outcome for a TaskNo without details, with a warning saying what to check", async () => {
     const result = await runCli(["get", "T-NOT-THERE", "-o", "table", ...endpoint], { env: cliEnv() });
-    expect(result).toEqual({ code: 0, signal: null, stdout: "T-NOT-THERE  WAITING_EXECUTE  0 details: no details\n", stderr: "" });
+    expect(result).toEqual({
+      code: 0,
+      signal: null,
+      stdout: "T-NOT-THERE  WAITING_EXECUTE  0 details: no details\n",
+      stderr: 'domain-tasks: warning: no details found for TaskNo "T-NOT-THERE": check the TaskNo and --product (domain or domain-intl); ' +
+        "a task submitted a moment ago may need a few seconds to show its details.\n",
+    });
+    // A filter that matches nothing is an answer, not a mistake: no warning.
+    const none = await runCli(["get", "T-NOT-THERE", "--status", "failure", "-o", "table", ...endpoint], { env: cliEnv() });
+    expect([none.code, none.stderr]).toEqual([0, ""]);
   });
 
   it("warns on stderr about paging facts the service got wrong, and still reads every detail", async () => {

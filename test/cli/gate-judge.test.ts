@@ -30,7 +30,9 @@ describe("judge", () => {
       verdict: "timed out after 1m30s: 1 of 2 details still open (1 succeeded, 1 executing).",
     });
     expect(judge(running(), { condition: "success", timeoutMs: 0 }).verdict).toBe("checked once (--timeout 0): 1 of 2 details still open (1 succeeded, 1 executing).");
-    expect(judge(summarizeTask("T-0", []), { condition: "success", timeoutMs: 0 }).verdict).toBe("checked once (--timeout 0): the task has no details yet (no details).");
+    expect(judge(summarizeTask("T-0", []), { condition: "success", timeoutMs: 0 }).verdict).toBe(
+      "checked once (--timeout 0): the task has no details yet (check the TaskNo, and --product: domain or domain-intl).",
+    );
   });
 });
 

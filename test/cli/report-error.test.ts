@@ -1,5 +1,5 @@
 import { reportError } from "../../cli/report-error";
-import { AbortError, CredentialsError, DomainApiError, PagingError, ValidationError } from "../../sdk/errors";
+import { AbortError, CredentialsError, DomainApiError, PagingError, TaskNotFoundError, ValidationError } from "../../sdk/errors";
 
 describe("reportError", () => {
   it("API errors: exit 3 with Code, RequestId, HTTP status and what else the service said", () => {
@@ -39,6 +39,10 @@ describe("reportError", () => {
     expect(invalid.exitCode).toBe(2);
     expect(invalid.lines[0]).toBe("domain-tasks: no details found for TaskNo X");
     expect(invalid.lines[1]).toMatch(/^Usage: domain-tasks wait /);
+    expect(reportError(new TaskNotFoundError("X", 60_000, "no details found for TaskNo X after 60 s - check the TaskNo"), "wait")).toEqual({
+      exitCode: 2,
+      lines: ["domain-tasks: no details found for TaskNo X after 60 s - check the TaskNo"],
+    });
     expect(reportError(new AbortError()).exitCode).toBe(130);
   });
 
