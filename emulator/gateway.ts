@@ -47,7 +47,7 @@ const describeQuery = (params: Record<string, string>): Partial<RequestRecord> =
 export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): GatewayResult => {
   const target = identifyTarget(req);
   const params = { ...req.query, ...req.form };
-  const record: RequestRecord = { action: target.action || "(none)", httpStatus: 0 };
+  const record: RequestRecord = { action: target.action || "(none)", httpStatus: 0, at: req.receivedAt };
   const finish = (reply: Reply): GatewayResult => {
     if (reply.kind !== "drop") record.httpStatus = reply.status;
     if (reply.kind === "json" && reply.status >= 400) record.code = (reply.body as { Code?: string }).Code;

@@ -14,6 +14,8 @@ export interface IncomingApiRequest {
   /** Lower-case names; repeated headers joined with ",". */
   headers: Record<string, string | undefined>;
   body: Buffer;
+  /** When the request's first bytes arrived (Date.now()), before its body was read or anything was checked. */
+  receivedAt: number;
 }
 
 const decode = (part: string): string => {
@@ -37,7 +39,7 @@ export const parseParams = (text: string): Record<string, string> => {
   return { ...params };
 };
 
-export const toIncomingApiRequest = (req: IncomingMessage, body: Buffer): IncomingApiRequest => {
+export const toIncomingApiRequest = (req: IncomingMessage, body: Buffer, receivedAt: number): IncomingApiRequest => {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const headers: Record<string, string | undefined> = {};
@@ -52,5 +54,6 @@ export const toIncomingApiRequest = (req: IncomingMessage, body: Buffer): Incomi
     form: isForm ? parseParams(body.toString("utf8")) : {},
     headers,
     body,
+    receivedAt,
   };
 };

@@ -44,6 +44,7 @@ export const listen = (host: string, port: number, handle: RequestHandler): Prom
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const receivedAt = Date.now();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
@@ -52,7 +53,7 @@ export const listen = (host: string, port: number, handle: RequestHandler): Prom
       else chunks.push(chunk);
     });
     req.on("end", () => {
-      const { reply, latencyMs } = handle(toIncomingApiRequest(req, Buffer.concat(chunks)));
+      const { reply, latencyMs } = handle(toIncomingApiRequest(req, Buffer.concat(chunks), receivedAt));
       if (latencyMs <= 0) return writeReply(res, reply);
       const timer = setTimeout(() => {
         timers.delete(timer);

@@ -12,7 +12,7 @@ export class StatsRecorder {
     return { total: 0, byAction: {}, byPage: {}, byStatus: {}, requests: [] };
   }
 
-  /** Logs one request, stamped with its arrival time (real time: rates are about the wire, not the task clock). */
+  /** Logs one request; one without an arrival time is stamped now (real time: rates are about the wire, not the task clock). */
   record(record: RequestRecord): void {
     record.at ??= Date.now();
     this.stats.total++;

@@ -166,6 +166,10 @@ export interface RequestRecord {
   httpStatus: number;
   code?: string;
   fault?: string;
-  /** When the request arrived (Date.now(), real ms; set by the stats recorder), e.g. to check a client's rate limit. */
+  /**
+   * When the request arrived (Date.now(), real ms), stamped as its first bytes came in - before the body was read
+   * and anything was checked, so a slow query or a loaded machine does not shift it - e.g. to check a client's
+   * rate limit.
+   */
   at?: number;
 }
