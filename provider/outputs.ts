@@ -7,45 +7,23 @@
  * rewritten at every checkpoint. `details` therefore keeps the first `maxDetails` (default 100) and
  * `detailsOmitted` counts the rest; `failed` always lists every failed detail, and `counts`/`total` cover all.
  */
-import type { TaskDetail, TaskStatus } from "../sdk/api/schemas";
-import type { FailedDetail, StatusCounts, TaskOutcome } from "../sdk/outcome";
-import type { DomainTaskInputs, WaitMode } from "./inputs";
+import type { TaskDetail } from "../sdk/api/schemas";
+import type { TaskOutcome } from "../sdk/outcome";
+import type { DomainTaskInputs } from "./inputs";
 
-/** Everything a DomainTask resource records. Input fields echo the (defaulted) inputs. */
-export interface DomainTaskState {
-  // Inputs.
-  taskNo: string;
-  domainName: string | null;
-  instanceId: string | null;
-  waitFor: WaitMode;
-  failFast: boolean;
-  timeoutSeconds: number;
-  minDelaySeconds: number;
-  maxDelaySeconds: number;
-  maxDetails: number;
-  lang: string | null;
-  triggers: unknown[] | null;
-  endpoint: string | null;
-  product: string | null;
-  region: string | null;
-  // Outcome.
-  /** The overall status (see the SDK's TaskOutcome): EXECUTE_FAILURE if any detail failed, etc. */
-  status: TaskStatus;
-  /** TaskStatusCode of `status`: 0 waiting, 1 executing, 2 success, 3 failure. */
-  statusCode: number;
-  /** Every detail succeeded. */
-  succeeded: boolean;
-  /** Every detail is terminal (succeeded or failed). */
-  complete: boolean;
-  /** Number of details. */
-  total: number;
-  counts: StatusCounts;
-  failed: FailedDetail[];
-  unknownStatuses: string[];
-  /** Single-detail task: its TaskResult; batch task: null (see `details`). */
-  taskResult: string | null;
-  failReason: string | null;
-  errorMsg: string | null;
+/** The inputs as the state echoes them (defaults applied): every one present, an absent optional one `null`. */
+export type EchoedInputs = {
+  [K in keyof DomainTaskInputs]-?: undefined extends DomainTaskInputs[K] ? Exclude<DomainTaskInputs[K], undefined> | null : DomainTaskInputs[K];
+};
+
+/** The outcome fields a DomainTask records, as the SDK's TaskOutcome defines them (see there). */
+export type RecordedOutcome = Pick<
+  TaskOutcome,
+  "status" | "statusCode" | "succeeded" | "complete" | "total" | "counts" | "failed" | "unknownStatuses" | "taskResult" | "failReason" | "errorMsg"
+>;
+
+/** Everything a DomainTask resource records: the echoed inputs, the task's outcome, and when it was seen. */
+export interface DomainTaskState extends EchoedInputs, RecordedOutcome {
   /** The first `maxDetails` details, as the API reported them. */
   details: TaskDetail[];
   /** Details not kept in `details` (beyond `maxDetails`); 0 when all are. */
