@@ -51,6 +51,11 @@ export interface ProviderHost {
   delete(id: string, properties: PropertyMap): Promise<void>;
   /** Everything the host printed so far (stdout and stderr), e.g. `pulumi.log` lines. */
   output(): string;
+  /**
+   * Resolves once the host has printed `text`. A log line and the reply of the call that logged it come
+   * through different pipes, so the reply can arrive first; rejects with the output after `timeoutMs`.
+   */
+  printed(text: string, timeoutMs?: number): Promise<void>;
   /** Closes the channel and stops the host; resolves when the process has exited. */
   close(): Promise<void>;
 }
@@ -149,6 +154,13 @@ export async function startProviderHost(options: StartHostOptions = {}): Promise
       await unary("delete", req);
     },
     output: () => output,
+    async printed(text, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!output.includes(text)) {
+        if (Date.now() > deadline) throw new Error(`the host did not print ${JSON.stringify(text)}; it printed:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     async close() {
       client.close();
       await stop(child);
