@@ -112,7 +112,8 @@ export function checkInputs(raw: Record<string, unknown>): CheckOutcome {
       const property = String(issue.path[0] ?? "");
       if (seen.has(property)) continue; // one failure per property: the first issue says what to fix
       seen.add(property);
-      failures.push({ property, reason: issue.message });
+      const given = property in known ? `; got ${shown(known[property])}` : "";
+      failures.push({ property, reason: `${issue.message}${given}` });
     }
   }
   // Checked apart from the schema so it is reported even when another property is bad.
@@ -132,6 +133,12 @@ export function checkInputs(raw: Record<string, unknown>): CheckOutcome {
   const inputs: Record<string, unknown> = { ...parsed.data };
   for (const key of unknownKeys) inputs[key] = UNKNOWN_VALUE;
   return { ok: true, inputs: inputs as DomainTaskInputs & Record<string, unknown> };
+}
+
+/** A value as a failure shows it: JSON, cut short. (Credential keys never get here: see CREDENTIAL_KEYS.) */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** Input names, for messages. */

@@ -43,12 +43,14 @@ describe("Check", () => {
       ["colour", "endpoint", "lang", "minDelaySeconds", "product", "secretKey", "taskNo", "timeoutSeconds", "triggers", "waitFor"],
     );
     expect(failures).toHaveLength(10);
-    expect(byProperty.taskNo).toMatch(/taskNo .*must be a non-empty string/);
-    expect(byProperty.waitFor).toBe('waitFor must be one of "success", "completion", "none"');
-    expect(byProperty.timeoutSeconds).toBe("timeoutSeconds must be greater than 0");
-    expect(byProperty.minDelaySeconds).toBe("minDelaySeconds must be a number of seconds");
-    expect(byProperty.lang).toBe('lang must be "en" or "zh"');
-    expect(byProperty.product).toBe('product must be "domain" or "domain-intl"');
+    // Each names the property, the value given (never for a credential key) and what it must be.
+    expect(byProperty.taskNo).toMatch(/^taskNo .*must be a non-empty string; got " {2}"$/);
+    expect(byProperty.waitFor).toBe('waitFor must be one of "success", "completion", "none"; got "sometimes"');
+    expect(byProperty.timeoutSeconds).toBe("timeoutSeconds must be greater than 0; got -5");
+    expect(byProperty.minDelaySeconds).toBe('minDelaySeconds must be a number of seconds; got "fast"');
+    expect(byProperty.lang).toBe('lang must be "en" or "zh"; got "fr"');
+    expect(byProperty.product).toBe('product must be "domain" or "domain-intl"; got "dns"');
+    expect(byProperty.triggers).toBe('triggers must be an array (any change to it re-runs the wait); got "v2"');
     expect(byProperty.colour).toMatch(/^colour is not an input of DomainTask; remove it/);
     expect(byProperty.secretKey).toMatch(/credentials are not resource inputs .*pulumi config set --secret/);
     expect(allText(failures)).not.toContain("\"x\"");
@@ -64,7 +66,7 @@ describe("Check", () => {
     const ok = await bench.host.check({}, bench.inputs({ taskNo: "T-1" }));
     expect(ok.inputs).toMatchObject({ failFast: false, maxDetails: 100 });
     const fraction = await bench.host.check({}, bench.inputs({ taskNo: "T-1", maxDetails: 2.5 }));
-    expect(fraction.failures).toEqual([{ property: "maxDetails", reason: "maxDetails must be a whole number of details" }]);
+    expect(fraction.failures).toEqual([{ property: "maxDetails", reason: "maxDetails must be a whole number of details; got 2.5" }]);
   });
 
   it("accepts values not known yet (preview) as they are", async () => {
@@ -106,7 +108,7 @@ describe("Create", () => {
     expect(properties.__provider).toBe(bench.provider);
     expect(allText(properties)).not.toContain(TEST_SECRET);
     // Progress went through pulumi.log (the host's stdout when no engine is attached).
-    expect(bench.host.output()).toContain(`DomainTask ${taskNo}: `);
+    await bench.host.printed(`DomainTask ${taskNo}: 2 EXECUTE_SUCCESS (2/2 done)`);
     expect(bench.host.output()).not.toContain(TEST_SECRET);
   });
 
@@ -212,7 +214,7 @@ describe("Read (refresh)", () => {
     expect(read.id).toBe(taskNo);
     expect(read.properties).toMatchObject({ taskNo, waitFor: "none", status: "EXECUTE_SUCCESS", complete: true, succeeded: true, taskResult: "OK" });
     expect(read.properties.__provider).toBe(bench.provider);
-    expect(bench.host.output()).toContain(`DomainTask ${taskNo}: status was EXECUTING, is now EXECUTE_SUCCESS`);
+    await bench.host.printed(`DomainTask ${taskNo}: status was EXECUTING, is now EXECUTE_SUCCESS`);
   });
 
 
@@ -222,7 +224,7 @@ describe("Read (refresh)", () => {
     const aged = { ...properties, taskNo: "T-aged-out" }; // a TaskNo the service has no details for
     const read = await bench.host.read("T-aged-out", aged);
     expect(read.properties).toMatchObject({ taskNo: "T-aged-out", status: "EXECUTE_SUCCESS", total: 1, details: properties.details });
-    expect(bench.host.output()).toContain("DomainTask T-aged-out: the task is no longer listed by the Domain API; keeping its last known outcome");
+    await bench.host.printed("DomainTask T-aged-out: the task is no longer listed by the Domain API; keeping its last known outcome");
   });
 
   it("reads a task by ID alone (a DomainTask adopted with the `id` resource option)", async () => {
