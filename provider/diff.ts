@@ -11,6 +11,7 @@ export const REPLACE_KEYS = ["taskNo", "domainName", "instanceId", "endpoint", "
 /** Inputs whose change is applied by `update`. */
 export const UPDATE_KEYS = ["waitFor", "failFast", "timeoutSeconds", "minDelaySeconds", "maxDelaySeconds", "maxDetails", "lang"] as const;
 
+/** What `diff` concluded: whether anything changed, and which changes replace the resource. */
 export interface DomainTaskDiff {
   changes: boolean;
   replaces: string[];

@@ -9,6 +9,7 @@ import { z } from "zod";
 
 /** What `create`/`update` wait for. */
 export const WAIT_MODES = ["success", "completion", "none"] as const;
+/** One of {@link WAIT_MODES}: `success`, `completion` or `none`. */
 export type WaitMode = (typeof WAIT_MODES)[number];
 
 /** The engine's marker for a value that is not known yet (during preview). */
@@ -62,6 +63,7 @@ export const DomainTaskInputsSchema = z
     region: nonEmpty("region (e.g. cn-hangzhou, or ap-southeast-1 for domain-intl)").optional(),
   });
 
+/** Checked inputs with their defaults applied. */
 export type DomainTaskInputs = z.output<typeof DomainTaskInputsSchema>;
 
 /** Keys users try for credentials; rejected with a pointer to where credentials belong. */
@@ -74,11 +76,13 @@ const CREDENTIAL_ADVICE =
   "alicloud:secretKey with `pulumi config set --secret`, alicloud:profile, or ALIBABA_CLOUD_ACCESS_KEY_ID/" +
   "ALIBABA_CLOUD_ACCESS_KEY_SECRET in the environment";
 
+/** One bad input: the property and what to do about it (the shape of Pulumi's CheckFailure). */
 export interface CheckFailure {
   property: string;
   reason: string;
 }
 
+/** The checked inputs, or every failure found. */
 export type CheckOutcome =
   | { ok: true; inputs: DomainTaskInputs & Record<string, unknown> }
   | { ok: false; failures: CheckFailure[] };

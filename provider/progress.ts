@@ -10,6 +10,7 @@ import type { WaitProgress } from "../sdk/waiter";
 /** Default spacing of progress lines. */
 export const PROGRESS_INTERVAL_MS = 5_000;
 
+/** Where progress lines go, on which clock, and how far apart. */
 export interface ProgressLoggerOptions {
   clock: Clock;
   log: (message: string) => void;

@@ -18,6 +18,7 @@ export interface TaskOutcomePolicyConfig {
   allowIncomplete?: boolean;
 }
 
+/** Options of {@link taskOutcomePolicy}. */
 export interface TaskOutcomePolicyOptions {
   /** Default "mandatory": a failed domain task blocks the deployment. */
   enforcementLevel?: EnforcementLevel;

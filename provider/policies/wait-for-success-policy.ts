@@ -16,6 +16,7 @@ export interface WaitForSuccessPolicyConfig {
   require?: boolean;
 }
 
+/** Options of {@link waitForSuccessPolicy}. */
 export interface WaitForSuccessPolicyOptions {
   /** Default "mandatory". */
   enforcementLevel?: EnforcementLevel;
