@@ -95,7 +95,7 @@ Examples:
 
 ${EXIT_CODE_HELP}`;
 
-const DEMO_HELP = `domain-tasks demo - a two-minute tour, offline
+const DEMO_HELP = `domain-tasks demo - a short tour, offline
 
 Usage: ${USAGE.demo}
 
@@ -106,6 +106,11 @@ success), with live progress, the failures and their reasons, and the exit code 
 
 Options:
 ${formatOptions(COMMAND_OPTIONS.demo)}
+
+Examples:
+  npm start                       # the same, from a clone of the repository
+  domain-tasks demo
+  domain-tasks demo -q > demo.log # without the live progress, e.g. for a log
 
 Exit codes: 0 the demo ran as designed; 1 a gate gave another exit code than designed; 3 an error (the
 message says what); 130 interrupted.`;

@@ -33,7 +33,10 @@ describe("--help and --version", () => {
     [["help", "get"], "domain-tasks get - every detail of a task", "--page-size <1-1000>"],
     [["wait", "-h"], "domain-tasks wait - block until a task finishes", "domain-tasks wait T-20260101-0001 --timeout 0"],
     [["wait", "T1", "--help"], "domain-tasks wait - block until a task finishes", "  1    condition false: a detail failed"],
-    [["demo", "--help"], "domain-tasks demo - a two-minute tour, offline", "emulator/scenarios/demo.json"],
+    [["demo", "--help"], "domain-tasks demo - a short tour, offline", "emulator/scenarios/demo.json"],
+    [["demo", "--help"], "domain-tasks demo - a short tour, offline", "Examples:\n  npm start"],
+    [["emulator", "--help"], "domain-tasks emulator - the offline", "Examples:\n  domain-tasks emulator --port 8080 --scenario"],
+    [["help", "emulator"], "domain-tasks emulator - the offline", "/__emulator/faults -d '{\"rules\""],
   ])("%j shows the command's help with examples", async (args, title, example) => {
     const result = await runCli(args);
     expect(result).toMatchObject({ code: 0, stderr: "" });
