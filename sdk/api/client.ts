@@ -17,6 +17,7 @@ import { ValidationError } from "../errors";
 import { RateLimiter } from "../rate-limit";
 import { retryPolicy, withRetry, type RetryOptions } from "../retry";
 import { toDomainApiError } from "./error-mapping";
+import { keepStatusOfNonJsonErrors } from "./http-status";
 import { toWireQuery } from "./request";
 import { parseTaskDetailPage } from "./response";
 import type { QueryTaskDetailListRequest, TaskDetailPage } from "./schemas";
@@ -126,6 +127,7 @@ export class DomainTaskClient implements DomainTaskApi {
   /** Built once, at the first call; a failed credential lookup is not cached, so it is retried next call. */
   #openApi(): Promise<{ api: OpenApi; credential: Credential }> {
     if (this.#api) return this.#api;
+    keepStatusOfNonJsonErrors();
     this.#api = (async () => {
       const { credential } = await resolveCredentials(this.#options);
       const api = new OpenApi(

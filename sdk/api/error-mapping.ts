@@ -57,6 +57,8 @@ const advice = (code: string, statusCode: number, recommend?: string): string =>
   if (code === TRANSPORT_CODES.hostNotFound) return "Check the endpoint's host name and this machine's DNS.";
   if (code === TRANSPORT_CODES.tls)
     return "If the endpoint serves plain HTTP (the emulator does), write it as http://HOST:PORT (a bare host:port means https); if its certificate is not trusted, add its CA with NODE_EXTRA_CA_CERTS.";
+  if (statusCode === 414 || statusCode === 431 || statusCode === 413)
+    return "The request is too large for the server: shorten the longest parameter (TaskNo, DomainName or InstanceId).";
   if (statusCode === 0 && code !== TRANSPORT_CODES.unknown)
     return "A network or gateway failure: it is retried; if it persists, check the network path and any proxy.";
   if (code === "ServiceUnavailable" || statusCode >= 500)
@@ -160,9 +162,10 @@ export const toDomainApiError = (err: unknown, endpoint: string, secrets: readon
     );
   }
   if (e.name === "SyntaxError") {
+    // The status is known when ./http-status kept it (4xx/5xx); 0 otherwise.
     return build(
       TRANSPORT_CODES.nonJsonBody,
-      0,
+      typeof e.statusCode === "number" ? e.statusCode : 0,
       `${endpoint} answered with a body that is not JSON (typically an HTML error page from a gateway or proxy): ${e.message}`,
     );
   }

@@ -46,8 +46,8 @@ describe("DomainTaskClient: transient faults are mapped and retried", () => {
     ctx.emu.setFaults({ rules: [{ fault: "html502", every: 1 }] });
     const { client } = clientFor(ctx.emu, { retry: { maxAttempts: 2 } });
     const err = await rejectionOf(client.queryTaskDetailList(query(taskNo)));
-    expect(err).toMatchObject({ code: "InvalidResponseBody", statusCode: 0, retryable: true, attempts: 2 });
-    expect(err.message).toMatch(/not JSON.*HTML error page/);
+    expect(err).toMatchObject({ code: "InvalidResponseBody", statusCode: 502, retryable: true, attempts: 2 });
+    expect(err.message).toMatch(/^InvalidResponseBody \(HTTP 502\): .*not JSON.*HTML error page/);
     expect(apiRequests(ctx.emu)).toBe(2);
   });
 

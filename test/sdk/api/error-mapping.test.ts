@@ -60,6 +60,15 @@ describe("toDomainApiError", () => {
     expect(err.message).toMatch(/^InvalidResponseBody \(non-JSON response\): https:\/\/domain\.aliyuncs\.com answered with a body that is not JSON/);
   });
 
+  it("keeps the HTTP status of a non-JSON error body when it is known: a 4xx is final, with advice", () => {
+    const tooLong = Object.assign(new SyntaxError("Unexpected end of JSON input"), { statusCode: 431 });
+    const err = toDomainApiError(tooLong, ENDPOINT);
+    expect(err).toMatchObject({ code: "InvalidResponseBody", statusCode: 431, retryable: false });
+    expect(err.message).toMatch(/^InvalidResponseBody \(HTTP 431\): .* shorten the longest parameter/);
+    const gateway = Object.assign(new SyntaxError(`Unexpected token '<'`), { statusCode: 502 });
+    expect(toDomainApiError(gateway, ENDPOINT)).toMatchObject({ statusCode: 502, retryable: true });
+  });
+
   it.each([
     [Object.assign(new Error("ReadTimeout(3000). POST http://h/?x=1 failed."), { name: "RequestTimeoutError" }), "ReadTimeout"],
     [Object.assign(new Error("ConnectTimeout: Connect http://h failed."), { name: "RequestTimeoutError" }), "ConnectTimeout"],
