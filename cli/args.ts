@@ -139,8 +139,20 @@ const parseFlags = (
   return { values, positionals };
 };
 
+/** Flags people try for a secret (--access-key-secret, --secret-key, --security-token, ...): refused with the way that works. */
+const SECRET_FLAG = /secret|security-token|sts-token|password/i;
+
 const unknownFlag = (token: string, specs: readonly OptionSpec[], command: string | undefined): UsageError => {
   const name = token.startsWith("--") ? token.slice(2).split("=")[0] : token.slice(1, 2);
+  if (token.startsWith("--") && SECRET_FLAG.test(name)) {
+    // Never echo the value: it is the secret.
+    return new UsageError(
+      `--${name} is not taken: a secret on the command line lands in shell history and process listings. ` +
+        "Set ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or pipe the secret in with " +
+        "--access-key-id <id> --secret-from-stdin.",
+      command,
+    );
+  }
   const hint = token.startsWith("--") ? suggest(name, specs.map((s) => s.name)) : undefined;
   const where = command ? `domain-tasks ${command}` : "domain-tasks";
   const flag = token.split("=")[0];

@@ -88,6 +88,22 @@ describe("bad input exits 2 with one line naming the flag, the value and the fix
     expect(result).toEqual({ code: 2, signal: null, stdout: "", stderr: `domain-tasks: ${message}\n${hint}` });
   });
 
+  it.each([["--access-key-secret", "s3cr3t-value"], ["--secret=s3cr3t-value"], ["--security-token", "s3cr3t-value"]])(
+    "refuses a secret in a flag (%s), says how to pass it, and never echoes it",
+    async (...flag) => {
+      const result = await runCli(["get", "T1", ...flag, ...NOWHERE], { env: baseEnv() });
+      expect(result).toEqual({
+        code: 2,
+        signal: null,
+        stdout: "",
+        stderr: `domain-tasks: ${flag[0].split("=")[0]} is not taken: a secret on the command line lands in shell history and process ` +
+          "listings. Set ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or pipe the secret in with " +
+          `--access-key-id <id> --secret-from-stdin.\n${GET_HINT}`,
+      });
+      expect(result.stderr).not.toContain("s3cr3t-value");
+    },
+  );
+
   it("rejects an unknown command", async () => {
     const result = await runCli(["status", "T1"]);
     expect(result).toMatchObject({ code: 2, stdout: "" });
