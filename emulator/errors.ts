@@ -36,6 +36,12 @@ export const apiErrors = {
   timestampExpired: () => make(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."),
   nonceMissing: () => make(400, "MissingSignatureNonce", "SignatureNonce is mandatory for this action."),
   nonceUsed: () => make(400, "SignatureNonceUsed", "Specified signature nonce was used already."),
+  /**
+   * `Missing<Name>` per parameter, as today's gateway answers RPC APIs: e.g. `MissingStatus` / "Status is mandatory
+   * for this action." from cas.aliyuncs.com (certimate-go/certimate#186, 2024) and `MissingValue` from Alidns
+   * (honwen/aliyun-ddns-cli#44). The generic `MissingParameter` ("The input parameter ... is not supplied") is the
+   * older gateways' wording. Clients must not rely on either: the SDK treats every `Missing*` as bad input, not retried.
+   */
   missingParameter: (name: string) => make(400, `Missing${name}`, `${name} is mandatory for this action.`),
   invalidParameter: (name: string, value: string, rule: string) =>
     make(400, "InvalidParameter", `Specified parameter ${name} is not valid. ${name}=${JSON.stringify(value)}: ${rule}.`),
