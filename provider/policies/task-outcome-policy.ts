@@ -64,7 +64,7 @@ function judge(resource: PolicyResource, allowIncomplete: boolean): string | und
     const failed = (props.failed ?? []) as { domainName?: string; failReason?: string; errorMsg?: string }[];
     const listed = failed
       .slice(0, LISTED_FAILURES)
-      .map((f) => `${f.domainName || "(no domain name)"}: ${f.failReason || f.errorMsg || "no reason given"}`);
+      .map((f) => `${f.domainName || "(no domain name)"}: ${reasonOf(f)}`);
     const more = failed.length > LISTED_FAILURES ? `; and ${failed.length - LISTED_FAILURES} more` : "";
     return `${who} ended in EXECUTE_FAILURE: ${failed.length} of ${String(props.total)} domains failed: ${listed.join("; ")}${more}. ` +
       "Fix them and submit a new task.";
@@ -74,4 +74,10 @@ function judge(resource: PolicyResource, allowIncomplete: boolean): string | und
       'Wait for it (waitFor "success" or "completion"), or run `pulumi refresh` once it has finished.';
   }
   return undefined;
+}
+
+/** "FailReason (ErrorMsg)", either alone when the other is empty, as the provider's failure error gives both. */
+function reasonOf(f: { failReason?: string; errorMsg?: string }): string {
+  if (f.failReason && f.errorMsg) return `${f.failReason} (${f.errorMsg})`;
+  return f.failReason || f.errorMsg || "no reason given";
 }

@@ -35,11 +35,12 @@ const failed = {
   taskNo: "T-BAD",
   status: "EXECUTE_FAILURE",
   complete: true,
-  total: 3,
-  counts: { EXECUTE_SUCCESS: 1, EXECUTE_FAILURE: 2 },
+  total: 4,
+  counts: { EXECUTE_SUCCESS: 1, EXECUTE_FAILURE: 3 },
   failed: [
     { domainName: "a.example.com", failReason: "DNS server not registered", errorMsg: "" },
     { domainName: "b.example.com", failReason: "", errorMsg: "Domain is locked" },
+    { domainName: "c.example.com", failReason: "Registry refused", errorMsg: "REGISTRY_REFUSED" },
   ],
 };
 const running = { taskNo: "T-RUN", status: "EXECUTING", complete: false, total: 2, failed: [], counts: { EXECUTING: 1, EXECUTE_SUCCESS: 1 } };
@@ -64,6 +65,8 @@ describe("domainTaskSucceeded (stack policy)", () => {
     expect(found[0].message).toContain('DomainTask "dns" (taskNo T-BAD) ended in EXECUTE_FAILURE');
     expect(found[0].message).toContain("a.example.com: DNS server not registered");
     expect(found[0].message).toContain("b.example.com: Domain is locked");
+    expect(found[0].message).toContain("c.example.com: Registry refused (REGISTRY_REFUSED)");
+    expect(found[0].message).toContain("3 of 4 domains failed");
   });
 
   it("fails a task that has not completed, unless allowIncomplete is configured", async () => {
