@@ -128,7 +128,8 @@ const parseFlags = (
     let value = inline;
     if (value === undefined) {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith("-") && next !== "-" && next.length > 1)) {
+      // A negative number is a (bad) value, not the next flag: `--timeout -5s` is reported as a bad duration.
+      if (next === undefined || (next.startsWith("-") && next !== "-" && !/^-\d/.test(next))) {
         throw new UsageError(`${flagLabel(spec)} needs a value: ${flagLabel(spec)} ${spec.valueName ?? "<value>"}.`, command);
       }
       value = next;
