@@ -18,6 +18,9 @@ export interface EmulatorCommandIo {
   onListening?: (emulator: Emulator) => void;
 }
 
+/** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
+const isLoopback = (host: string): boolean => /^127\./.test(host) || host === "::1" || host === "localhost";
+
 const banner = (emulator: Emulator, args: ReturnType<typeof parseEmulatorArgs>, taskCount: number): string => {
   const { accessKeyId, accessKeySecret } = DEFAULT_CREDENTIAL;
   const lines = [
@@ -83,6 +86,13 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo =
     return 1;
   }
   stdout.write(banner(emulator, args, taskCount));
+  if (!isLoopback(args.host)) {
+    stderr.write(
+      `domain-tasks emulator: warning: bound to ${args.host}, so other machines can reach it with the throwaway key printed above` +
+        `${args.admin ? ", and seed tasks and switch faults through the admin endpoints" : ""}. ` +
+        "Leave --host out (127.0.0.1) unless you need that.\n",
+    );
+  }
   io.onListening?.(emulator);
 
   await new Promise<void>((resolve) => {

@@ -50,6 +50,21 @@ describe("runEmulatorCommand", () => {
     expect(text).toContain("Emulator stopped.");
   });
 
+  it("warns on stderr when bound beyond loopback, and not otherwise", async () => {
+    const serveOnce = async (argv: string[]): Promise<string> => {
+      const stderr = capture();
+      const stop = new AbortController();
+      const running = runEmulatorCommand(argv, { stdout: capture(), stderr, stop: stop.signal, onListening: () => stop.abort() });
+      expect(await running).toBe(0);
+      return stderr.text();
+    };
+    expect(await serveOnce(["--host", "0.0.0.0", "--admin"])).toBe(
+      "domain-tasks emulator: warning: bound to 0.0.0.0, so other machines can reach it with the throwaway key printed above, " +
+        "and seed tasks and switch faults through the admin endpoints. Leave --host out (127.0.0.1) unless you need that.\n",
+    );
+    expect(await serveOnce([])).toBe("");
+  });
+
   it("prints help with exit code 0, and refuses bad flags and scenarios with exit code 2", async () => {
     const out = capture();
     expect(await runEmulatorCommand(["--help"], { stdout: out })).toBe(0);
