@@ -6,6 +6,7 @@
  * really came to. Requires `npm run build` (the provider loads the compiled package).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { startEmulator, type Emulator } from "../../emulator";
 import { DOMAIN_TASK_TOKEN } from "../../provider/token";
 
 // The loader Pulumi's dynamic-provider host itself uses (a dependency of @pulumi/pulumi).
@@ -83,4 +84,40 @@ export const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise(
 export async function runExample(name: string): Promise<Record<string, pulumi.Output<unknown>>> {
   const programPath = `../../examples/${name}/index`;
   return (await import(programPath)) as Record<string, pulumi.Output<unknown>>;
+}
+
+/** The key pair the examples' emulator accepts, set in the stack config as alicloud:accessKey/secretKey. */
+export const EXAMPLE_KEY = { accessKeyId: "example-key-id", accessKeySecret: "example-key-secret" };
+
+/** An example program run against its own emulator. Close `emulator` in afterAll. */
+export interface ExampleRun {
+  emulator: Emulator;
+  engine: MockEngine;
+  program: Record<string, pulumi.Output<unknown>>;
+}
+
+/**
+ * Starts an emulator, lets `seed` add the tasks and return the program's own config (keys without the
+ * `<project>:` prefix), then runs examples/`name` under the mock engine with that config plus the
+ * emulator's endpoint and key pair.
+ */
+export async function runExampleOnEmulator(
+  name: string,
+  project: string,
+  seed: (emulator: Emulator) => Record<string, string>,
+): Promise<ExampleRun> {
+  const emulator = await startEmulator({ credentials: [EXAMPLE_KEY] });
+  try {
+    const programConfig = Object.fromEntries(Object.entries(seed(emulator)).map(([key, value]) => [`${project}:${key}`, value]));
+    const engine = await installMockEngine(project, {
+      ...programConfig,
+      "alicloud:accessKey": EXAMPLE_KEY.accessKeyId,
+      "alicloud:secretKey": EXAMPLE_KEY.accessKeySecret,
+      "alicloud-domain-tasks:endpoint": emulator.url,
+    });
+    return { emulator, engine, program: await runExample(name) };
+  } catch (err) {
+    await emulator.close();
+    throw err;
+  }
 }

@@ -1,35 +1,25 @@
 /** examples/quickstart (the root Pulumi.yaml's program) under mocks, its DomainTask run by its real provider. */
-import { startEmulator, type Emulator } from "../../emulator";
-import type * as pulumi from "@pulumi/pulumi";
-import { installMockEngine, runExample, valueOf, type MockEngine } from "./mock-engine";
+import { runExampleOnEmulator, valueOf, type ExampleRun } from "./mock-engine";
 
 jest.mock("pulumi-alicloud-domain-tasks", () => jest.requireActual("../../index"), { virtual: true });
 
-const KEY = { accessKeyId: "example-key-id", accessKeySecret: "example-key-secret" };
-let emulator: Emulator;
-let engine: MockEngine;
+let run: ExampleRun;
 let taskNo: string;
-let program: Record<string, pulumi.Output<unknown>>;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ credentials: [KEY] });
-  taskNo = emulator.addTask({
-    details: [{ domainName: "example.com", finishAfterSeconds: 1, outcome: "success", taskResult: "dns1.example.net,dns2.example.net" }],
+  run = await runExampleOnEmulator("quickstart", "domain-task-gate", (emulator) => {
+    taskNo = emulator.addTask({
+      details: [{ domainName: "example.com", finishAfterSeconds: 1, outcome: "success", taskResult: "dns1.example.net,dns2.example.net" }],
+    });
+    return { taskNo, timeoutSeconds: "60" };
   });
-  engine = await installMockEngine("domain-task-gate", {
-    "domain-task-gate:taskNo": taskNo,
-    "domain-task-gate:timeoutSeconds": "60",
-    "alicloud:accessKey": KEY.accessKeyId,
-    "alicloud:secretKey": KEY.accessKeySecret,
-    "alicloud-domain-tasks:endpoint": emulator.url,
-  });
-  program = await runExample("quickstart");
 });
 afterAll(async () => {
-  await emulator?.close();
+  await run?.emulator.close();
 });
 
 it("gates on the configured task and exports its outcome", async () => {
+  const { program, engine } = run;
   expect(await valueOf(program.status)).toBe("EXECUTE_SUCCESS");
   expect(await valueOf(program.succeeded)).toBe(true);
   expect(await valueOf(program.counts)).toMatchObject({ EXECUTE_SUCCESS: 1, EXECUTE_FAILURE: 0 });

@@ -1,37 +1,28 @@
 /** examples/read-task-outputs under mocks: getTaskDetailsOutput reads the emulator and feeds the outputs. */
-import { startEmulator, type Emulator } from "../../emulator";
-import type * as pulumi from "@pulumi/pulumi";
-import { installMockEngine, runExample, valueOf } from "./mock-engine";
+import { runExampleOnEmulator, valueOf, type ExampleRun } from "./mock-engine";
 
 jest.mock("pulumi-alicloud-domain-tasks", () => jest.requireActual("../../index"), { virtual: true });
 
-const KEY = { accessKeyId: "example-key-id", accessKeySecret: "example-key-secret" };
-let emulator: Emulator;
-let program: Record<string, pulumi.Output<unknown>>;
+let run: ExampleRun;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ credentials: [KEY] });
-  const taskNo = emulator.addTask({
-    taskType: "ORDER_RENEW",
-    details: [
-      { domainName: "a.example.com", outcome: "success", taskResult: "renewed until 2028-01-01" },
-      { domainName: "b.example.com", outcome: "failure", failReason: "Insufficient balance", errorMsg: "ACCOUNT_BALANCE" },
-      { domainName: "c.example.com", outcome: "failure", failReason: "Domain is expired beyond redemption", errorMsg: "REDEMPTION_OVER" },
-    ],
-  });
-  await installMockEngine("read-task-outputs", {
-    "read-task-outputs:taskNo": taskNo,
-    "alicloud:accessKey": KEY.accessKeyId,
-    "alicloud:secretKey": KEY.accessKeySecret,
-    "alicloud-domain-tasks:endpoint": emulator.url,
-  });
-  program = await runExample("read-task-outputs");
+  run = await runExampleOnEmulator("read-task-outputs", "read-task-outputs", (emulator) => ({
+    taskNo: emulator.addTask({
+      taskType: "ORDER_RENEW",
+      details: [
+        { domainName: "a.example.com", outcome: "success", taskResult: "renewed until 2028-01-01" },
+        { domainName: "b.example.com", outcome: "failure", failReason: "Insufficient balance", errorMsg: "ACCOUNT_BALANCE" },
+        { domainName: "c.example.com", outcome: "failure", failReason: "Domain is expired beyond redemption", errorMsg: "REDEMPTION_OVER" },
+      ],
+    }),
+  }));
 });
 afterAll(async () => {
-  await emulator?.close();
+  await run?.emulator.close();
 });
 
 it("exports the failed domains with their reasons and each domain's TaskResult", async () => {
+  const { program } = run;
   expect(await valueOf(program.status)).toBe("EXECUTE_FAILURE");
   expect(await valueOf(program.complete)).toBe(true);
   expect(await valueOf(program.counts)).toMatchObject({ EXECUTE_SUCCESS: 1, EXECUTE_FAILURE: 2 });
