@@ -69,6 +69,7 @@ const byTime = (details: readonly Timeline[], key: "startAt" | "finishAt"): Int3
   return order.sort((a, b) => details[a][key] - details[b][key] || a - b);
 };
 
+/** The details of one task by status at a moment; see the module comment. */
 export class StatusIndex {
   private readonly status: Uint8Array;
   private readonly counts = [0, 0, 0, 0];

@@ -2,6 +2,7 @@
  * The documented task types and the TaskTypeDescription the service returns for each, in both languages the
  * `Lang` parameter selects. Wording follows the Domain console's own labels.
  */
+/** TaskTypeDescription by TaskType, in English and Chinese. */
 export const TASK_TYPE_DESCRIPTIONS: Readonly<Record<string, { en: string; zh: string }>> = {
   CHG_HOLDER: { en: "Change domain name holder", zh: "变更域名持有者" },
   CHG_DNS: { en: "Modify DNS servers", zh: "修改DNS" },
@@ -19,6 +20,7 @@ export const TASK_TYPE_DESCRIPTIONS: Readonly<Record<string, { en: string; zh: s
   SYNC_DNSHOST: { en: "Synchronize DNS host", zh: "同步DNS主机" },
 };
 
+/** The documented TaskType values (FACTS.md), in the order the API reference lists them. */
 export const TASK_TYPES = Object.keys(TASK_TYPE_DESCRIPTIONS);
 
 export type Lang = "en" | "zh";

@@ -21,6 +21,7 @@ export interface NowSource {
   now(): number;
 }
 
+/** How `startEmulator` runs: where it listens, which keys it accepts, what it seeds, which clock drives tasks. */
 export interface EmulatorOptions {
   /** Interface to bind. Default "127.0.0.1" (loopback only). */
   host?: string;
@@ -46,6 +47,7 @@ export interface EmulatorOptions {
   admin?: boolean;
 }
 
+/** A running emulator, as `startEmulator` resolves it. */
 export interface Emulator {
   /** "http://127.0.0.1:PORT" */
   url: string;
@@ -62,6 +64,7 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/** The tasks to seed, as a scenario file holds them (see the README, "Scenarios"). */
 export interface Scenario {
   /** A JSON schema URL for editors; ignored. */
   $schema?: string;
@@ -70,6 +73,7 @@ export interface Scenario {
   tasks: TaskSpec[];
 }
 
+/** One task to seed: explicit `details`, a generated `batch`, or both (at least one detail in all). */
 export interface TaskSpec {
   /** What the task stands for, for whoever reads the scenario; ignored. */
   description?: string;
@@ -83,6 +87,7 @@ export interface TaskSpec {
   batch?: BatchSpec;
 }
 
+/** `count` generated details (domains from `domainTemplate`), each failing when its number is a multiple of `failEvery`. */
 export interface BatchSpec {
   count: number;
   /** `{i}` is replaced by the 1-based detail number. Default "domain-{i}.example.com". */
@@ -95,6 +100,7 @@ export interface BatchSpec {
   durationSeconds?: number;
 }
 
+/** One detail (one domain) of a task, and when and how it finishes; times count from the moment the task is seeded. */
 export interface DetailSpec {
   domainName: string;
   instanceId?: string;
@@ -109,6 +115,7 @@ export interface DetailSpec {
   tryCount?: number;
 }
 
+/** Faults and quirks for a run (`EmulatorOptions.faults`, `Emulator.setFaults`, PUT /__emulator/faults). */
 export interface FaultConfig {
   /** Delay before every response, in real milliseconds. */
   latencyMs?: number;
@@ -116,6 +123,7 @@ export interface FaultConfig {
   quirks?: Quirks;
 }
 
+/** What a fault rule does to a request: an API error (Throttling.User, 500, 503), an HTML 502, or a dropped connection. */
 export type FaultKind = "throttling" | "internalError" | "serviceUnavailable" | "html502" | "dropConnection";
 
 /**
@@ -146,6 +154,7 @@ export interface Quirks {
   trailingNewlineFailReason?: boolean;
 }
 
+/** What the emulator counted since it started or since `resetStats()`. */
 export interface EmulatorStats {
   total: number;
   byAction: Record<string, number>;
@@ -156,6 +165,7 @@ export interface EmulatorStats {
   requests: RequestRecord[];
 }
 
+/** One request, as the stats log it; even a rejected request is described as far as it could be read. */
 export interface RequestRecord {
   action: string;
   taskNo?: string;
