@@ -2,7 +2,6 @@
  * The documented task types and the TaskTypeDescription the service returns for each, in both languages the
  * `Lang` parameter selects. Wording follows the Domain console's own labels.
  */
-/** TaskTypeDescription by TaskType, in English and Chinese. */
 export const TASK_TYPE_DESCRIPTIONS: Readonly<Record<string, { en: string; zh: string }>> = {
   CHG_HOLDER: { en: "Change domain name holder", zh: "变更域名持有者" },
   CHG_DNS: { en: "Modify DNS servers", zh: "修改DNS" },
