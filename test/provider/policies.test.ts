@@ -69,6 +69,14 @@ describe("domainTaskSucceeded (stack policy)", () => {
     expect(found[0].message).toContain("3 of 4 domains failed");
   });
 
+  it("names the first 20 failed domains of a big task and counts the rest", async () => {
+    const many = Array.from({ length: 23 }, (_, i) => ({ domainName: `d${i + 1}.example.com`, failReason: "Locked", errorMsg: "" }));
+    const [violation] = await validate([taskResource("big", { ...failed, total: 30, failed: many })]);
+    expect(violation.message).toContain("23 of 30 domains failed");
+    expect(violation.message).toContain("d20.example.com: Locked; and 3 more.");
+    expect(violation.message).not.toContain("d21.example.com");
+  });
+
   it("fails a task that has not completed, unless allowIncomplete is configured", async () => {
     const found = await validate([taskResource("later", running)]);
     expect(found).toHaveLength(1);

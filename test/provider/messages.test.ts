@@ -1,0 +1,50 @@
+/** The errors a DomainTask deployment stops with: every failure named, long lists cut with a count. */
+import type { TaskDetail } from "../../sdk/api/schemas";
+import { summarizeTask } from "../../sdk/outcome";
+import { MAX_LISTED_FAILURES, taskFailedMessage, timeoutMessage } from "../../provider/messages";
+
+const detail = (i: number, taskStatus: string): TaskDetail => ({
+  taskNo: "T-1",
+  taskDetailNo: `D-${i}`,
+  instanceId: `S-${i}`,
+  domainName: `d${i}.example.com`,
+  taskType: "CHG_DNS",
+  taskTypeDescription: "modify DNS",
+  taskStatus,
+  taskStatusCode: ["WAITING_EXECUTE", "EXECUTING", "EXECUTE_SUCCESS", "EXECUTE_FAILURE"].indexOf(taskStatus),
+  taskResult: "",
+  errorMsg: taskStatus === "EXECUTE_FAILURE" ? `E${i}` : "",
+  failReason: taskStatus === "EXECUTE_FAILURE" ? `reason ${i}` : "",
+  tryCount: 1,
+  createTime: "2026-01-01 00:00:00",
+  updateTime: "2026-01-01 00:00:00",
+});
+
+describe("taskFailedMessage", () => {
+  it("lists each failed domain with FailReason and ErrorMsg, then what to do", () => {
+    const outcome = summarizeTask("T-1", [detail(1, "EXECUTE_SUCCESS"), detail(2, "EXECUTE_FAILURE"), detail(3, "EXECUTE_FAILURE")]);
+    expect(taskFailedMessage(outcome).split("\n")).toEqual([
+      "DomainTask T-1 did not succeed: 2 of 3 task details failed (1 EXECUTE_SUCCESS, 2 EXECUTE_FAILURE).",
+      "  - d2.example.com (TaskDetailNo D-2): FailReason: reason 2; ErrorMsg: E2",
+      "  - d3.example.com (TaskDetailNo D-3): FailReason: reason 3; ErrorMsg: E3",
+      'Fix the failed domains and submit a new task (a new taskNo), or set waitFor: "completion" to record the outcome without failing.',
+    ]);
+  });
+
+  it(`lists the first ${MAX_LISTED_FAILURES} failures and counts the rest`, () => {
+    const details = Array.from({ length: MAX_LISTED_FAILURES + 3 }, (_, i) => detail(i + 1, "EXECUTE_FAILURE"));
+    const lines = taskFailedMessage(summarizeTask("T-1", details)).split("\n");
+    expect(lines.filter((l) => l.startsWith("  - "))).toHaveLength(MAX_LISTED_FAILURES);
+    expect(lines).toContain(`  - d${MAX_LISTED_FAILURES}.example.com (TaskDetailNo D-${MAX_LISTED_FAILURES}): FailReason: reason ${MAX_LISTED_FAILURES}; ErrorMsg: E${MAX_LISTED_FAILURES}`);
+    expect(lines).toContain("  ... and 3 more (see the task in the Domain console).");
+  });
+});
+
+describe("timeoutMessage", () => {
+  it("gives the counts last seen, or says no details were found", () => {
+    const counts = summarizeTask("T-1", [detail(1, "EXECUTING"), detail(2, "EXECUTE_SUCCESS")]).counts;
+    expect(timeoutMessage("T-1", 60, { counts, total: 2 })).toMatch(/^DomainTask T-1 did not complete within timeoutSeconds=60: last seen: 1 EXECUTING, 1 EXECUTE_SUCCESS of 2\. Raise timeoutSeconds/);
+    expect(timeoutMessage("T-1", 60, { counts, total: 0 })).toContain("no task details were found (check taskNo and the domainName/instanceId filters)");
+    expect(timeoutMessage("T-1", 60, undefined)).toContain("the task was never read");
+  });
+});
