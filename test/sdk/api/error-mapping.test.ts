@@ -35,6 +35,7 @@ describe("isRetryableFailure: terraform-provider-alicloud's rule plus transport 
     ["Forbidden.RAM", 403, false],
     ["InvalidParameter", 400, false],
     ["MissingTaskNo", 400, false],
+    ["MissingParameter", 400, false],
     ["InvalidTimeStamp.Expired", 400, false],
   ] as const)("%s (HTTP %d) -> %p", (code, status, retryable) => {
     expect(isRetryableFailure(code, status)).toBe(retryable);
