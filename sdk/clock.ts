@@ -4,6 +4,7 @@
  */
 import { AbortError } from "./errors";
 
+/** Where the SDK reads time and sleeps: `systemClock`, or a `VirtualClock` in tests. */
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;

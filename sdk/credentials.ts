@@ -32,9 +32,13 @@ export interface StaticCredentials {
   securityToken?: string;
 }
 
+/** What credential resolution reads; a subset of the client options. */
 export interface CredentialOptions {
+  /** An explicit AccessKey pair (and STS token); both halves or neither. */
   credentials?: Partial<StaticCredentials>;
+  /** A profile of the aliyun CLI config or the credentials file. */
   profile?: string;
+  /** The environment to read `ALICLOUD_*` variables from. Default: process.env. */
   env?: Record<string, string | undefined>;
 }
 

@@ -14,6 +14,7 @@ export const PRODUCTS = {
   domain: { host: "domain.aliyuncs.com", version: "2018-01-29" },
   "domain-intl": { host: "domain-intl.aliyuncs.com", version: "2017-12-18" },
 } as const;
+/** `domain` (mainland site, domain.aliyuncs.com) or `domain-intl` (international site). */
 export type Product = keyof typeof PRODUCTS;
 
 /** Regions whose accounts are served by the international product. */
@@ -22,6 +23,7 @@ const INTL_REGIONS: ReadonlySet<string> = new Set(["ap-southeast-1"]);
 /** Env var holding an endpoint override, e.g. `http://127.0.0.1:8080` for the emulator. */
 export const ENDPOINT_ENV = "ALIBABA_CLOUD_DOMAIN_ENDPOINT";
 
+/** What `resolveEndpoint` reads; a subset of the client options. */
 export interface EndpointOptions {
   /** `https://host`, `http://127.0.0.1:PORT`, or bare `host[:port]` (meaning https). */
   endpoint?: string;

@@ -8,6 +8,7 @@
 import type { Clock } from "./clock";
 import { ValidationError } from "./errors";
 
+/** A token bucket on a Clock; the client makes one from its `rateLimit` option. */
 export class RateLimiter {
   private tokens: number;
   private last: number;

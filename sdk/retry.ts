@@ -21,6 +21,7 @@ export interface RetryOptions {
   deadlineMs?: number;
 }
 
+/** The retry policy when the client's `retry` option leaves a field out. */
 export const DEFAULT_RETRY: Required<RetryOptions> = {
   maxAttempts: 5,
   baseDelayMs: 200,
@@ -58,6 +59,7 @@ export const retryPolicy = (options: RetryOptions = {}): Required<RetryOptions> 
   return p;
 };
 
+/** What `withRetry` needs besides the policy: the clock it sleeps on, the abort signal, the jitter source. */
 export interface RetryContext {
   clock: Clock;
   signal?: AbortSignal;

@@ -10,14 +10,17 @@ import { z } from "zod";
 
 /** The four documented task states, in the order of their TaskStatusCode (0-3). */
 export const TASK_STATUSES = ["WAITING_EXECUTE", "EXECUTING", "EXECUTE_SUCCESS", "EXECUTE_FAILURE"] as const;
+/** A documented task state: WAITING_EXECUTE, EXECUTING, EXECUTE_SUCCESS or EXECUTE_FAILURE. */
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
+/** Parses one of the four documented task states. */
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
 
 /** Terminal states: the Domain API never moves a detail out of these. */
 export const isTerminalStatus = (status: string): boolean =>
   status === "EXECUTE_SUCCESS" || status === "EXECUTE_FAILURE";
 
+/** True for the four documented states; a detail with any other TaskStatus counts as UNKNOWN. */
 export const isKnownStatus = (status: string): status is TaskStatus =>
   (TASK_STATUSES as readonly string[]).includes(status);
 
@@ -83,6 +86,7 @@ export const TaskDetailWireSchema = z
     updateTime: d.UpdateTime,
   }));
 
+/** One detail of a task (one domain or instance), as the SDK sees it: camelCase fields, strings never undefined. */
 export type TaskDetail = z.output<typeof TaskDetailWireSchema>;
 
 /** `Data.TaskDetail` is documented as an array but one sample shows a single object; absent means none. */
@@ -91,6 +95,7 @@ const detailList = z.preprocess(
   z.array(TaskDetailWireSchema),
 );
 
+/** The QueryTaskDetailList response body, parsed leniently (see the top of this file) into a TaskDetailPage. */
 export const QueryTaskDetailListResponseSchema = z
   .object({
     RequestId: z.string(),
@@ -126,11 +131,13 @@ export const ApiErrorBodySchema = z.looseObject({
   Message: z.string().optional(),
   Recommend: z.string().optional(),
 });
+/** An error body, as parsed by ApiErrorBodySchema. */
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Request.
 
+/** The largest PageSize the Domain API accepts. */
 export const MAX_PAGE_SIZE = 1000;
 
 /** The TaskStatus filter: a code 0-3 or its name. */
@@ -145,6 +152,7 @@ export const TaskQuerySchema = z.object({
   lang: z.enum(["zh", "en"]).optional(),
   userClientIp: z.string().trim().min(1).optional(),
 });
+/** Which details a query selects: `taskNo`, and optionally `taskStatus`, `domainName`, `instanceId`, `lang`. */
 export type TaskQuery = z.input<typeof TaskQuerySchema>;
 
 /** One request: a query plus the page wanted. */
@@ -152,4 +160,5 @@ export const QueryTaskDetailListRequestSchema = TaskQuerySchema.extend({
   pageNum: z.number().int().min(1),
   pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE),
 });
+/** One QueryTaskDetailList request: a TaskQuery plus `pageNum` (from 1) and `pageSize` (1-1000). */
 export type QueryTaskDetailListRequest = z.input<typeof QueryTaskDetailListRequestSchema>;
