@@ -30,7 +30,9 @@ const COLUMNS: Record<string, Column> = {
 
 /** Renders rows with padded columns; the last column is not padded (no trailing spaces). */
 export const renderRows = (header: string[], rows: string[][], style: Style): string => {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => stripAnsi(r[i]).length)));
+  // A loop, not Math.max(...cells): spreading 200,000 rows as arguments overflows the call stack.
+  const widths = header.map((h) => h.length);
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i], stripAnsi(cell).length)));
   const line = (cells: string[]): string =>
     cells.map((cell, i) => (i === cells.length - 1 ? cell : cell + " ".repeat(widths[i] - stripAnsi(cell).length)))
       .join("  ").trimEnd();

@@ -17,6 +17,16 @@ describe("renderTable", () => {
     ].join("\n"));
   });
 
+  it("renders a 200,000-detail task (a big batch's `get -o table`)", () => {
+    const details = Array.from({ length: 200_000 }, (_, i) =>
+      detail({ domainName: `shop-${i + 1}.example.com`, taskStatus: i === 199_999 ? "EXECUTE_FAILURE" : "EXECUTE_SUCCESS", failReason: "Locked" }));
+    const lines = renderTable(summarizeTask("T-BIG", details)).split("\n");
+    expect(lines).toHaveLength(200_004);
+    expect(lines[0]).toBe("DOMAIN                   STATUS           TRIES  UPDATED              REASON");
+    expect(lines[200_000]).toBe("shop-200000.example.com  EXECUTE_FAILURE  1      2026-01-01 10:00:09  Locked");
+    expect(lines[200_002]).toBe("T-BIG  CHG_DNS  EXECUTE_FAILURE  200000 details: 199999 succeeded, 1 failed");
+  });
+
   it("shows only the failures in `failed` mode, and the INSTANCE column only when one is set", () => {
     const outcome = summarizeTask("T-2", [
       detail({ domainName: "a.example.com", taskStatus: "EXECUTE_SUCCESS", instanceId: "S1" }),
