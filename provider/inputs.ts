@@ -116,7 +116,7 @@ export function checkInputs(raw: Record<string, unknown>): CheckOutcome {
       const property = String(issue.path[0] ?? "");
       if (seen.has(property)) continue; // one failure per property: the first issue says what to fix
       seen.add(property);
-      const given = property in known ? `; got ${shown(known[property])}` : "";
+      const given = property in known ? `; got ${shown(property, known[property])}` : "";
       failures.push({ property, reason: `${issue.message}${given}` });
     }
   }
@@ -139,9 +139,14 @@ export function checkInputs(raw: Record<string, unknown>): CheckOutcome {
   return { ok: true, inputs: inputs as DomainTaskInputs & Record<string, unknown> };
 }
 
-/** A value as a failure shows it: JSON, cut short. (Credential keys never get here: see CREDENTIAL_KEYS.) */
-function shown(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+/**
+ * A value as a failure shows it: JSON, cut short. Credential keys never get here (see CREDENTIAL_KEYS);
+ * `triggers` may carry anything (a secret's hash, say), so only its type is shown, and a URL's user:password
+ * part is masked.
+ */
+function shown(property: string, value: unknown): string {
+  if (property === "triggers") return `a value of type ${value === null ? "null" : typeof value}`;
+  const text = (JSON.stringify(value) ?? String(value)).replace(/\/\/[^/@\s]*@/g, "//***@");
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -50,7 +50,7 @@ describe("Check", () => {
     expect(byProperty.minDelaySeconds).toBe('minDelaySeconds must be a number of seconds; got "fast"');
     expect(byProperty.lang).toBe('lang must be "en" or "zh"; got "fr"');
     expect(byProperty.product).toBe('product must be "domain" or "domain-intl"; got "dns"');
-    expect(byProperty.triggers).toBe('triggers must be an array (any change to it re-runs the wait); got "v2"');
+    expect(byProperty.triggers).toBe("triggers must be an array (any change to it re-runs the wait); got a value of type string");
     expect(byProperty.colour).toMatch(/^colour is not an input of DomainTask; remove it/);
     expect(byProperty.secretKey).toMatch(/credentials are not resource inputs .*pulumi config set --secret/);
     expect(allText(failures)).not.toContain("\"x\"");
@@ -73,6 +73,13 @@ describe("Check", () => {
     const { inputs, failures } = await bench.host.check({}, bench.inputs({ taskNo: UNKNOWN, waitFor: UNKNOWN }));
     expect(failures).toEqual([]);
     expect(inputs).toMatchObject({ taskNo: UNKNOWN, waitFor: UNKNOWN, timeoutSeconds: 1800 });
+  });
+
+  it("never shows a triggers value or a URL's password in a failure", async () => {
+    const { failures } = await bench.host.check({}, bench.inputs({ taskNo: "T-1", triggers: "hash-of-a-secret", endpoint: 5, product: "https://me:pa55word@host" }));
+    expect(allText(failures)).not.toMatch(/hash-of-a-secret|pa55word/);
+    expect(failures.map((f) => f.property).sort()).toEqual(["endpoint", "product", "triggers"]);
+    expect(failures.find((f) => f.property === "product")?.reason).toContain("got \"https://***@host\"");
   });
 
   it("requires taskNo and orders the poll delays", async () => {
