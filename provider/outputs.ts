@@ -45,20 +45,7 @@ export function toState(
   const kept = outcome.details.slice(0, inputs.maxDetails);
   const completedAt = outcome.complete ? (previous?.complete && previous.completedAt ? previous.completedAt : now) : null;
   return {
-    taskNo: inputs.taskNo,
-    domainName: inputs.domainName ?? null,
-    instanceId: inputs.instanceId ?? null,
-    waitFor: inputs.waitFor,
-    failFast: inputs.failFast,
-    timeoutSeconds: inputs.timeoutSeconds,
-    minDelaySeconds: inputs.minDelaySeconds,
-    maxDelaySeconds: inputs.maxDelaySeconds,
-    maxDetails: inputs.maxDetails,
-    lang: inputs.lang ?? null,
-    triggers: inputs.triggers ? plainJson(inputs.triggers) : null,
-    endpoint: inputs.endpoint ?? null,
-    product: inputs.product ?? null,
-    region: inputs.region ?? null,
+    ...echoInputs(inputs),
     status: outcome.status,
     statusCode: outcome.statusCode,
     succeeded: outcome.succeeded,
@@ -74,6 +61,40 @@ export function toState(
     detailsOmitted: outcome.details.length - kept.length,
     checkedAt: now,
     completedAt,
+  };
+}
+
+/** The inputs as the state records them: every one present, absent ones `null`, triggers as plain JSON. */
+export function echoInputs(inputs: DomainTaskInputs): EchoedInputs {
+  return {
+    taskNo: inputs.taskNo,
+    domainName: inputs.domainName ?? null,
+    instanceId: inputs.instanceId ?? null,
+    waitFor: inputs.waitFor,
+    failFast: inputs.failFast,
+    timeoutSeconds: inputs.timeoutSeconds,
+    minDelaySeconds: inputs.minDelaySeconds,
+    maxDelaySeconds: inputs.maxDelaySeconds,
+    maxDetails: inputs.maxDetails,
+    lang: inputs.lang ?? null,
+    triggers: inputs.triggers ? plainJson(inputs.triggers) : null,
+    endpoint: inputs.endpoint ?? null,
+    product: inputs.product ?? null,
+    region: inputs.region ?? null,
+  };
+}
+
+/**
+ * The state when the service no longer lists the task (old tasks age out): the last known outcome, kept
+ * as it was, with the current inputs and `checkedAt` now. Fills outputs a state written by an older
+ * version of this package lacks.
+ */
+export function keepLastOutcome(inputs: DomainTaskInputs, previous: Partial<DomainTaskState>, nowMs: number): Partial<DomainTaskState> {
+  return {
+    ...previous,
+    ...echoInputs(inputs),
+    detailsOmitted: previous.detailsOmitted ?? Math.max(0, (previous.total ?? 0) - (previous.details?.length ?? 0)),
+    checkedAt: new Date(nowMs).toISOString(),
   };
 }
 

@@ -24,7 +24,7 @@ import { connectionOptions } from "./connection";
 import { diffInputs } from "./diff";
 import { checkInputs, parseInputs, type DomainTaskInputs } from "./inputs";
 import { lastSeen, taskFailedMessage, timeoutMessage, withTaskContext } from "./messages";
-import { toState, type DomainTaskState } from "./outputs";
+import { keepLastOutcome, toState, type DomainTaskState } from "./outputs";
 import { throttledProgress } from "./progress";
 
 /** What the provider needs from the outside world; tests replace parts of it. */
@@ -87,7 +87,7 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
     if (outcome.total === 0 && (previous.total ?? 0) > 0) {
       // The service no longer lists the task (old tasks age out): what it came to is still what the state says.
       this.log(`DomainTask ${inputs.taskNo}: the task is no longer listed by the Domain API; keeping its last known outcome`);
-      return { id, props: { ...previous, checkedAt: new Date(this.clock.now()).toISOString() } };
+      return { id, props: keepLastOutcome(inputs, previous, this.clock.now()) };
     }
     const state = toState(inputs, outcome, this.clock.now(), previous);
     if (previous.status !== undefined && previous.status !== state.status) {
