@@ -5,6 +5,9 @@ const bump = (counts: Record<string, number>, key: string): void => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
 
+/** How many request records the log keeps until the next reset (about 15 MB); the counters are never capped. */
+export const MAX_LOGGED_REQUESTS = 100_000;
+
 export class StatsRecorder {
   private stats: EmulatorStats = StatsRecorder.empty();
 
@@ -19,7 +22,7 @@ export class StatsRecorder {
     bump(this.stats.byAction, record.action);
     if (record.pageNum !== undefined) bump(this.stats.byPage, String(record.pageNum));
     bump(this.stats.byStatus, String(record.httpStatus));
-    this.stats.requests.push(record);
+    if (this.stats.requests.length < MAX_LOGGED_REQUESTS) this.stats.requests.push(record);
   }
 
   /** A copy, so callers can keep it while the emulator goes on counting. */

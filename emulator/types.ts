@@ -162,6 +162,10 @@ export interface EmulatorStats {
   byPage: Record<string, number>;
   /** HTTP status -> count; "0" counts dropped connections. */
   byStatus: Record<string, number>;
+  /**
+   * One record per request, oldest first: the first 100,000 since the start or the last `resetStats()`, so an
+   * emulator left running for days stays small. The counters above keep counting past that.
+   */
   requests: RequestRecord[];
 }
 
