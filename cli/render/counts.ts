@@ -12,6 +12,8 @@ const LABELS: ReadonlyArray<{ status: string; label: string; color: keyof Omit<S
   { status: "EXECUTE_FAILURE", label: "failed", color: "red" },
   { status: "EXECUTING", label: "executing", color: "yellow" },
   { status: "WAITING_EXECUTE", label: "waiting", color: "dim" },
+  // Waiting or executing, when only that sum is known (see ProgressSnapshot.countsExact).
+  { status: "OPEN", label: "open", color: "yellow" },
   { status: "UNKNOWN", label: "in an unknown status", color: "red" },
 ];
 

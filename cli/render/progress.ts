@@ -10,6 +10,11 @@ import { createStyle, stripAnsi, type Style } from "./style";
 export interface ProgressSnapshot {
   taskNo: string;
   counts: Counts;
+  /**
+   * false when the waiter estimated how the open details split between waiting and executing (a routine
+   * poll of a large task counts only the finished ones); they are then shown as one "open" count.
+   */
+  countsExact?: boolean;
   total: number;
   elapsedMs: number;
   /** Milliseconds until the next poll; null when no further poll is planned. */
@@ -27,6 +32,13 @@ export const renderBar = (counts: Counts, total: number, width: number, style: S
   const rest = width - failed - succeeded;
   const segment = (paint: (s: string) => string, cell: string, n: number): string => (n > 0 ? paint(cell.repeat(n)) : "");
   return segment(style.green, "█", succeeded) + segment(style.red, "█", failed) + segment(style.dim, "░", rest);
+};
+
+/** The counts to show: waiting and executing merged into "open" when their split is an estimate. */
+const shownCounts = ({ counts, countsExact }: ProgressSnapshot): Counts => {
+  if (countsExact !== false) return counts;
+  const { WAITING_EXECUTE: waiting = 0, EXECUTING: executing = 0, ...rest } = counts;
+  return { ...rest, OPEN: waiting + executing };
 };
 
 const percent = (counts: Counts, total: number): string =>
@@ -57,7 +69,7 @@ export const renderProgressLine = (
   const spinner = style.cyan(SPINNER[(options.frame ?? 0) % SPINNER.length]);
   const elapsed = formatDuration(snapshot.elapsedMs);
   const next = nextPoll(snapshot.nextDelayMs);
-  const counts = formatCounts(snapshot.counts, style, " · ");
+  const counts = formatCounts(shownCounts(snapshot), style, " · ");
   const share = percent(snapshot.counts, snapshot.total);
   const line = (taskNo: string, barWidth: number, withNext = true): string => {
     const bar = barWidth > 0 ? ` ${renderBar(snapshot.counts, snapshot.total, barWidth, style)}` : "";
@@ -102,6 +114,6 @@ const truncate = (text: string, width: number): string => {
  */
 export const renderProgressLogLine = (snapshot: ProgressSnapshot): string => {
   const next = nextPoll(snapshot.nextDelayMs);
-  return `${snapshot.taskNo}: ${finishedCount(snapshot.counts)}/${snapshot.total} finished (${formatCounts(snapshot.counts)}); ` +
+  return `${snapshot.taskNo}: ${finishedCount(snapshot.counts)}/${snapshot.total} finished (${formatCounts(shownCounts(snapshot))}); ` +
     `${formatDuration(snapshot.elapsedMs)} elapsed${next ? `; ${next}` : ""}`;
 };

@@ -5,8 +5,17 @@ import type { StatusCounts } from "../outcome";
 /** What the waiter saw after one poll; handed to `onProgress`. */
 export interface WaitProgress {
   taskNo: string;
-  /** Details per status at this poll. */
+  /** Details per status at this poll; see `countsExact`. */
   counts: StatusCounts;
+  /**
+   * True when every count was read at this poll. False on the routine polls of a task larger than one page:
+   * to keep a poll at 2 requests while the task progresses, they count only the finished details, so
+   * EXECUTE_SUCCESS, EXECUTE_FAILURE, `total` and `open` are exact but the split of the open details between
+   * WAITING_EXECUTE, EXECUTING and UNKNOWN is carried over from the last exact count (UNKNOWN as it was,
+   * waiting at most as many as then, the rest executing). A poll after one where nothing finished counts
+   * every status again.
+   */
+  countsExact: boolean;
   total: number;
   /** Details not yet terminal (waiting, executing or an unknown status). */
   open: number;

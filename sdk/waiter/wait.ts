@@ -16,10 +16,11 @@ import type { WaitOptions, WaitProgress } from "./models";
 import { TaskPoller, type TaskSnapshot } from "./poll";
 import { readWaitSettings } from "./settings";
 
-const describe = (s: TaskSnapshot): string => `${s.total} detail(s): ${formatCounts(s.counts)}; ${s.open} not terminal`;
+const describe = (s: TaskSnapshot): string =>
+  `${s.total} detail(s): ${formatCounts(s.counts)}${s.countsExact ? "" : " (the split of the open ones estimated)"}; ${s.open} not terminal`;
 
 /** The state a TimeoutError carries: the last full outcome if the last poll read one, else the counts. */
-export type LastWaitState = TaskOutcome | Pick<WaitProgress, "taskNo" | "counts" | "total" | "open">;
+export type LastWaitState = TaskOutcome | Pick<WaitProgress, "taskNo" | "counts" | "countsExact" | "total" | "open">;
 
 /**
  * Waits until every detail of a task is terminal (EXECUTE_SUCCESS or EXECUTE_FAILURE) and returns its
@@ -28,8 +29,11 @@ export type LastWaitState = TaskOutcome | Pick<WaitProgress, "taskNo" | "counts"
  * ```ts
  * const outcome = await waitForTask(client, { taskNo }, { maxWaitSeconds: 900, onProgress: (p) => console.log(p.counts) });
  * ```
- * Each poll of a task larger than one page costs five small requests however many details it has; the
- * details are read in full once, when none is open any more.
+ * A task that fits one page costs one request a poll. A larger one costs, however many details it has, 2
+ * small requests a poll while it progresses (the finished counts) and 5 when it stalls or on the first and
+ * last polls (every status counted, see ./poll); its details are read in full once, when none is open any
+ * more. Between two exact counts, `onProgress` gets `countsExact: false` and an estimated split of the open
+ * details between waiting, executing and unknown.
  *
  * @throws TimeoutError after `maxWaitSeconds` (its message names the task, the state expected, the last
  *   counts and the time waited; `lastState` holds the last outcome or counts); AbortError when `signal`
@@ -48,11 +52,12 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
   const taskNo = checked.taskNo;
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(signal);
-    const snap = await poller.poll();
+    // The poll at the deadline counts every status, so a TimeoutError shows exact counts.
+    const snap = await poller.poll(clock.now() >= deadline);
     const now = clock.now();
     const elapsedMs = now - started;
     const report = (nextDelayMs: number | null) =>
-      onProgress?.({ taskNo, counts: { ...snap.counts }, total: snap.total, open: snap.open, attempt, elapsedMs, nextDelayMs, requests: snap.requests });
+      onProgress?.({ taskNo, counts: { ...snap.counts }, countsExact: snap.countsExact, total: snap.total, open: snap.open, attempt, elapsedMs, nextDelayMs, requests: snap.requests });
 
     if (snap.outcome?.complete) {
       report(null);
@@ -66,7 +71,7 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
     }
     if (now >= deadline) {
       report(null);
-      const lastState: LastWaitState = snap.outcome ?? { taskNo, counts: snap.counts, total: snap.total, open: snap.open };
+      const lastState: LastWaitState = snap.outcome ?? { taskNo, counts: snap.counts, countsExact: snap.countsExact, total: snap.total, open: snap.open };
       throw new TimeoutError(
         `timed out after ${Math.round(elapsedMs / 1000)} s (maxWaitSeconds ${maxWaitMs / 1000}) waiting for TaskNo ${taskNo} ` +
           `to have every detail terminal (EXECUTE_SUCCESS or EXECUTE_FAILURE); last seen at poll ${attempt}: ${describe(snap)}` +

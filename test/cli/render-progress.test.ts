@@ -41,6 +41,15 @@ describe("renderProgressLine (the live line on a terminal)", () => {
     expect(tiny.endsWith("\u001b[0m")).toBe(true);
   });
 
+  it("shows waiting and executing as one open count when the waiter estimated their split", () => {
+    const estimated = { ...snapshot, countsExact: false, counts: { ...snapshot.counts, WAITING_EXECUTE: 1000, EXECUTING: 134, UNKNOWN: 1 } };
+    expect(renderProgressLine(estimated, { columns: 140 })).toBe(
+      "⠋ T-1 █████████████░░░░░░░  62%  1862 succeeded · 3 failed · 1134 open · 1 in an unknown status  8s · next poll in 2s",
+    );
+    expect(renderProgressLogLine(estimated)).toContain("(1862 succeeded, 3 failed, 1134 open, 1 in an unknown status)");
+    expect(renderProgressLogLine({ ...estimated, countsExact: true })).toContain("134 executing, 1000 waiting");
+  });
+
   it("animates the spinner by frame and says when no further poll is planned", () => {
     expect(renderProgressLine({ ...snapshot, nextDelayMs: null }, { frame: 2 })).toMatch(/^⠹ T-1 .* 8s$/);
     expect(renderProgressLine({ ...snapshot, nextDelayMs: 0 })).toMatch(/8s · polling$/);

@@ -47,30 +47,35 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect(requestsFor(emulator, taskNo)).toHaveLength(8); // the last poll happens at the deadline itself
   });
 
-  it("polls a large task at a constant cost, reads it in full once, and reports progress after every poll", async () => {
+  it("polls a progressing large task with 2 requests, reads it in full once, and notices completion within maxDelay", async () => {
+    const started = clock.now();
     const taskNo = emulator.addTask({ batch: { count: 3500, durationSeconds: 300, failEvery: 700, failReason: "registry busy" } });
     const progress: WaitProgress[] = [];
-    const perPoll: number[] = [];
+    const perPoll: Array<Array<string | undefined>> = [];
     let before = 0;
     const outcome = await waitForTask(client, { taskNo }, {
       clock,
       onProgress: (p) => {
         progress.push(p);
-        const sent = requestsFor(emulator, taskNo).length;
-        perPoll.push(sent - before);
-        before = sent;
+        const sent = requestsFor(emulator, taskNo);
+        perPoll.push(sent.slice(before).map((r) => (r.pageSize === 1 ? `status ${r.taskStatus ?? "any"}` : `page ${r.pageNum}`)));
+        before = sent.length;
       },
     });
     expect(outcome).toMatchObject({ total: 3500, complete: true, status: "EXECUTE_FAILURE", succeeded: false });
     expect(outcome.failed).toHaveLength(5);
     expect(outcome.counts).toEqual({ WAITING_EXECUTE: 0, EXECUTING: 0, EXECUTE_SUCCESS: 3495, EXECUTE_FAILURE: 5, UNKNOWN: 0 });
+    expect(clock.now() - (started + 300_000)).toBeLessThanOrEqual(30_000);
     expect(progress.length).toBeGreaterThan(5);
-    // First poll: one full page (which shows the task is large) + 4 status counts. Later: 5 counts of PageSize 1.
-    // Last: 5 counts + ceil(3500 / 1000) = 4 pages read in full.
-    expect(perPoll).toEqual([...Array<number>(perPoll.length - 1).fill(5), 9]);
-    expect(progress.map((p) => p.requests)).toEqual(perPoll);
-    const countRequests = requestsFor(emulator, taskNo).filter((r) => r.pageSize === 1);
-    expect(countRequests.length).toBe(5 * (progress.length - 1) + 4);
+    const sorted = (list: Array<string | undefined>) => [...list].sort();
+    // First poll: one full page (which shows the task is large and gives the total) + 4 status counts.
+    expect(sorted(perPoll[0])).toEqual(["page 1", "status 0", "status 1", "status 2", "status 3"]);
+    // While details keep finishing: the success and failure counts only.
+    for (const sent of perPoll.slice(1, -1)) expect(sorted(sent)).toEqual(["status 2", "status 3"]);
+    // Last: those 2 counts say nothing is open, so every page is read: ceil(3500 / 1000) = 4.
+    expect(sorted(perPoll.at(-1)!)).toEqual(["page 1", "page 2", "page 3", "page 4", "status 2", "status 3"]);
+    expect(progress.map((p) => p.requests)).toEqual(perPoll.map((sent) => sent.length));
+    expect(progress.map((p) => p.countsExact)).toEqual([true, ...Array<boolean>(progress.length - 2).fill(false), true]);
     for (const p of progress) {
       expect(Object.values(p.counts).reduce((a, b) => a + b, 0)).toBe(3500);
       expect(p.open).toBe(p.counts.WAITING_EXECUTE + p.counts.EXECUTING + p.counts.UNKNOWN);
@@ -79,6 +84,71 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect(progress.slice(0, -1).every((p) => p.nextDelayMs !== null && p.open > 0)).toBe(true);
     const done = progress.map((p) => p.counts.EXECUTE_SUCCESS + p.counts.EXECUTE_FAILURE);
     expect(done).toEqual([...done].sort((a, b) => a - b));
+    // The success and failure counts are read at every poll, never estimated: details finish in order and
+    // every 700th fails.
+    expect(progress.map((p) => p.counts.EXECUTE_FAILURE)).toEqual(
+      progress.map((p) => Math.floor((p.counts.EXECUTE_SUCCESS + p.counts.EXECUTE_FAILURE) / 700)));
+  });
+
+  it("counts every status again while a large task stalls, and goes back to 2 requests when it moves", async () => {
+    // 600 details finish over the first 30 s, nothing moves until 100 s, then 600 more finish by 130 s.
+    const details = Array.from({ length: 1200 }, (_, i) => ({
+      domainName: `d${i}.example.com`,
+      finishAfterSeconds: i < 600 ? 1 + i * 0.05 : 100 + (i - 600) * 0.05,
+    }));
+    const taskNo = emulator.addTask({ details });
+    const progress: WaitProgress[] = [];
+    let before = 0;
+    const perPoll: number[] = [];
+    const outcome = await waitForTask(client, { taskNo }, {
+      clock,
+      random: half,
+      onProgress: (p) => {
+        progress.push(p);
+        const sent = requestsFor(emulator, taskNo).length;
+        perPoll.push(sent - before);
+        before = sent;
+      },
+    });
+    expect(outcome).toMatchObject({ total: 1200, complete: true, succeeded: true });
+    // Polls at 0, 2, 5, 10, 19, 35, 51, 67, 83, 99, 115, 131 s. At 51 s open has not gone down since 35 s
+    // (600 both times): the polls at 67, 83 and 99 s count every status (5 requests); at 115 s the count has
+    // gone down, so 131 s is a 2-request poll again, which finds nothing open and reads both pages.
+    expect(progress.map((p) => p.elapsedMs / 1000)).toEqual([0, 2, 5, 10, 19, 35, 51, 67, 83, 99, 115, 131]);
+    expect(progress.map((p) => p.open)).toEqual([1200, 1179, 1119, 1019, 839, 600, 600, 600, 600, 600, 299, 0]);
+    expect(perPoll).toEqual([5, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 4]);
+    expect(progress.map((p) => p.requests)).toEqual(perPoll);
+    expect(progress.map((p) => p.countsExact)).toEqual([true, false, false, false, false, false, false, true, true, true, true, true]);
+    // A breakdown tells executing from waiting (the emulator starts every one of these details at once).
+    expect(progress[7].counts).toEqual({ WAITING_EXECUTE: 0, EXECUTING: 600, EXECUTE_SUCCESS: 600, EXECUTE_FAILURE: 0, UNKNOWN: 0 });
+  });
+
+  it("counts again at once when more details finished than the task had: its total changed", async () => {
+    const taskNo = emulator.addTask({ batch: { count: 1500, durationSeconds: 100 } });
+    // From the second poll on, the service counts 2000 more details, all succeeded (say, the task grew).
+    let polls = 0;
+    const grown = new WatchedApi(client, (request, page) =>
+      polls >= 1 && request.pageSize === 1 && (request.taskStatus === undefined || request.taskStatus === 2)
+        ? { ...page, totalItemNum: page.totalItemNum + 2000 }
+        : page,
+    );
+    const progress: WaitProgress[] = [];
+    const outcome = await waitForTask(grown, { taskNo }, {
+      clock,
+      random: half,
+      maxWaitSeconds: 50,
+      onProgress: (p) => {
+        polls += 1;
+        progress.push(p);
+      },
+    }).catch((e: unknown) => e);
+    expect(TimeoutError.isInstance(outcome)).toBe(true);
+    expect(progress[0]).toMatchObject({ total: 1500, requests: 5, countsExact: true });
+    // Poll 2 (at 2 s): success + failure (2000 + 30) > 1500, so the 2 counts are followed by a breakdown (5).
+    expect(progress[1]).toMatchObject({ total: 3500, requests: 7, countsExact: true, open: 1500 - 30 });
+    expect(progress[1].counts.EXECUTE_SUCCESS).toBe(2030);
+    // Then 2 requests a poll again, against the new total.
+    expect(progress[2]).toMatchObject({ total: 3500, requests: 2, countsExact: false });
   });
 
   it("keeps polling when the full read contradicts counts that said nothing was open", async () => {
@@ -113,24 +183,31 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect((error as TimeoutError).lastState).toMatchObject({ unknownStatuses: ["EXECUTE_PAUSED"], complete: false, succeeded: false });
   });
 
-  it("counts details no status filter matches as open in a large task, and reports counts on timeout", async () => {
+  it("counts details no status filter matches as open in a large task, reports them, and counts exactly on timeout", async () => {
     const taskNo = emulator.addTask({ batch: { count: 1500 } });
     // One detail has a status outside the four filters: the per-status counts miss it, the total does not.
     const oneUnknown = new WatchedApi(client, (request, page) =>
       request.pageSize === 1 && request.taskStatus === 2 ? { ...page, totalItemNum: page.totalItemNum - 1 } : page,
     );
     const progress: WaitProgress[] = [];
-    const error = await waitForTask(oneUnknown, { taskNo }, { clock, maxWaitSeconds: 30, onProgress: (p) => progress.push(p) })
+    const error = await waitForTask(oneUnknown, { taskNo }, { clock, random: half, maxWaitSeconds: 30, onProgress: (p) => progress.push(p) })
       .catch((e: unknown) => e);
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect((error as TimeoutError).lastState).toEqual({
       taskNo,
       total: 1500,
       open: 1,
+      countsExact: true,
       counts: { WAITING_EXECUTE: 0, EXECUTING: 0, EXECUTE_SUCCESS: 1499, EXECUTE_FAILURE: 0, UNKNOWN: 1 },
     });
     expect((error as Error).message).toContain("1500 detail(s): 1499 EXECUTE_SUCCESS, 1 UNKNOWN; 1 not terminal");
-    expect(progress.every((p) => p.requests === 5)).toBe(true); // never a full read: something was always open
+    // Never a full read (something was always open). Polls at 0, 2, 5, 10, 19 and 30 s: the first counts
+    // everything (a page + 4 counts), the second only success and failure; open stays at 1, so every later
+    // poll counts every status again (and the last, at the deadline, would anyway).
+    expect(progress.map((p) => p.requests)).toEqual([5, 2, 5, 5, 5, 5]);
+    expect(progress.map((p) => p.countsExact)).toEqual([true, false, true, true, true, true]);
+    // The unknown detail is reported at every poll, the one whose split was estimated too.
+    expect(progress.every((p) => p.counts.UNKNOWN === 1 && p.open === 1)).toBe(true);
   });
 
   it("does not take one page for the whole task when the service applies a smaller PageSize than asked", async () => {
