@@ -4,13 +4,13 @@
  * DomainApiError carrying the RequestId, because paging on a guess could loop or lose details.
  */
 import { DomainApiError } from "../errors";
-import { QueryTaskDetailListResponseSchema, type TaskDetailPage } from "./schemas";
+import { safeParseTaskDetailPage, type TaskDetailPage } from "./schemas";
 
 /** Code of the error thrown for a 2xx body that does not match the schema. */
 export const INVALID_RESPONSE = "InvalidResponse";
 
 export const parseTaskDetailPage = (body: unknown, statusCode = 200): TaskDetailPage => {
-  const parsed = QueryTaskDetailListResponseSchema.safeParse(body);
+  const parsed = safeParseTaskDetailPage(body).result;
   if (parsed.success) return parsed.data;
   const requestId =
     typeof body === "object" && body !== null && typeof (body as { RequestId?: unknown }).RequestId === "string"

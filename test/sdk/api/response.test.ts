@@ -2,6 +2,8 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { DomainTaskClient } from "../../../sdk/api/client";
 import { INVALID_RESPONSE, parseTaskDetailPage } from "../../../sdk/api/response";
+import * as schemas from "../../../sdk/api/schemas";
+import { QueryTaskDetailListResponseSchema, safeParseTaskDetailPage, StrictQueryTaskDetailListResponseSchema } from "../../../sdk/api/schemas";
 import { DomainApiError } from "../../../sdk/errors";
 import { clientFor, rejectionOf, useEmulator } from "./harness";
 
@@ -86,6 +88,105 @@ describe("parsing over HTTP: the emulator's quirks are absorbed", () => {
     } finally {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+    }
+  });
+});
+
+describe("the strict fast path and the lenient schema give the same page", () => {
+  /** A small seeded PRNG (mulberry32), so a failing shape can be reproduced from its seed. */
+  const prng = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const STRING_FIELDS = ["TaskNo", "TaskDetailNo", "InstanceId", "DomainName", "TaskType", "TaskTypeDescription", "TaskStatus",
+    "TaskResult", "ErrorMsg", "FailReason", "CreateTime", "UpdateTime"];
+
+  /** A body of the documented types: some fields absent, some strings with trailing blanks, unknown extra fields. */
+  const documented = (random: () => number): Record<string, unknown> => {
+    const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+    const detail = () => {
+      const d: Record<string, unknown> = {};
+      for (const f of STRING_FIELDS) if (random() < 0.9) d[f] = pick(["", "x", "EXECUTE_SUCCESS", "PAUSED", "registry busy\n", " a b  ", "中文\t"]);
+      if (random() < 0.8) d.TaskStatusCode = pick([0, 1, 2, 3, 7]);
+      if (random() < 0.8) d.TryCount = pick([0, 1, 5]);
+      if (random() < 0.2) d.SomethingNew = "ignored";
+      return d;
+    };
+    const body: Record<string, unknown> = { RequestId: pick(["R-1", "R-2 "]), CurrentPageNum: 1, TotalPageNum: pick([0, 1, 3]), TotalItemNum: pick([0, 2, 2500]), PageSize: 1000 };
+    if (random() < 0.7) body.PrePage = random() < 0.5;
+    if (random() < 0.7) body.NextPage = random() < 0.5;
+    if (random() < 0.9) body.Data = { TaskDetail: Array.from({ length: Math.floor(random() * 4) }, detail) };
+    return body;
+  };
+
+  /** Each quirk the lenient schema absorbs, applied to a documented body. */
+  const QUIRKS: Array<[string, (b: Record<string, unknown>) => void]> = [
+    ["single-object TaskDetail", (b) => (b.Data = { TaskDetail: { TaskNo: "T", TaskStatus: "EXECUTE_SUCCESS ", TaskStatusCode: 2 } })],
+    ["numeric TaskResult", (b) => (b.Data = { TaskDetail: [{ TaskNo: "T", TaskResult: 42 }, { TaskNo: "U", TaskResult: "ok " }] })],
+    ["boolean TaskResult", (b) => (b.Data = { TaskDetail: [{ TaskNo: "T", TaskResult: true }] })],
+    ["null strings", (b) => (b.Data = { TaskDetail: [{ TaskNo: null, FailReason: null, DomainName: "a.example" }] })],
+    ["numeric-string codes", (b) => (b.Data = { TaskDetail: [{ TaskNo: "T", TaskStatusCode: "2", TryCount: " 3 " }] })],
+    ["numeric-string paging", (b) => Object.assign(b, { TotalItemNum: "2500", PageSize: "1000", CurrentPageNum: " 1" })],
+    ["string booleans", (b) => Object.assign(b, { NextPage: "true", PrePage: "false" })],
+    ["Data null", (b) => (b.Data = null)],
+    ["Data empty string", (b) => (b.Data = "")],
+    ["Data without TaskDetail", (b) => (b.Data = {})],
+    ["TaskDetail null", (b) => (b.Data = { TaskDetail: null })],
+  ];
+
+  const both = (body: unknown) => ({
+    strict: StrictQueryTaskDetailListResponseSchema.safeParse(body),
+    lenient: QueryTaskDetailListResponseSchema.safeParse(body),
+    chosen: safeParseTaskDetailPage(body),
+  });
+
+  it("documented-shaped bodies take the strict path, with exactly the lenient schema's output", () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const body = documented(prng(seed));
+      const { strict, lenient, chosen } = both(body);
+      expect({ seed, success: strict.success }).toEqual({ seed, success: true });
+      expect(lenient.success).toBe(true);
+      expect(strict.data).toEqual(lenient.data);
+      expect(chosen.path).toBe("strict");
+      expect(chosen.result.data).toEqual(lenient.data);
+    }
+  });
+
+  it.each(QUIRKS)("a body with %s: the lenient schema parses it, and the strict one either refuses it or agrees", (_name, quirk) => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const body = documented(prng(seed));
+      quirk(body);
+      const { strict, lenient, chosen } = both(body);
+      expect(lenient.success).toBe(true);
+      if (strict.success) expect(strict.data).toEqual(lenient.data);
+      expect(chosen.path).toBe(strict.success ? "strict" : "lenient");
+      expect(chosen.result.data).toEqual(lenient.data);
+    }
+  });
+
+  it("a body neither accepts reports the lenient schema's error", () => {
+    const chosen = safeParseTaskDetailPage({ RequestId: "R", CurrentPageNum: 1, TotalPageNum: 1, PageSize: 10, TotalItemNum: "many" });
+    expect(chosen.path).toBe("lenient");
+    expect(chosen.result.success).toBe(false);
+    expect(chosen.result.error?.issues[0].path).toEqual(["TotalItemNum"]);
+  });
+
+  it("the emulator's pages (documented types) take the fast path; a quirky one falls back", async () => {
+    const spy = jest.spyOn(schemas, "safeParseTaskDetailPage");
+    try {
+      const taskNo = ctx.emu.addTask({ batch: { count: 30, failEvery: 7, failReason: "busy" } });
+      const { client } = clientFor(ctx.emu);
+      await client.queryTaskDetailList({ taskNo, pageNum: 1, pageSize: 10 });
+      expect(spy.mock.results.map((r) => (r.value as { path: string }).path)).toEqual(["strict"]);
+      ctx.emu.setFaults({ quirks: { numericTaskResult: true } });
+      const single = ctx.emu.addTask({ details: [{ domainName: "q.example", taskResult: "42" }] });
+      const p = await client.queryTaskDetailList({ taskNo: single, pageNum: 1, pageSize: 10 });
+      expect(p.details[0].taskResult).toBe("42");
+      expect(spy.mock.results.map((r) => (r.value as { path: string }).path)).toEqual(["strict", "lenient"]);
+    } finally {
+      spy.mockRestore();
     }
   });
 });
