@@ -69,7 +69,9 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
         `no details found for TaskNo ${taskNo} after ${Math.round(elapsedMs / 1000)} s - check the TaskNo (and the ` +
           `product: domain for the mainland site, domain-intl for the international site; and any domainName/instanceId filter)`);
     }
-    if (now >= deadline) {
+    // A poll that started before the deadline and ended after it may have estimated the split: one more
+    // poll, at once, counts every status, so a TimeoutError always carries exact counts.
+    if (now >= deadline && snap.countsExact) {
       report(null);
       const lastState: LastWaitState = snap.outcome ?? { taskNo, counts: snap.counts, countsExact: snap.countsExact, total: snap.total, open: snap.open };
       throw new TimeoutError(
@@ -81,7 +83,7 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
         lastState,
       );
     }
-    let delay = Math.min(backoffDelayMs(attempt, minDelayMs, maxDelayMs, options.random), deadline - now);
+    let delay = Math.max(0, Math.min(backoffDelayMs(attempt, minDelayMs, maxDelayMs, options.random), deadline - now));
     // A TaskNo without details fails at the end of its grace period, not at the next backoff step after it.
     if (snap.total === 0) delay = Math.min(delay, Math.max(0, started + graceMs - now));
     report(delay);

@@ -123,6 +123,30 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect(progress[7].counts).toEqual({ WAITING_EXECUTE: 0, EXECUTING: 600, EXECUTE_SUCCESS: 600, EXECUTE_FAILURE: 0, UNKNOWN: 0 });
   });
 
+  it("counts exactly before a TimeoutError even when a 2-request poll started before the deadline and ended after it", async () => {
+    const taskNo = emulator.addTask({ batch: { count: 3500, durationSeconds: 300 } });
+    // Polls at 0, 2, 5, 10, 19 s; the one at 19 s is slow (say, the client retried a throttled request): its
+    // failure count answers 15 s later, past the 30 s deadline.
+    let slowed = false;
+    const slow = new WatchedApi(client, (request) => {
+      if (!slowed && request.pageSize === 1 && request.taskStatus === 3 && clock.now() >= 19_000 + started) {
+        slowed = true;
+        clock.advance(15_000);
+      }
+    });
+    const started = clock.now();
+    const progress: WaitProgress[] = [];
+    const error = await waitForTask(slow, { taskNo }, { clock, random: half, maxWaitSeconds: 30, onProgress: (p) => progress.push(p) })
+      .catch((e: unknown) => e);
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect(slowed).toBe(true);
+    // The slow poll's split was estimated; one more poll, with every status counted, ends the wait.
+    expect(progress.at(-2)).toMatchObject({ countsExact: false, requests: 2 });
+    expect(progress.at(-1)).toMatchObject({ countsExact: true, requests: 5, nextDelayMs: null });
+    expect((error as TimeoutError).lastState).toMatchObject({ countsExact: true, total: 3500 });
+    expect((error as Error).message).not.toContain("estimated");
+  });
+
   it("counts again at once when more details finished than the task had: its total changed", async () => {
     const taskNo = emulator.addTask({ batch: { count: 1500, durationSeconds: 100 } });
     // From the second poll on, the service counts 2000 more details, all succeeded (say, the task grew).
