@@ -16,8 +16,15 @@ import type { WaitOptions, WaitProgress } from "./models";
 import { TaskPoller, type TaskSnapshot } from "./poll";
 import { readWaitSettings } from "./settings";
 
+/** The unknown statuses by name, when the poll read every detail (a count says only how many). */
+const unknownNames = (s: TaskSnapshot): string => {
+  const names = s.outcome?.unknownStatuses ?? [];
+  return names.length === 0 ? "" : ` (status ${names.join(", ")}, which this package does not know)`;
+};
+
 const describe = (s: TaskSnapshot): string =>
-  `${s.total} detail(s): ${formatCounts(s.counts)}${s.countsExact ? "" : " (the split of the open ones estimated)"}; ${s.open} not terminal`;
+  `${s.total} detail(s): ${formatCounts(s.counts)}${unknownNames(s)}` +
+  `${s.countsExact ? "" : " (the split of the open ones estimated)"}; ${s.open} not terminal`;
 
 /** The state a TimeoutError carries: the last full outcome if the last poll read one, else the counts. */
 export type LastWaitState = TaskOutcome | Pick<WaitProgress, "taskNo" | "counts" | "countsExact" | "total" | "open">;

@@ -203,7 +203,7 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     const paused = new WatchedApi(client, (_req, page) => ({ ...page, details: page.details.map((d) => ({ ...d, taskStatus: "EXECUTE_PAUSED" })) }));
     const error = await waitForTask(paused, { taskNo }, { clock, maxWaitSeconds: 20 }).catch((e: unknown) => e);
     expect(TimeoutError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/1 UNKNOWN; 1 not terminal/);
+    expect((error as Error).message).toMatch(/1 UNKNOWN \(status EXECUTE_PAUSED, which this package does not know\); 1 not terminal/);
     expect((error as TimeoutError).lastState).toMatchObject({ unknownStatuses: ["EXECUTE_PAUSED"], complete: false, succeeded: false });
   });
 
