@@ -3,7 +3,7 @@
  * these (`z.infer`), so the schema is the single source of truth.
  *
  * Lenient where the real API is sloppy (documented samples show `Data.TaskDetail` as a single object,
- * `TaskResult` as a number, numbers as strings, a trailing newline in `FailReason`); strict where sloppiness
+ * `TaskResult` as a number, numbers as strings, null for an absent field, a trailing newline in `FailReason`); strict where sloppiness
  * would hide a bug (a missing paging field is an error; an unknown TaskStatus is kept verbatim, never mapped).
  */
 import { z } from "zod";
@@ -52,6 +52,9 @@ const looseInt = z.preprocess(
 /** A boolean the API may send as "true"/"false". */
 const looseBool = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean());
 
+/** An optional field the API may send as null: null reads as absent (a required paging count stays required). */
+const absentIfNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+
 const strictString = z.string().optional();
 const strictInt = z.number().int();
 
@@ -99,7 +102,7 @@ const toTaskDetail = (d: z.output<typeof StrictDetailSchema>) => ({
 });
 
 /** One task detail, read leniently: the state of one domain within a task. Field names are the SDK's camelCase. */
-export const TaskDetailWireSchema = z.object(detailShape(looseString, looseInt.optional())).transform(toTaskDetail);
+export const TaskDetailWireSchema = z.object(detailShape(looseString, absentIfNull(looseInt))).transform(toTaskDetail);
 
 /** One detail of a task (one domain or instance), as the SDK sees it: camelCase fields, strings never undefined. */
 export type TaskDetail = ReturnType<typeof toTaskDetail>;
@@ -149,7 +152,7 @@ const toTaskDetailPage = (r: Omit<z.output<typeof StrictPageObject>, "Data"> & {
 export const QueryTaskDetailListResponseSchema = z
   .object(pageShape(
     looseInt,
-    looseBool.optional(),
+    absentIfNull(looseBool),
     z.preprocess((v) => (v === undefined || v === null || v === "" ? {} : v), z.object({ TaskDetail: detailList })).optional(),
   ))
   .transform(toTaskDetailPage);

@@ -134,7 +134,50 @@ describe("the strict fast path and the lenient schema give the same page", () =>
     ["Data empty string", (b) => (b.Data = "")],
     ["Data without TaskDetail", (b) => (b.Data = {})],
     ["TaskDetail null", (b) => (b.Data = { TaskDetail: null })],
+    ["null codes", (b) => (b.Data = { TaskDetail: [{ TaskNo: "T", TaskStatus: "EXECUTING", TaskStatusCode: null, TryCount: null }] })],
+    ["null flags", (b) => Object.assign(b, { NextPage: null, PrePage: null })],
   ];
+
+  it("reads a null optional code or flag as absent (-1, 0, false), and a null paging count as an error", () => {
+    const body = { RequestId: "R", CurrentPageNum: 1, TotalPageNum: 1, TotalItemNum: 1, PageSize: 10, NextPage: null, PrePage: null,
+      Data: { TaskDetail: [{ TaskNo: "T", TaskStatus: "EXECUTING", TaskStatusCode: null, TryCount: null }] } };
+    const page = safeParseTaskDetailPage(body).result.data;
+    expect(page).toMatchObject({ nextPage: false, prePage: false });
+    expect(page?.details[0]).toMatchObject({ taskStatus: "EXECUTING", taskStatusCode: -1, tryCount: 0 });
+    const nullCount = safeParseTaskDetailPage({ ...body, TotalItemNum: null }).result;
+    expect(nullCount.success).toBe(false);
+    expect(nullCount.error?.issues[0].path).toEqual(["TotalItemNum"]);
+  });
+
+  /** Wrong-typed values a broken service might send, put in one field of a documented body at a time. */
+  const MALFORMED: unknown[] = [null, "", "x", " 7 ", "1.5", 1.5, -1, 2 ** 60, true, "true", {}, [], [{}], { TaskDetail: [] }];
+
+  it("the fast path accepts no malformed body the lenient schema refuses, and gives its output when both accept", () => {
+    const fields = (body: Record<string, unknown>) => {
+      const paths: Array<[Record<string, unknown>, string]> = Object.keys(body).map((k) => [body, k]);
+      const data = body.Data as { TaskDetail?: Array<Record<string, unknown>> } | undefined;
+      for (const d of data?.TaskDetail ?? []) for (const k of [...STRING_FIELDS, "TaskStatusCode", "TryCount"]) paths.push([d, k]);
+      if (data) paths.push([data as Record<string, unknown>, "TaskDetail"]);
+      return paths;
+    };
+    let checked = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const count = fields(documented(prng(seed))).length;
+      for (let i = 0; i < count; i++) {
+        for (const value of MALFORMED) {
+          const body = documented(prng(seed));
+          const [owner, key] = fields(body)[i];
+          owner[key] = value;
+          const { strict, lenient } = both(body);
+          if (!strict.success) continue;
+          checked += 1;
+          expect({ seed, key, value, lenient: lenient.success }).toEqual({ seed, key, value, lenient: true });
+          expect(strict.data).toEqual(lenient.data);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
 
   const both = (body: unknown) => ({
     strict: StrictQueryTaskDetailListResponseSchema.safeParse(body),
