@@ -234,6 +234,25 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect(progress.every((p) => p.counts.UNKNOWN === 1 && p.open === 1)).toBe(true);
   });
 
+  it("waits for the filtered details only, on every request, when a filter still selects a large set", async () => {
+    // 1500 details on one instance finish over 60 s; 10 on another never do.
+    const details = [
+      ...Array.from({ length: 1500 }, (_, i) => ({ domainName: `d${i}.example.com`, instanceId: "S-big", finishAfterSeconds: 1 + i * 0.04 })),
+      ...Array.from({ length: 10 }, (_, i) => ({ domainName: `stuck${i}.example.com`, instanceId: "S-other", finishAfterSeconds: 1_000_000 })),
+    ];
+    const taskNo = emulator.addTask({ details });
+    const progress: WaitProgress[] = [];
+    const filters: Array<string | undefined> = [];
+    const watched = new WatchedApi(client, (request) => void filters.push(request.instanceId));
+    const outcome = await waitForTask(watched, { taskNo, instanceId: " S-big " }, { clock, random: half, onProgress: (p) => progress.push(p) });
+    expect(outcome).toMatchObject({ total: 1500, complete: true, succeeded: true });
+    expect(outcome.details.every((d) => d.instanceId === "S-big")).toBe(true);
+    expect(progress.every((p) => p.total === 1500)).toBe(true);
+    expect(progress.some((p) => p.requests === 2)).toBe(true); // counted, not read in full, while open
+    expect(filters.length).toBe(progress.reduce((a, p) => a + p.requests, 0));
+    expect(filters.every((f) => f === "S-big")).toBe(true); // the counts and the full read alike
+  });
+
   it("does not take one page for the whole task when the service applies a smaller PageSize than asked", async () => {
     const taskNo = emulator.addTask({ batch: { count: 10 } });
     // A service that never returns more than 4 details a page, whatever PageSize says.
