@@ -4,7 +4,7 @@
  *
  * Details can move between pages while a query is paged (a TaskStatus filter while details progress, or
  * the service re-ordering). A detail moving to a later page would be seen twice: it is dropped the second
- * time, by TaskDetailNo, and counted. A detail moving to an earlier page would be missed: when a pass sees
+ * time, by TaskDetailNo (by DomainName and InstanceId if the service omits it), and counted. A detail moving to an earlier page would be missed: when a pass sees
  * TotalItemNum change or pages run short, the pager makes another pass (at most two more) and yields only
  * the details it had not seen. A consistent service costs exactly ceil(N / pageSize) requests.
  */

@@ -6,7 +6,7 @@
  * this pass already saw (a server repeating its last page). Details already seen, by TaskDetailNo, are
  * dropped. The pass reports whether the details changed under it, so the caller can make another.
  */
-import type { QueryTaskDetailListRequest, TaskDetailPage, TaskQuery } from "../api/schemas";
+import type { QueryTaskDetailListRequest, TaskDetail, TaskDetailPage, TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
 import { PagingError } from "../errors";
 import type { PagingStats, TaskDetailPageItems } from "./models";
@@ -22,7 +22,7 @@ export interface PassContext {
   concurrency: number;
   maxPages: number;
   signal?: AbortSignal;
-  /** TaskDetailNo -> number of the last pass that saw it. */
+  /** A detail's key (see keyOf) -> number of the last pass that saw it. */
   seen: Map<string, number>;
   stats: PagingStats;
 }
@@ -31,6 +31,13 @@ export interface PassResult {
   /** True when TotalItemNum moved or pages ran short: a detail may have shifted onto a page already read. */
   changed: boolean;
 }
+
+/**
+ * What tells one detail from another: its TaskDetailNo, or, from a service that omits it, its DomainName and
+ * InstanceId (one detail per domain or instance in a task); undefined when a detail has none of them.
+ */
+const keyOf = (d: TaskDetail): string | undefined =>
+  d.taskDetailNo !== "" ? d.taskDetailNo : d.domainName !== "" || d.instanceId !== "" ? `\u0000${d.domainName}\u0000${d.instanceId}` : undefined;
 
 const fetchPage = (ctx: PassContext, pageNum: number, signal?: AbortSignal): Promise<TaskDetailPage> => {
   ctx.stats.requests += 1;
@@ -74,17 +81,24 @@ export async function* scanPass(
       if (pageNum <= Math.min(lastPage, plan.pages)) changed = true;
       return { stop: true };
     }
-    if (pageNum > startPage && details.every((d) => ctx.seen.get(d.taskDetailNo) === pass)) {
+    if (pageNum > startPage && details.every((d) => { const k = keyOf(d); return k !== undefined && ctx.seen.get(k) === pass; })) {
       ctx.stats.duplicatesRemoved += details.length;
       note(`page ${pageNum} holds only details already seen on earlier pages (the service repeated a page, or details shifted); stopped there ${where}`);
       return { stop: true };
     }
     const fresh: TaskDetailPageItems = Object.assign([], { pageNum });
     for (const d of details) {
-      const seenIn = ctx.seen.get(d.taskDetailNo);
+      if (d.taskDetailNo === "") note("details without a TaskDetailNo; told apart by DomainName and InstanceId instead");
+      const key = keyOf(d);
+      if (key === undefined) {
+        // Nothing to tell it from another: keep it (a detail listed twice beats every detail but one lost).
+        fresh.push(d);
+        continue;
+      }
+      const seenIn = ctx.seen.get(key);
       if (seenIn === pass) ctx.stats.duplicatesRemoved += 1;
       else if (seenIn === undefined) fresh.push(d);
-      ctx.seen.set(d.taskDetailNo, pass);
+      ctx.seen.set(key, pass);
     }
     const short = details.length < plan.pageSize;
     if (short && pageNum < lastPage) changed = true;

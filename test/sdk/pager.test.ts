@@ -1,6 +1,6 @@
 import type { Emulator } from "../../emulator";
 import type { DomainTaskClient } from "../../sdk/api/client";
-import type { TaskDetail } from "../../sdk/api/schemas";
+import type { TaskDetail, TaskDetailPage } from "../../sdk/api/schemas";
 import { VirtualClock } from "../../sdk/clock";
 import { AbortError, DomainApiError, PagingError, ValidationError } from "../../sdk/errors";
 import { listTaskDetails, paginateTaskDetails } from "../../sdk/pager";
@@ -132,6 +132,26 @@ describe("pager against the emulator", () => {
     } finally {
       await emu.close();
     }
+  });
+
+  it("loses no detail when the service omits TaskDetailNo (the de-duplication key), and says so", async () => {
+    const taskNo = batch(2500);
+    const noIds = new WatchedApi(client, (_request, page) => ({ ...page, details: page.details.map((d) => ({ ...d, taskDetailNo: "" })) }));
+    const result = await listTaskDetails(noIds, { taskNo });
+    expect(result.details).toHaveLength(2500);
+    expect(new Set(result.details.map((d) => d.domainName)).size).toBe(2500);
+    expect(result).toMatchObject({ requests: 3, duplicatesRemoved: 0 });
+    expect(result.anomalies.join("\n")).toMatch(/without a TaskDetailNo/);
+    // Told apart by DomainName and InstanceId, so a rescan or a repeated page still yields each detail once.
+    const stripped = (page: TaskDetailPage) => ({ ...page, details: page.details.map((d) => ({ ...d, taskDetailNo: "" })) });
+    // Page 3 comes back empty once (its details had moved, say): the pager scans again, seeing pages 1-2 twice.
+    let emptied = false;
+    const repeated = new WatchedApi(client, (request, page) =>
+      stripped(request.pageNum === 3 && !emptied && (emptied = true) ? { ...page, details: [] } : page));
+    const again = await listTaskDetails(repeated, { taskNo });
+    expect(again.details).toHaveLength(2500);
+    expect(new Set(again.details.map((d) => d.domainName)).size).toBe(2500);
+    expect(again).toMatchObject({ requests: 6, duplicatesRemoved: 0 });
   });
 
   it("refuses, after one request, a TotalItemNum implying more pages than maxPages", async () => {
