@@ -4,7 +4,8 @@
  *
  * The loop (in the manner of terraform-provider-aws's waiters): poll (see ./poll), report progress, stop if
  * done, fail if out of time, sleep, repeat. The last poll happens at the deadline itself, so a task that
- * completes just before it is still seen.
+ * completes just before it is still seen, and counts every status (if a poll started before the deadline
+ * ends after it with an estimated split, one more poll follows at once), so a TimeoutError is exact.
  */
 import type { TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
