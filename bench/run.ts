@@ -24,7 +24,14 @@ const BENCHMARKS: Record<string, { runs: number; run: (runs: number) => Promise<
 export const machine = (): string =>
   `Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM`;
 
+const USAGE = `usage: node dist/bench/run.js [${Object.keys(BENCHMARKS).join("|")} ...] [--runs N] [--markdown]`;
+const FLAGS = ["--runs", "--markdown"];
+
 async function main(argv: string[]): Promise<void> {
+  if (argv.includes("--help") || argv.includes("-h")) return void console.log(USAGE);
+  // An unknown flag must not fall through to "run everything" (minutes of CPU).
+  const badFlag = argv.find((arg) => arg.startsWith("-") && !FLAGS.includes(arg) && !/^\d+$/.test(arg));
+  if (badFlag) throw new Error(`unknown flag ${badFlag}\n${USAGE}`);
   const runsIndex = argv.indexOf("--runs");
   const names = argv.filter((arg, i) => !arg.startsWith("--") && (runsIndex < 0 || i !== runsIndex + 1));
   const unknown = names.filter((n) => !(n in BENCHMARKS));
