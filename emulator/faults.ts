@@ -3,7 +3,7 @@
  * arrive (the count restarts when the config is replaced); the first rule that matches the number wins.
  */
 import { apiErrors, type ApiError } from "./errors";
-import type { FaultConfig, FaultKind, FaultRule } from "./types";
+import type { FaultConfig, FaultKind, FaultRule, Quirks } from "./types";
 
 export const ruleMatches = (rule: FaultRule, n: number): boolean => {
   if (rule.every !== undefined && n % rule.every === 0) return true;
@@ -16,10 +16,26 @@ export class FaultPlan {
 
   constructor(readonly config: FaultConfig = {}) {}
 
+  /** Answers per TaskNo, for the quirks that change from one answer to the next (shiftingPages, failureFlicker). */
+  private readonly answers = new Map<string, number>();
+
   /** Numbers the next QueryTaskDetailList request and returns the fault to inject into it, if any. */
   next(): FaultKind | undefined {
     const n = ++this.requestNumber;
     return this.config.rules?.find((rule) => ruleMatches(rule, n))?.fault;
+  }
+
+  /** The quirks that apply to one task: the global ones with that task's own laid over them. */
+  quirksFor(taskNo: string): Quirks {
+    const own = this.config.taskQuirks?.[taskNo];
+    return own ? { ...this.config.quirks, ...own } : (this.config.quirks ?? {});
+  }
+
+  /** Numbers the next answer for this task, from 1 (counted only for requests that get a page). */
+  nextAnswer(taskNo: string): number {
+    const n = (this.answers.get(taskNo) ?? 0) + 1;
+    this.answers.set(taskNo, n);
+    return n;
   }
 }
 

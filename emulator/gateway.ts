@@ -70,9 +70,10 @@ export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): Ga
 
     authenticate(req, target, deps.auth);
     const query = readQueryParams(params);
-    const quirks = plan.config.quirks ?? {};
+    const quirks = plan.quirksFor(query.taskNo);
+    const answer = plan.nextAnswer(query.taskNo);
     const requestId = newRequestId();
-    const body = { RequestId: requestId, ...queryTaskDetailList(deps.store, query, deps.clock.now(), quirks) };
+    const body = { RequestId: requestId, ...queryTaskDetailList(deps.store, query, deps.clock.now(), quirks, answer) };
     return finish({ kind: "json", status: 200, body, requestId });
   } catch (error) {
     if (error instanceof ApiError) return finish(errorReply(error, target.version));

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { TASK_TYPES } from "./task-types";
-import type { FaultConfig, Scenario, TaskSpec } from "./types";
+import type { FaultConfig, Quirks, Scenario, TaskSpec } from "./types";
 
 const seconds = z.number().finite().min(0);
 const count = z.number().int().min(1);
@@ -57,19 +57,44 @@ const FaultRuleSchema = z.strictObject({
   message: "a fault rule needs `every: N` (every Nth request) or `from: N` (optionally with `count`)",
 });
 
+const QuirksSchema = z.strictObject({
+  nextPageAlwaysTrue: z.boolean().optional(),
+  totalPageNumOffset: z.number().int().optional(),
+  repeatLastPagePastEnd: z.boolean().optional(),
+  singleObjectDetail: z.boolean().optional(),
+  numericTaskResult: z.boolean().optional(),
+  trailingNewlineFailReason: z.boolean().optional(),
+  hiddenDetails: z.strictObject({ last: z.number().int().min(0).optional(), domains: z.array(z.string().min(1)).optional() }).optional(),
+  shiftingPages: z.number().int().optional(),
+  emptyPages: z.strictObject({ pages: z.array(count).optional(), from: count.optional() }).optional(),
+  pageSizeCap: count.optional(),
+  echoedPageSize: count.optional(),
+  totalItemNum: z.number().int().optional(),
+  totalItemNumOffset: z.number().int().optional(),
+  foreignTaskNo: z.strictObject({ every: count, taskNo: z.string().min(1).optional() }).optional(),
+  ignoreDomainNameFilter: z.boolean().optional(),
+  ignoreInstanceIdFilter: z.boolean().optional(),
+  ignoreTaskStatusFilter: z.boolean().optional(),
+  emptyTaskStatusAnswers: z.boolean().optional(),
+  failureStatusMismatch: z.enum(["statusSaysSuccess", "codeSaysSuccess"]).optional(),
+  failuresReuseTaskDetailNo: z.boolean().optional(),
+  failureFlicker: z.boolean().optional(),
+  failuresListedAsSuccess: z.boolean().optional(),
+  partialListing: z.number().int().min(0).optional(),
+  omitTaskDetail: z.boolean().optional(),
+});
+
+/** A quirk added to the Quirks interface but not here (or the reverse) fails the typecheck. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type QuirksSchemaOutput = z.infer<typeof QuirksSchema>;
+const quirksInSync: Same<keyof QuirksSchemaOutput, keyof Quirks> & Same<QuirksSchemaOutput, Quirks> = true;
+void quirksInSync;
+
 export const FaultConfigSchema = z.strictObject({
   latencyMs: z.number().finite().min(0).optional(),
   rules: z.array(FaultRuleSchema).optional(),
-  quirks: z
-    .strictObject({
-      nextPageAlwaysTrue: z.boolean().optional(),
-      totalPageNumOffset: z.number().int().optional(),
-      repeatLastPagePastEnd: z.boolean().optional(),
-      singleObjectDetail: z.boolean().optional(),
-      numericTaskResult: z.boolean().optional(),
-      trailingNewlineFailReason: z.boolean().optional(),
-    })
-    .optional(),
+  quirks: QuirksSchema.optional(),
+  taskQuirks: z.record(z.string().min(1), QuirksSchema).optional(),
 });
 
 /** Thrown for an invalid scenario, task spec or fault config; the message lists each bad field. */
