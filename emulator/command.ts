@@ -5,7 +5,7 @@
  */
 import { CommandArgsError, EMULATOR_HELP, parseEmulatorArgs } from "./command-args";
 import { startEmulator } from "./index";
-import { loadScenario } from "./scenario-file";
+import { loadFaultConfig, loadScenario } from "./scenario-file";
 import { EmulatorSpecError } from "./spec-schemas";
 import { DEFAULT_CREDENTIAL, type Emulator } from "./types";
 
@@ -33,6 +33,7 @@ const banner = (emulator: Emulator, args: ReturnType<typeof parseEmulatorArgs>, 
   ];
   if (args.admin) lines.push(`  admin            POST ${emulator.url}/__emulator/tasks, PUT /__emulator/faults, GET|DELETE /__emulator/stats`);
   if (args.latencyMs) lines.push(`  latency          ${args.latencyMs} ms added to every response`);
+  if (args.faults) lines.push(`  faults           from ${args.faults}`);
   lines.push(
     "",
     "Try:",
@@ -69,12 +70,13 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo =
   try {
     const scenario = args.scenario ? loadScenario(args.scenario) : undefined;
     taskCount = scenario?.tasks.length ?? 0;
+    const faults = args.faults ? loadFaultConfig(args.faults) : scenario?.faults;
     emulator = await startEmulator({
       host: args.host,
       port: args.port,
       scenario,
       admin: args.admin,
-      faults: args.latencyMs ? { latencyMs: args.latencyMs } : undefined,
+      faults: args.latencyMs ? { ...faults, latencyMs: args.latencyMs } : faults,
     });
   } catch (error) {
     if (error instanceof EmulatorSpecError) {

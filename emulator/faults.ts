@@ -25,10 +25,10 @@ export class FaultPlan {
     return this.config.rules?.find((rule) => ruleMatches(rule, n))?.fault;
   }
 
-  /** The quirks that apply to one task: the global ones with that task's own laid over them. */
-  quirksFor(taskNo: string): Quirks {
+  /** The quirks that apply to one task: the global ones, then the task spec's own, then `taskQuirks` for its TaskNo. */
+  quirksFor(taskNo: string, specQuirks?: Quirks): Quirks {
     const own = this.config.taskQuirks?.[taskNo];
-    return own ? { ...this.config.quirks, ...own } : (this.config.quirks ?? {});
+    return own || specQuirks ? { ...this.config.quirks, ...specQuirks, ...own } : (this.config.quirks ?? {});
   }
 
   /** Numbers the next answer for this task, from 1 (counted only for requests that get a page). */

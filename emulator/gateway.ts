@@ -70,7 +70,7 @@ export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): Ga
 
     authenticate(req, target, deps.auth);
     const query = readQueryParams(params);
-    const quirks = plan.quirksFor(query.taskNo);
+    const quirks = plan.quirksFor(query.taskNo, deps.store.get(query.taskNo)?.quirks);
     const answer = plan.nextAnswer(query.taskNo);
     const requestId = newRequestId();
     const body = { RequestId: requestId, ...queryTaskDetailList(deps.store, query, deps.clock.now(), quirks, answer) };

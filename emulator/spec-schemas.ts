@@ -30,33 +30,6 @@ const BatchSpecSchema = z.strictObject({
   durationSeconds: seconds.optional(),
 });
 
-/** Free text for whoever reads the scenario; the emulator ignores it. */
-const description = z.string().optional();
-
-export const TaskSpecSchema = z
-  .strictObject({
-    description,
-    taskNo: z.string().trim().min(1).optional(),
-    taskType: z.enum(TASK_TYPES as [string, ...string[]], { message: `taskType must be one of ${TASK_TYPES.join(", ")}` }).optional(),
-    details: z.array(DetailSpecSchema).optional(),
-    batch: BatchSpecSchema.optional(),
-  })
-  .refine((t) => (t.details?.length ?? 0) > 0 || t.batch !== undefined, {
-    message: "a task needs at least one detail: give `details` (one per domain) and/or `batch`",
-  });
-
-/** `$schema` lets editors validate and complete a scenario file; like `description`, the emulator ignores it. */
-export const ScenarioSchema = z.strictObject({ $schema: z.string().optional(), description, tasks: z.array(TaskSpecSchema) });
-
-const FaultRuleSchema = z.strictObject({
-  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "html502", "dropConnection"]),
-  every: count.optional(),
-  from: count.optional(),
-  count: count.optional(),
-}).refine((r) => r.every !== undefined || r.from !== undefined, {
-  message: "a fault rule needs `every: N` (every Nth request) or `from: N` (optionally with `count`)",
-});
-
 const QuirksSchema = z.strictObject({
   nextPageAlwaysTrue: z.boolean().optional(),
   totalPageNumOffset: z.number().int().optional(),
@@ -90,12 +63,40 @@ type QuirksSchemaOutput = z.infer<typeof QuirksSchema>;
 const quirksInSync: Same<keyof QuirksSchemaOutput, keyof Quirks> & Same<QuirksSchemaOutput, Quirks> = true;
 void quirksInSync;
 
+/** Free text for whoever reads the scenario; the emulator ignores it. */
+const description = z.string().optional();
+
+export const TaskSpecSchema = z
+  .strictObject({
+    description,
+    taskNo: z.string().trim().min(1).optional(),
+    taskType: z.enum(TASK_TYPES as [string, ...string[]], { message: `taskType must be one of ${TASK_TYPES.join(", ")}` }).optional(),
+    details: z.array(DetailSpecSchema).optional(),
+    batch: BatchSpecSchema.optional(),
+    quirks: QuirksSchema.optional(),
+  })
+  .refine((t) => (t.details?.length ?? 0) > 0 || t.batch !== undefined, {
+    message: "a task needs at least one detail: give `details` (one per domain) and/or `batch`",
+  });
+
+const FaultRuleSchema = z.strictObject({
+  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "html502", "dropConnection"]),
+  every: count.optional(),
+  from: count.optional(),
+  count: count.optional(),
+}).refine((r) => r.every !== undefined || r.from !== undefined, {
+  message: "a fault rule needs `every: N` (every Nth request) or `from: N` (optionally with `count`)",
+});
+
 export const FaultConfigSchema = z.strictObject({
   latencyMs: z.number().finite().min(0).optional(),
   rules: z.array(FaultRuleSchema).optional(),
   quirks: QuirksSchema.optional(),
   taskQuirks: z.record(z.string().min(1), QuirksSchema).optional(),
 });
+
+/** `$schema` lets editors validate and complete a scenario file; like `description`, the emulator ignores it. */
+export const ScenarioSchema = z.strictObject({ $schema: z.string().optional(), description, tasks: z.array(TaskSpecSchema), faults: FaultConfigSchema.optional() });
 
 /** Thrown for an invalid scenario, task spec or fault config; the message lists each bad field. */
 export class EmulatorSpecError extends Error {

@@ -10,7 +10,7 @@ import { TASK_STATUSES, type TaskStatus } from "../sdk/api/schemas";
 import { EmulatorSpecError } from "./spec-schemas";
 import { StatusIndex, statusCodeAt } from "./status-index";
 import { DEFAULT_FAIL_REASON } from "./task-types";
-import type { DetailSpec, NowSource, TaskSpec } from "./types";
+import type { DetailSpec, NowSource, Quirks, TaskSpec } from "./types";
 
 export interface StoredDetail {
   /** Sent as a string of digits; numbers only grow, so TaskDetailNo order is insertion order. */
@@ -35,6 +35,8 @@ export interface StoredTask {
   taskType: string;
   createdAt: number;
   details: StoredDetail[];
+  /** TaskSpec.quirks: this task's own quirks. */
+  quirks?: Quirks;
   /** Indexes into `details` for the DomainName and InstanceId filters, built on first use (see `indexOf`). */
   byDomain?: Map<string, number[]>;
   byInstance?: Map<string, number[]>;
@@ -85,7 +87,7 @@ export class TaskStore {
     const taskNo = spec.taskNo ?? randomUUID();
     if (this.tasks.has(taskNo)) throw new EmulatorSpecError("task spec", `taskNo ${JSON.stringify(taskNo)} already exists; omit taskNo to get a fresh one`);
     const createdAt = this.clock.now();
-    const task: StoredTask = { taskNo, taskType: spec.taskType ?? "CHG_DNS", createdAt, details: [] };
+    const task: StoredTask = { taskNo, taskType: spec.taskType ?? "CHG_DNS", createdAt, details: [], quirks: spec.quirks };
     const push = (detail: DetailSpec) => task.details.push(this.toStored(detail, createdAt));
     for (const detail of spec.details ?? []) push(detail);
     if (spec.batch) {

@@ -71,6 +71,8 @@ export interface Scenario {
   /** What the scenario is for, for whoever reads the file; ignored. */
   description?: string;
   tasks: TaskSpec[];
+  /** Faults and quirks to start with, unless `EmulatorOptions.faults` (or `--faults`) gives others. */
+  faults?: FaultConfig;
 }
 
 /** One task to seed: explicit `details`, a generated `batch`, or both (at least one detail in all). */
@@ -85,6 +87,8 @@ export interface TaskSpec {
   details?: DetailSpec[];
   /** Many generated details; processed one after another over `durationSeconds`. */
   batch?: BatchSpec;
+  /** Quirks for this task's answers for as long as it exists, laid over FaultConfig.quirks (FaultConfig.taskQuirks override them). */
+  quirks?: Quirks;
 }
 
 /** `count` generated details (domains from `domainTemplate`), each failing when its number is a multiple of `failEvery`. */

@@ -50,6 +50,34 @@ describe("runEmulatorCommand", () => {
     expect(text).toContain("Emulator stopped.");
   });
 
+  it("starts with the quirks of --faults FILE (over the scenario's), and refuses a bad one naming the file and field", async () => {
+    const quirky = join(dir, "quirky-scenario.json");
+    writeFileSync(quirky, JSON.stringify({ tasks: [{ taskNo: "T-Q", batch: { count: 3 } }], faults: { quirks: { totalItemNum: 0 } } }));
+    const faultsFile = join(dir, "faults.json");
+    writeFileSync(faultsFile, JSON.stringify({ taskQuirks: { "T-Q": { omitTaskDetail: true } } }));
+    const serve = async (argv: string[]) => {
+      const stop = new AbortController();
+      let body: Record<string, unknown> = {};
+      const stdout = capture();
+      const code = await runEmulatorCommand(argv, {
+        stdout,
+        stop: stop.signal,
+        onListening: (e) => void page(e, "T-Q", 1, 10).then((b) => (body = b)).finally(() => stop.abort()),
+      });
+      return { code, body, text: stdout.text() };
+    };
+    const fromScenario = await serve(["--scenario", quirky]);
+    expect([fromScenario.code, fromScenario.body.TotalItemNum, detailsOf(fromScenario.body).length]).toEqual([0, 0, 3]);
+    const overridden = await serve(["--scenario", quirky, "--faults", faultsFile]);
+    expect([overridden.body.TotalItemNum, overridden.body.Data]).toEqual([3, {}]);
+    expect(overridden.text).toContain(`faults           from ${faultsFile}`);
+    const bad = join(dir, "bad-faults.json");
+    writeFileSync(bad, JSON.stringify({ quirks: { shiftingPages: "yes" } }));
+    const err = capture();
+    expect(await runEmulatorCommand(["--faults", bad], { stderr: err })).toBe(2);
+    expect(err.text()).toContain(`Invalid faults file ${bad}: quirks.shiftingPages`);
+  });
+
   it("warns on stderr when bound beyond loopback, and not otherwise", async () => {
     const serveOnce = async (argv: string[]): Promise<string> => {
       const stderr = capture();

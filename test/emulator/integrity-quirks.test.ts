@@ -23,7 +23,7 @@ const paging = (body: Record<string, unknown>) => {
   const { CurrentPageNum, TotalPageNum, TotalItemNum, PageSize, PrePage, NextPage } = body;
   return { CurrentPageNum, TotalPageNum, TotalItemNum, PageSize, PrePage, NextPage };
 };
-const byDomain = async (extra: Record<string, string> = {}) =>
+const byDomain = async (extra: Record<string, string> = {}): Promise<Record<string, Record<string, unknown>>> =>
   Object.fromEntries(detailsOf(await page(emulator, taskNo, 1, 10, extra)).map((x) => [x.DomainName, x]));
 
 describe("served fewer details than counted", () => {
