@@ -44,7 +44,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const reply = handleAdminRequest(req.method, req.path, req.body, { addTask, setFaults, stats: () => stats.snapshot(), resetStats: () => stats.reset() });
       return { reply, latencyMs: 0 };
     }
-    const { reply, record } = handleApiRequest(req, { auth, store, clock, faults: () => plan });
+    const { reply, record } = handleApiRequest(req, { auth, store, clock, faults: () => plan, region: options.region });
     stats.record(record);
     return { reply, latencyMs: plan.config.latencyMs ?? 0 };
   });

@@ -6,9 +6,10 @@
  * Positions are indexes into the task's details, in listing order. The honest path is indexed: O(PageSize) per
  * page unfiltered or filtered by DomainName/InstanceId, O(PageSize log N) plus recent changes for TaskStatus
  * (see StatusIndex). Quirks that need a pass over the task (partialListing, failureFlicker, hiddenDetails) cost
- * O(N) per answer, which only a run that asked for them pays.
+ * O(N) per answer, which only a run that asked for them pays. Listing orders are in listing-order.ts.
  */
 import { TASK_STATUSES } from "../sdk/api/schemas";
+import { listingOrderOf } from "./listing-order";
 import { shownStatus } from "./shown-status";
 import { detailStatus, instanceIdOf, positionsOf, statusIndexOf, type StoredTask } from "./task-store";
 import type { QueryParams } from "./query-params";
@@ -56,12 +57,17 @@ const indexed = (task: StoredTask, q: QueryParams, now: number): Positions => {
   return { count: task.details.length, at: (i) => i };
 };
 
-/** A pass over the listing, for quirks that change which details exist (partialListing) or how they read (failureFlicker). */
+/**
+ * A pass over the listing, for quirks that change its order (listingOrder), which details exist (partialListing)
+ * or how they read (failureFlicker).
+ */
 const scanned = (task: StoredTask, q: QueryParams, now: number, quirks: Quirks, answer: number): Positions => {
   const limit = Math.min(task.details.length, quirks.partialListing ?? Infinity);
   const status = q.taskStatus === undefined ? undefined : TASK_STATUSES[q.taskStatus];
+  const order = listingOrderOf(task, quirks, answer) ?? ((i: number) => i);
   const picked: number[] = [];
-  for (let p = 0; p < limit; p++) {
+  for (let i = 0; i < limit; i++) {
+    const p = order(i);
     const d = task.details[p];
     if (q.domainName !== undefined && d.domainName !== q.domainName) continue;
     if (q.instanceId !== undefined && instanceIdOf(d) !== q.instanceId) continue;
@@ -71,7 +77,7 @@ const scanned = (task: StoredTask, q: QueryParams, now: number, quirks: Quirks, 
   return ofArray(picked);
 };
 
-/** The selection minus the details `hiddenDetails` never serves. */
+/** The selection minus the details `hiddenDetails` never serves (`last`: the last seeded). */
 const withoutHidden = (task: StoredTask, selected: Positions, hidden: NonNullable<Quirks["hiddenDetails"]>): Positions => {
   const firstHidden = task.details.length - (hidden.last ?? 0);
   const domains = new Set(hidden.domains ?? []);
@@ -94,7 +100,8 @@ const rotated = (list: Positions, by: number): Positions => {
 export const selectDetails = (task: StoredTask | undefined, query: QueryParams, now: number, quirks: Quirks, answer: number): Selection => {
   const q = appliedQuery(query, quirks);
   if (!task || (q.taskStatus !== undefined && quirks.emptyTaskStatusAnswers)) return { count: 0, served: NONE };
-  const selected = quirks.partialListing !== undefined || quirks.failureFlicker ? scanned(task, q, now, quirks, answer) : indexed(task, q, now);
+  const needsScan = quirks.partialListing !== undefined || quirks.failureFlicker || quirks.listingOrder !== undefined;
+  const selected = needsScan ? scanned(task, q, now, quirks, answer) : indexed(task, q, now);
   let served = quirks.hiddenDetails ? withoutHidden(task, selected, quirks.hiddenDetails) : selected;
   if (quirks.shiftingPages) served = rotated(served, (answer - 1) * quirks.shiftingPages);
   return { count: selected.count, served };

@@ -37,6 +37,9 @@ const QuirksSchema = z.strictObject({
   singleObjectDetail: z.boolean().optional(),
   numericTaskResult: z.boolean().optional(),
   trailingNewlineFailReason: z.boolean().optional(),
+  clampPageSize: z.boolean().optional(),
+  listingOrder: z.enum(["reverse", "shuffled", "reshuffled"]).optional(),
+  absentAsEmptyString: z.boolean().optional(),
   hiddenDetails: z.strictObject({ last: z.number().int().min(0).optional(), domains: z.array(z.string().min(1)).optional() }).optional(),
   shiftingPages: z.number().int().optional(),
   emptyPages: z.strictObject({ pages: z.array(count).optional(), from: count.optional() }).optional(),
@@ -80,10 +83,11 @@ export const TaskSpecSchema = z
   });
 
 const FaultRuleSchema = z.strictObject({
-  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "html502", "dropConnection"]),
+  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "parameterIllegal", "networkIOError", "html502", "dropConnection"]),
   every: count.optional(),
   from: count.optional(),
   count: count.optional(),
+  timeLeftMs: z.number().int().min(0).optional(),
 }).refine((r) => r.every !== undefined || r.from !== undefined, {
   message: "a fault rule needs `every: N` (every Nth request) or `from: N` (optionally with `count`)",
 });

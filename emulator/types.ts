@@ -8,6 +8,15 @@ export interface EmulatorCredential {
   accessKeyId: string;
   accessKeySecret: string;
   securityToken?: string;
+  /** A disabled key: every request is refused with InvalidAccessKeyId.Inactive (400). */
+  inactive?: boolean;
+  /** An STS key whose token has expired: refused with InvalidSecurityToken.Expired (400) once the token matches. */
+  securityTokenExpired?: boolean;
+  /**
+   * A key RAM does not grant domain:QueryDomainTask (the action behind QueryTaskDetailList): correctly signed
+   * requests are refused with this code, HTTP 403.
+   */
+  permissionDenied?: "Forbidden.RAM" | "NoPermission";
 }
 
 /** The throwaway key pair the emulator accepts unless told otherwise. Not a secret: it only opens the emulator. */
@@ -45,6 +54,11 @@ export interface EmulatorOptions {
   faults?: FaultConfig;
   /** Serve the admin HTTP endpoints under /__emulator/ (default off). */
   admin?: boolean;
+  /**
+   * The region whose host the emulator stands in for, which error bodies name as HostId: "ap-southeast-1" answers
+   * as domain-intl.aliyuncs.com, like the real routing. Default: the host of the version called (docs/emulator.md).
+   */
+  region?: string;
 }
 
 /** A running emulator, as `startEmulator` resolves it. */
@@ -133,8 +147,11 @@ export interface FaultConfig {
   taskQuirks?: Record<string, Quirks>;
 }
 
-/** What a fault rule does to a request: an API error (Throttling.User, 500, 503), an HTML 502, or a dropped connection. */
-export type FaultKind = "throttling" | "internalError" | "serviceUnavailable" | "html502" | "dropConnection";
+/**
+ * What a fault rule does to a request: an API error (Throttling.User with its rate-limit headers, 500, 503, Domain's
+ * ParameterIllegal and NetworkIOError), an HTML 502, or a dropped connection.
+ */
+export type FaultKind = "throttling" | "internalError" | "serviceUnavailable" | "parameterIllegal" | "networkIOError" | "html502" | "dropConnection";
 
 /**
  * Which QueryTaskDetailList requests fail. Requests are numbered from 1 in the order received (the count restarts
@@ -146,6 +163,8 @@ export interface FaultRule {
   every?: number;
   from?: number;
   count?: number;
+  /** `throttling` only: the TimeLeft (ms) its `x-ratelimit-user-api` header tells the client to wait (default 1000). */
+  timeLeftMs?: number;
 }
 
 /**
@@ -168,6 +187,16 @@ export interface Quirks {
   numericTaskResult?: boolean;
   /** A non-empty FailReason ends with "\n". */
   trailingNewlineFailReason?: boolean;
+  /** A PageSize above 1000 is served as 1000 (and echoed so) instead of refused with InvalidPageSize. */
+  clampPageSize?: boolean;
+  /**
+   * The order details are listed in. Default: the order the task was seeded in, stable between requests (paging
+   * needs a stable order; nothing public says which one the service uses). "reverse"; "shuffled": a fixed
+   * permutation per task; "reshuffled": a new permutation on every answer (paging then skips and repeats).
+   */
+  listingOrder?: "reverse" | "shuffled" | "reshuffled";
+  /** Fields without a value are sent as "" (TaskResult, FailReason, ErrorMsg), as older SDK samples show, instead of left out. */
+  absentAsEmptyString?: boolean;
 
   /**
    * These details are never served, while TotalItemNum (and TotalPageNum) still count them: the last `last`
