@@ -54,7 +54,7 @@ export const parseEmulatorArgs = (argv: readonly string[]): EmulatorCommandArgs 
 
 export const EMULATOR_HELP = `domain-tasks emulator - the offline Alibaba Cloud Domain API (QueryTaskDetailList)
 
-Usage: domain-tasks emulator [--port N] [--host H] [--scenario FILE] [--faults FILE] [--admin] [--latency MS]
+Usage: domain-tasks emulator [--port N] [--host H] [--scenario FILE|NAME] [--faults FILE] [--admin] [--latency MS]
    or: node dist/emulator/command.js [same flags]
 
 Serves QueryTaskDetailList for Domain 2018-01-29 and Domain-intl 2017-12-18 over HTTP, signed and answered
@@ -63,7 +63,8 @@ like the real service (ACS3-HMAC-SHA256 and HMAC-SHA1 signatures, paging, filter
 Options:
   --port N          port to listen on (default 0: any free port, printed at start)
   --host H          interface to bind (default 127.0.0.1; anything else exposes the emulator to the network)
-  --scenario FILE   JSON file of tasks to seed: {"tasks": [TaskSpec, ...], "faults"?: FaultConfig} (see the README)
+  --scenario FILE   JSON file of tasks to seed: {"tasks": [TaskSpec, ...], "faults"?: FaultConfig} (see the README),
+                    or the name of a bundled scenario: demo. The seeded TaskNos are printed at start.
   --faults FILE     JSON FaultConfig to start with, instead of the scenario's: {"rules": [...], "quirks": {...},
                     "taskQuirks": {"<TaskNo>": {...}}} (docs/emulator.md lists every quirk)
   --admin           serve POST /__emulator/tasks, PUT /__emulator/faults, GET|DELETE /__emulator/stats
@@ -74,7 +75,7 @@ Credentials it accepts: AccessKeyId emulator-access-key-id, secret emulator-acce
 (throwaway values that only open the emulator).
 
 Examples:
-  domain-tasks emulator --port 8080 --scenario emulator/scenarios/demo.json
+  domain-tasks emulator --port 8080 --scenario demo
   domain-tasks emulator --port 8080 --admin --latency 200      # seed tasks and switch faults over HTTP
   curl -s -X POST http://127.0.0.1:8080/__emulator/tasks -d '{"details":[{"domainName":"example.com","finishAfterSeconds":30}]}'
   curl -s -X PUT http://127.0.0.1:8080/__emulator/faults -d '{"rules":[{"fault":"throttling","every":3}]}'
