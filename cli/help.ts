@@ -34,7 +34,7 @@ export const CREDENTIALS_HELP = `Credentials, first found wins (never from a fla
 export const USAGE: Record<string, string> = {
   top: "domain-tasks <get|wait|emulator|demo> [options]",
   get: "domain-tasks get <taskNo> [--status S] [--domain D] [--instance I] [-o table|json|jsonl]",
-  wait: "domain-tasks wait <taskNo> [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]",
+  wait: "domain-tasks wait <taskNo>... [--tasks-from FILE|-] [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]",
   emulator: "domain-tasks emulator [--port N] [--host H] [--scenario FILE] [--admin] [--latency MS]",
   demo: "domain-tasks demo [-q]",
 };

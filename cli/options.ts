@@ -68,6 +68,8 @@ export const WAIT_OPTIONS: readonly OptionSpec[] = [
   option({ name: "max-delay", type: "string", valueName: "<duration>", description: "longest delay between polls (default 30s)" }),
   option({ name: "quiet", short: "q", type: "boolean", negatable: true,
     description: "no progress and no verdict on stderr (errors and timeouts are still printed)" }),
+  option({ name: "tasks-from", type: "string", valueName: "<file|->",
+    description: "also wait for the TaskNos in this file, one per line (- reads standard input); with several tasks, exit 0 only if all succeeded" }),
 ];
 
 export const DEMO_OPTIONS: readonly OptionSpec[] = [

@@ -1,6 +1,7 @@
 /**
- * `domain-tasks wait <taskNo>`: a pipeline gate. Polls until every detail has finished (or the timeout),
- * shows progress on stderr, prints the outcome on stdout and exits 0, 1 or 4 (see exit-codes.ts).
+ * `domain-tasks wait <taskNo>...`: a pipeline gate. Polls until every detail has finished (or the timeout),
+ * shows progress on stderr, prints the outcome on stdout and exits 0, 1, 3 or 4 (see exit-codes.ts). Several
+ * TaskNos (arguments, or --tasks-from FILE|-) are gated together (./wait-many.ts).
  */
 import { WAIT_DEFAULTS } from "../../sdk/waiter/settings";
 import type { ParsedArgs } from "../args";
@@ -16,7 +17,9 @@ import { toSnapshot } from "../render/progress";
 import { createProgressReporter, progressMode } from "../render/progress-reporter";
 import { createStyle, envWithColorFlag } from "../render/style";
 import { renderTable, tableWidth } from "../render/table";
+import { readTaskNos } from "../task-list";
 import { UsageError, quote } from "../usage-error";
+import { combinedExitCode, gateMany, type TaskVerdict } from "./wait-many";
 import { writeOut } from "../write-out";
 
 /** Waits at most this long unless --timeout says otherwise (the SDK's default wait). */
@@ -49,7 +52,9 @@ const parseDelays = (values: Record<string, string | boolean>): { minDelayMs?: n
 
 export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
   const globals = parseGlobalOptions(args.values, "wait");
-  const query = parseQuery(args.positionals, args.values, "wait");
+  const many = args.positionals.length > 1 || args.values["tasks-from"] !== undefined;
+  const taskNos = many ? await readTaskNos(args.positionals, args.values["tasks-from"], io.stdin, "wait") : [];
+  const query = parseQuery(many ? [taskNos[0]] : args.positionals, args.values, "wait");
   const pageSize = parsePageSize(args.values["page-size"], "wait");
   const output = parseOutput(args.values.output, io.stdout.isTTY === true, "wait");
   const condition = parseCondition(args.values.for);
@@ -65,6 +70,33 @@ export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
 
   const errStyle = createStyle(colorEnabled(io.stderr, env));
   const progress = createProgressReporter(io.stderr, { mode: progressMode(io.stderr, quiet), style: errStyle });
+  if (many) {
+    let verdicts: TaskVerdict[];
+    try {
+      const queries = taskNos.map((taskNo) => ({ ...query, taskNo }));
+      verdicts = await gateMany(client, queries, { condition, timeoutMs, failFast, pageSize, signal: io.signal, ...delays }, progress.update);
+    } finally {
+      progress.stop();
+    }
+    const exitCode = combinedExitCode(verdicts.map((v) => v.exitCode));
+    if (output === "table") {
+      for (const v of verdicts) {
+        if (v.result) await writeOut(io.stdout, renderTable(v.result.outcome, { rows: "failed", width: tableWidth(io.stdout), style: createStyle(colorEnabled(io.stdout, env)) }));
+      }
+    } else {
+      const entries = verdicts.map((v) => ({ taskNo: v.taskNo, exitCode: v.exitCode, verdict: v.verdict, outcome: v.result?.outcome ?? null }));
+      await writeOut(io.stdout, output === "json"
+        ? `${JSON.stringify({ exitCode, tasks: entries }, null, 2)}\n`
+        : entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
+    }
+    for (const v of verdicts) {
+      if (quiet && v.exitCode !== 3 && v.exitCode !== 4) continue;
+      const color = v.exitCode === 0 ? errStyle.green : v.exitCode === 4 ? errStyle.yellow : errStyle.red;
+      io.stderr.write(`${color(`${v.taskNo}: ${v.verdict}`)} ${errStyle.dim(`(exit ${v.exitCode})`)}\n`);
+    }
+    if (!quiet) io.stderr.write(`${verdicts.length} tasks: exit ${exitCode}\n`);
+    return exitCode;
+  }
   let result;
   try {
     result = await runGate(client, query, { condition, timeoutMs, failFast, pageSize, signal: io.signal, onProgress: (p) => progress.update(toSnapshot(p)), ...delays });

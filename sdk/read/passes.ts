@@ -26,6 +26,11 @@ export interface ReadSettings {
   signal?: AbortSignal;
   timeLeftMs?: () => number | undefined;
   onRequest?: () => void;
+  /**
+   * Track which details were handed out, so a re-read hands out only new ones (`unseen`). Default true; a
+   * reader that streams nothing turns it off and saves one identity per detail.
+   */
+  handOut?: boolean;
 }
 
 /** `pass` starts a pass (forget what the previous one summarized); `page` carries one page of it. */
@@ -89,7 +94,7 @@ export async function* readPasses(
         ledger = step.value;
         break;
       }
-      const unseen = step.value.details.filter((d) => {
+      const unseen = settings.handOut === false ? [] : step.value.details.filter((d) => {
         const key = identityOf(d);
         if (key === undefined) return pass === 1; // cannot be told apart: handed out by the first pass only
         if (handedOut.has(key)) return false;

@@ -96,7 +96,11 @@ export async function readTaskOutcome(api: DomainTaskApi, query: TaskQuery, opti
 export async function readTask(api: DomainTaskApi, asked: TaskQuery, options: ReadTaskOptions = {}, onRequest?: () => void): Promise<ReadTaskResult> {
   const query = checkQuery(asked);
   let requests = 0;
-  const settings: ReadSettings = { ...readPagerLimits(options), onRequest: () => { requests += 1; onRequest?.(); } };
+  const settings: ReadSettings = {
+    ...readPagerLimits(options),
+    onRequest: () => { requests += 1; onRequest?.(); },
+    handOut: options.onDetails !== undefined,
+  };
   const confirm = options.confirmSuccess !== false && query.taskStatus === undefined;
   const taskNo = query.taskNo;
   let carried: string[] = [];
