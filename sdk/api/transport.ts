@@ -70,8 +70,11 @@ export const newAgent = (protocol: "http" | "https"): http.Agent =>
 export const send = (req: SignedRequest, agent: http.Agent, limits: SendLimits, signal?: AbortSignal): Promise<HttpAnswer> =>
   new Promise<HttpAnswer>((resolve, reject) => {
     const started = Date.now();
+    if (signal?.aborted) return reject(new TransportFailure("aborted", 0, 0, 0, 0));
     const lib = req.url.protocol === "https:" ? https : http;
     const outgoing = lib.request(req.url, { method: req.method, headers: req.headers, agent });
+    // First, before anything can destroy it: a destroyed request emits 'error' later, and unheard that would crash.
+    outgoing.on("error", (err: NodeJS.ErrnoException) => fail("socket", 0, err));
     let statusCode = 0;
     let bytes = 0;
     let settled = false;
@@ -96,7 +99,6 @@ export const send = (req: SignedRequest, agent: http.Agent, limits: SendLimits, 
       timers.push(t);
     };
     const onAbort = () => fail("aborted");
-    if (signal?.aborted) return fail("aborted");
     signal?.addEventListener("abort", onAbort, { once: true });
 
     // The deadline bounds everything; the connect and read limits are capped by it (the smaller one names the failure).
@@ -113,7 +115,6 @@ export const send = (req: SignedRequest, agent: http.Agent, limits: SendLimits, 
       if (!socket.connecting) connected();
       else socket.once(req.url.protocol === "https:" ? "secureConnect" : "connect", connected);
     });
-    outgoing.on("error", (err: NodeJS.ErrnoException) => fail("socket", 0, err));
     outgoing.on("response", (res) => {
       statusCode = res.statusCode ?? 0;
       const chunks: Buffer[] = [];
