@@ -34,14 +34,6 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-/** Per-call options. */
-export interface CallOptions {
-  /** Stops the call promptly with an AbortError. */
-  signal?: AbortSignal;
-  /** The call, retries included, settles within this many milliseconds (a caller's deadline). */
-  timeoutMs?: number;
-}
-
 /** What the pager and the waiter need from a client. Implement it to put them on another transport. */
 export interface DomainTaskApi {
   /** One page of one task's details. */
