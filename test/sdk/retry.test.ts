@@ -44,7 +44,8 @@ describe("retryPolicy", () => {
   it.each([
     [{ maxAttempts: 0 }, /retry.maxAttempts must be an integer >= 1; got 0/],
     [{ maxAttempts: 1.5 }, /retry.maxAttempts/],
-    [{ baseDelayMs: -1 }, /retry.baseDelayMs must be a number of milliseconds >= 0; got -1/],
+    [{ baseDelayMs: -1 }, /retry.baseDelayMs must be a number of milliseconds from 0 to 2147483647; got -1/],
+    [{ maxDelayMs: 2.2e9 }, /retry.maxDelayMs must be a number of milliseconds from 0 to 2147483647; got 2200000000/],
     [{ deadlineMs: -5 }, /retry.deadlineMs/],
   ])("rejects %j", (options, message) => {
     expect(() => retryPolicy(options)).toThrow(message);
@@ -170,6 +171,12 @@ describe("withRetry: the service's wait and the call's deadline", () => {
     expect(clock.slept).toEqual([100]);
     expect(err).toMatchObject({ code: "Throttling.User", attempts: 2 });
     expect((err as Error).message).toMatch(/Gave up after 2 attempts .*the service asked to wait 2000 ms, past the call's time limit/);
+  });
+
+  it("never sleeps longer than setTimeout can wait, whatever TimeLeft the service sends", async () => {
+    const clock = new VirtualClock();
+    await withRetry(script(throttled(1e12)).fn, retryPolicy({ deadlineMs: Infinity }), { clock, random: () => 0.5 });
+    expect(clock.slept).toEqual([2 ** 31 - 1]);
   });
 
   it("says why a first failure was not retried when the deadline, not the code, stopped it", async () => {
