@@ -6,6 +6,7 @@
  * - `silent`: accept the connection, read the request, never answer;
  * - `trickle`: send a status line and headers (Content-Length larger than will ever come), then one byte
  *   per `intervalMs` of the body, forever;
+ * - `cut`: a status line, headers and the first bytes of a body, then the connection is reset;
  * - `answer`: a complete answer (status, headers, body) on a keep-alive connection the server never closes
  *   (an answer "then holds the connection"); a 204/304 gets no body, a 3xx may carry a Location.
  * The server counts connections, and open ones, so a test can assert the client destroyed its socket.
@@ -15,6 +16,7 @@ import * as net from "node:net";
 export type HostileBehaviour =
   | { kind: "silent" }
   | { kind: "trickle"; status?: number; intervalMs?: number }
+  | { kind: "cut"; status?: number }
   | { kind: "answer"; status: number; body?: string; headers?: Record<string, string> };
 
 /** What the server saw of one request. */
@@ -70,6 +72,11 @@ export const startHostileServer = (behaviour: HostileBehaviour | ((request: Seen
       const timer = setInterval(() => socket.write(" "), b.intervalMs ?? 1000);
       timers.add(timer);
       socket.on("close", () => (clearInterval(timer), timers.delete(timer)));
+      return;
+    }
+    if (b.kind === "cut") {
+      socket.write(head(b.status ?? 200, { "content-type": "application/json", "content-length": "1000" }) + '{"RequestId":"R-cut",');
+      setTimeout(() => socket.resetAndDestroy(), 20);
       return;
     }
     const body = b.status === 204 || b.status === 304 ? "" : (b.body ?? "");

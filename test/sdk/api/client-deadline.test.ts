@@ -105,6 +105,17 @@ describe("timeoutMs: the call settles by its deadline, and closes the connection
   });
 });
 
+describe("a connection cut mid-answer", () => {
+  it("is ConnectionDropped, retried, and says the response had started", async () => {
+    server = await startHostileServer({ kind: "cut" });
+    const { client } = clientOf(server.url, { retry: { maxAttempts: 2 } });
+    const err = await within(5000, "cut", rejectionOf(client.queryTaskDetailList(query)));
+    expect(err).toMatchObject({ code: "ConnectionDropped", statusCode: 0, retryable: true, attempts: 2 });
+    expect(err.message).toMatch(/dropped after a response had started \(HTTP 200, \d+ bytes of its body\)/);
+    expect(server.accepted).toBe(2);
+  });
+});
+
 describe("abort closes the connection", () => {
   it("aborting while the body trickles in rejects with AbortError and destroys the socket", async () => {
     server = await startHostileServer({ kind: "trickle", intervalMs: 20 });
