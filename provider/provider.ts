@@ -90,8 +90,9 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
     const recorded = previous.total ?? 0;
     if (outcome.total < recorded) {
       // Old details age out, or the answer was partial: what the task came to is still what the state says.
-      this.log(`DomainTask ${inputs.taskNo}: the Domain API now lists ${outcome.total} of the ${recorded} details recorded; ` +
-        "keeping the recorded outcome");
+      this.log(outcome.total === 0
+        ? `DomainTask ${inputs.taskNo}: the task is no longer listed by the Domain API; keeping its last known outcome`
+        : `DomainTask ${inputs.taskNo}: the Domain API now lists ${outcome.total} of the ${recorded} details recorded; keeping the recorded outcome`);
       return { id, props: keepLastOutcome(inputs, previous, this.clock.now()) };
     }
     const recordedFailures = previous.counts?.EXECUTE_FAILURE ?? 0;

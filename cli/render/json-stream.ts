@@ -11,7 +11,7 @@ export interface JsonDocument {
   details(details: readonly TaskDetail[]): string;
   /** The rest of the outcome (its own `details` ignored: they were streamed), closing the document. */
   end(outcome: TaskOutcome): string;
-  /** Closes the document after an error, so it still parses: the details so far and `error`. */
+  /** Closes the document after an error, so it still parses: the details so far and `error` ("" if none was opened). */
   abort(message: string): string;
 }
 
@@ -35,6 +35,6 @@ export const jsonDocument = (): JsonDocument => {
       const fields = JSON.stringify({ ...rest, detailsOmitted: 0 }, null, 2).slice(1); // without its "{"
       return `${closeDetails()},${fields}\n`;
     },
-    abort: (message) => `${closeDetails()},\n  "error": ${JSON.stringify(message)}\n}\n`,
+    abort: (message) => (opened ? `${closeDetails()},\n  "error": ${JSON.stringify(message)}\n}\n` : ""),
   };
 };

@@ -66,7 +66,8 @@ function judge(resource: PolicyResource, allowIncomplete: boolean): string | und
       .slice(0, LISTED_FAILURES)
       .map((f) => `${f.domainName || "(no domain name)"}: ${reasonOf(f)}`);
     // The state lists the first failures only (failedOmitted counts the rest): count them all.
-    const failures = (props.counts as { EXECUTE_FAILURE?: number } | undefined)?.EXECUTE_FAILURE ?? failed.length + Number(props.failedOmitted ?? 0);
+    const listedInState = failed.length + Number(props.failedOmitted ?? 0);
+    const failures = Math.max(listedInState, (props.counts as { EXECUTE_FAILURE?: number } | undefined)?.EXECUTE_FAILURE ?? 0);
     const unlisted = failures - listed.length;
     const more = unlisted > 0 ? `; and ${unlisted} more` : "";
     return `${who} ended in EXECUTE_FAILURE: ${failures} of ${String(props.total)} domains failed: ${listed.join("; ")}${more}. ` +

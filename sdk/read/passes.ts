@@ -12,6 +12,7 @@ import { TASK_STATUSES } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
 import { throwIfAborted } from "../clock";
 import { scanPass, type PassContext, type PassPage } from "../pager/scan-pass";
+import { checkQuery } from "./check-query";
 import { identityOf, type AskedQuery, type PassLedger } from "./ledger";
 
 /** Reads of one question before its answers are declared inconsistent. */
@@ -64,7 +65,7 @@ export async function* readPasses(
   const ctx: PassContext = {
     api,
     query,
-    asked: askedOf(query),
+    asked: askedOf(checkQuery(query)),
     concurrency: settings.concurrency,
     maxPages: settings.maxPages,
     signal: settings.signal,

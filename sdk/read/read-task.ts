@@ -18,6 +18,7 @@ import { askPage } from "./ask";
 import { OutcomeBuilder, type OutcomeBounds, type StatusCounts, type TaskOutcome } from "../outcome";
 import type { PagerOptions } from "../pager/models";
 import { readPagerLimits } from "../pager/paginate";
+import { checkQuery } from "./check-query";
 import { identityOf } from "./ledger";
 import { inconsistentAnswer } from "./inconsistent";
 import { readPasses, type ReadSettings } from "./passes";
@@ -92,11 +93,12 @@ export async function readTaskOutcome(api: DomainTaskApi, query: TaskQuery, opti
 }
 
 /** `readTaskOutcome` with its costs, for the waiter; `onRequest` hears of every request as it is sent. */
-export async function readTask(api: DomainTaskApi, query: TaskQuery, options: ReadTaskOptions = {}, onRequest?: () => void): Promise<ReadTaskResult> {
+export async function readTask(api: DomainTaskApi, asked: TaskQuery, options: ReadTaskOptions = {}, onRequest?: () => void): Promise<ReadTaskResult> {
+  const query = checkQuery(asked);
   let requests = 0;
   const settings: ReadSettings = { ...readPagerLimits(options), onRequest: () => { requests += 1; onRequest?.(); } };
   const confirm = options.confirmSuccess !== false && query.taskStatus === undefined;
-  const taskNo = query.taskNo.trim();
+  const taskNo = query.taskNo;
   let carried: string[] = [];
   /** Counts of a verified pass whose success the failure count could not confirm: the next pass must agree. */
   let toAgreeWith: StatusCounts | undefined;

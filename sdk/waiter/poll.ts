@@ -67,6 +67,8 @@ export class TaskPoller {
   /** The last breakdown of a counted task. */
   private last: { total: number; breakdown: StatusCounts } | undefined;
   private previousOpen: number | undefined;
+  /** The total the probe read (and the status of the detail it served), spared from the first breakdown. */
+  private probed: { total: number; sampleStatus?: string } | undefined;
   private breakdownNext = false;
   /** Failures seen in verified reads, by identity, until a read shows them retried. */
   private readonly remembered = new Map<string, FailedDetail>();
@@ -95,7 +97,10 @@ export class TaskPoller {
     if (this.mode === "probe") {
       const probe = await countByStatus(this.api, this.query, [undefined], ask);
       if (!probe.ok) this.stopCounting(probe.reason);
-      else if (probe.counts[0] > this.settings.pageSize) this.mode = "count";
+      else if (probe.counts[0] > this.settings.pageSize) {
+        this.mode = "count";
+        this.probed = { total: probe.counts[0], sampleStatus: probe.sampleStatus };
+      }
       if (this.mode === "probe") this.mode = "read";
     }
     if (this.mode === "read") return this.read(ask, true);
@@ -176,15 +181,18 @@ export class TaskPoller {
 
   /** Every status and the total (5 requests), checked against each other. */
   private async breakdown(ask: AskSettings): Promise<Counted | string> {
-    const result = await countByStatus(this.api, this.query, [undefined, ...TASK_STATUSES.map(statusCode)], ask);
+    const probed = this.probed;
+    this.probed = undefined;
+    const statuses = TASK_STATUSES.map(statusCode);
+    const result = await countByStatus(this.api, this.query, probed === undefined ? [undefined, ...statuses] : statuses, ask);
     if (!result.ok) return result.reason;
-    const [total, ...known] = result.counts;
+    const [total, ...known] = probed === undefined ? result.counts : [probed.total, ...result.counts];
     const sum = known.reduce((a, b) => a + b, 0);
     if (sum > total) return `the status counts add up to ${sum}, more than the total ${total}`;
     const breakdown = emptyCounts();
     TASK_STATUSES.forEach((s, i) => (breakdown[s] = known[i]));
     breakdown.UNKNOWN = total - sum;
-    const sample = result.sampleStatus;
+    const sample = probed === undefined ? result.sampleStatus : probed.sampleStatus;
     if (sample !== undefined && (TASK_STATUSES as readonly string[]).includes(sample) && breakdown[sample as keyof StatusCounts] === 0) {
       return `a ${sample} detail was served, but the ${sample} count is 0`;
     }

@@ -1,8 +1,9 @@
 /** The waiter's options, checked and turned into milliseconds, with their defaults. */
-import { TaskQuerySchema, type TaskQuery } from "../api/schemas";
+import type { TaskQuery } from "../api/schemas";
 import { systemClock, type Clock } from "../clock";
 import { ValidationError } from "../errors";
 import { readPagerLimits } from "../pager/paginate";
+import { checkQuery, type CheckedQuery } from "../read/check-query";
 import type { WaitOptions, WaitUntil } from "./models";
 
 /** The waiter's defaults, in seconds: the one place they are written (the CLI and the DomainTask derive theirs). */
@@ -17,7 +18,7 @@ export const WAIT_DEFAULTS = Object.freeze({
 export const MAX_DELAY_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
 export interface WaitSettings {
-  query: ReturnType<typeof TaskQuerySchema.parse>;
+  query: CheckedQuery;
   maxWaitMs: number;
   minDelayMs: number;
   maxDelayMs: number;
@@ -47,12 +48,7 @@ const bound = (field: string, value: number | undefined): number | undefined => 
 
 /** @throws ValidationError naming the field, for a bad query or option. */
 export const readWaitSettings = (query: TaskQuery, options: WaitOptions): WaitSettings => {
-  const parsed = TaskQuerySchema.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue.path[0] ?? "query");
-    throw new ValidationError(field, (query as Record<string, unknown>)[field], `${field}: ${issue.message}`);
-  }
+  const checked = checkQuery(query);
   if (query.taskStatus !== undefined) {
     throw new ValidationError("taskStatus", query.taskStatus,
       "waitForTask selects details by status itself; remove taskStatus from the query (filter by domainName or instanceId instead)");
@@ -70,7 +66,7 @@ export const readWaitSettings = (query: TaskQuery, options: WaitOptions): WaitSe
   // Checked now, not when the task completes and is read in full (perhaps half an hour later).
   const { pageSize, concurrency } = readPagerLimits({ pageSize: options.pageSize, concurrency: options.concurrency });
   return {
-    query: parsed.data,
+    query: checked,
     maxWaitMs: seconds("maxWaitSeconds", options.maxWaitSeconds, WAIT_DEFAULTS.maxWaitSeconds),
     minDelayMs,
     maxDelayMs,
