@@ -8,13 +8,14 @@ import type { TaskOutcome } from "../../sdk/outcome";
 import { readTaskOutcome } from "../../sdk/read";
 import type { ParsedArgs } from "../args";
 import { createClient, parseGlobalOptions } from "../client";
+import { debugApi } from "../debug";
 import { ExitCode } from "../exit-codes";
 import { colorEnabled, type Io } from "../io";
 import { parseOutput, parsePageSize, parseQuery } from "../query";
 import { jsonDocument } from "../render/json-stream";
 import { renderJsonLines } from "../render/jsonl";
-import { createStyle } from "../render/style";
-import { renderTable } from "../render/table";
+import { createStyle, envWithColorFlag } from "../render/style";
+import { renderTable, tableWidth } from "../render/table";
 import { writeOut } from "../write-out";
 
 export const runGet = async (args: ParsedArgs, io: Io): Promise<number> => {
@@ -22,7 +23,8 @@ export const runGet = async (args: ParsedArgs, io: Io): Promise<number> => {
   const query = parseQuery(args.positionals, args.values, "get");
   const pageSize = parsePageSize(args.values["page-size"], "get");
   const output = parseOutput(args.values.output, io.stdout.isTTY === true, "get");
-  const client = await createClient(globals, io);
+  const client = debugApi(await createClient(globals, io), args.values, io.stderr);
+  const env = envWithColorFlag(args.values, io.env);
   const doc = jsonDocument();
   const stream = output !== "table";
   const onDetails = output === "json"
@@ -48,6 +50,6 @@ export const runGet = async (args: ParsedArgs, io: Io): Promise<number> => {
       "(domain or domain-intl); a task submitted a moment ago may need a few seconds to show its details.\n");
   }
   if (output === "json") await writeOut(io.stdout, doc.end(outcome));
-  else if (output === "table") await writeOut(io.stdout, renderTable(outcome, { rows: "all", style: createStyle(colorEnabled(io.stdout, io.env)) }));
+  else if (output === "table") await writeOut(io.stdout, renderTable(outcome, { rows: "all", width: tableWidth(io.stdout), style: createStyle(colorEnabled(io.stdout, env)) }));
   return ExitCode.OK;
 };

@@ -5,6 +5,7 @@
 import { WAIT_DEFAULTS } from "../../sdk/waiter/settings";
 import type { ParsedArgs } from "../args";
 import { createClient, parseGlobalOptions } from "../client";
+import { debugApi } from "../debug";
 import { durationFlag } from "../duration";
 import { runGate, type Condition } from "../gate";
 import { colorEnabled, type Io } from "../io";
@@ -13,8 +14,8 @@ import { renderJson } from "../render/json";
 import { renderJsonLines } from "../render/jsonl";
 import { toSnapshot } from "../render/progress";
 import { createProgressReporter, progressMode } from "../render/progress-reporter";
-import { createStyle } from "../render/style";
-import { renderTable } from "../render/table";
+import { createStyle, envWithColorFlag } from "../render/style";
+import { renderTable, tableWidth } from "../render/table";
 import { UsageError, quote } from "../usage-error";
 import { writeOut } from "../write-out";
 
@@ -59,9 +60,10 @@ export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
   if (failFast && condition === "completion") {
     throw new UsageError("--fail-fast goes with --for success: with --for completion a failed detail is an expected outcome.", "wait");
   }
-  const client = await createClient(globals, io);
+  const client = debugApi(await createClient(globals, io), args.values, io.stderr);
+  const env = envWithColorFlag(args.values, io.env);
 
-  const errStyle = createStyle(colorEnabled(io.stderr, io.env));
+  const errStyle = createStyle(colorEnabled(io.stderr, env));
   const progress = createProgressReporter(io.stderr, { mode: progressMode(io.stderr, quiet), style: errStyle });
   let result;
   try {
@@ -73,7 +75,7 @@ export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
   const { outcome, verdict, exitCode } = result;
   if (output === "json") await writeOut(io.stdout, renderJson(outcome));
   else if (output === "jsonl") await writeOut(io.stdout, renderJsonLines(outcome.details));
-  else await writeOut(io.stdout, renderTable(outcome, { rows: "failed", style: createStyle(colorEnabled(io.stdout, io.env)) }));
+  else await writeOut(io.stdout, renderTable(outcome, { rows: "failed", width: tableWidth(io.stdout), style: createStyle(colorEnabled(io.stdout, env)) }));
   // The verdict is the one line a pipeline log needs; a timeout or a contradiction is always reported, even with -q.
   if (!quiet || exitCode === 4 || exitCode === 3) {
     const color = exitCode === 0 ? errStyle.green : exitCode === 4 ? errStyle.yellow : errStyle.red;
