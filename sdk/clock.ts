@@ -69,8 +69,9 @@ export const throwIfAborted = (signal?: AbortSignal): void => {
 
 /**
  * `promise`, or AbortError as soon as `signal` fires (at once if it already has). For work that cannot be
- * cancelled itself (@alicloud/openapi-client takes no AbortSignal) or whose cancellation may be slow: the
- * caller is released immediately, and the work finishes in the background with its result dropped.
+ * cancelled itself (a credential provider's lookup takes no AbortSignal): the caller is released
+ * immediately, and the work finishes in the background with its result dropped. It releases the caller, not
+ * the work's resources: a request must be cancelled by its transport (sdk/api/transport.ts closes its socket).
  */
 export const abortable = <T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> => {
   if (!signal) return promise;
