@@ -18,21 +18,31 @@ const abortReason = (signal: AbortSignal): AbortError =>
     { cause: signal.reason },
   );
 
-/** Real time. */
+/** The longest delay one Node.js timer takes (2^31 - 1 ms, about 24.8 days); a longer one fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Real time. A sleep longer than one timer can take is slept in several, never cut short. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(abortReason(signal));
+      const until = Date.now() + Math.max(0, ms);
+      let timer: NodeJS.Timeout;
       const onAbort = () => {
         clearTimeout(timer);
         reject(abortReason(signal!));
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, Math.max(0, ms));
+      const arm = () => {
+        const left = until - Date.now();
+        if (left <= 0) {
+          signal?.removeEventListener("abort", onAbort);
+          return resolve();
+        }
+        timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+      };
       signal?.addEventListener("abort", onAbort, { once: true });
+      timer = setTimeout(arm, Math.min(Math.max(0, ms), MAX_TIMER_MS));
     }),
 };
 
