@@ -39,6 +39,8 @@ describe("refused, exit 2, naming what was wrong, nothing sent", () => {
     ["--endpoint ftp://", ["get", "T-1", "--endpoint", "ftp://example.com"], "endpoint"],
     ["plain http to a public host", ["get", "T-1", "--endpoint", "http://203.0.113.7"], "endpoint"],
     ["--product dns", ["get", "T-1", "--product", "dns"], "product"],
+    // Named by the flag the user typed, not by the SDK option it sets.
+    ["--endpoint with a scheme other than http(s)", ["get", "T-1", "--endpoint", "ftp://x"], 'domain-tasks: --endpoint "ftp://x" must use http or https'],
     ["plain http to a *.localhost name (DNS decides where it goes)", ["get", "T-1", "--endpoint", "http://attacker.localhost:9"],
       'endpoint "http://attacker.localhost:9" uses plain http to a host that is not loopback'],
     // Node's timers fire at once beyond 2^31-1 ms: such a delay would poll in a tight loop.
