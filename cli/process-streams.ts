@@ -58,7 +58,7 @@ export const guardOutput = (
         // A stream that failed inside write() is marked errored at once, but says why only on the next tick.
         const broken = stream.destroyed === true || (stream.errored ?? null) !== null;
         if (!broken && !stream.writableNeedDrain) return resolve();
-        if (stream.closed) return reject(outputFailure(failure ?? closedError()));
+        if (stream.closed) return reject(outputFailure(closedError()));
         const settle = (): void => {
           stream.off("drain", settle);
           stream.off("error", settle);
