@@ -45,16 +45,6 @@ export class OutputError extends Error {
 }
 
 /**
- * Writes one chunk to stdout and waits while the stream pushes back, so a slow reader (`| slow-consumer`)
- * holds the command back instead of the output piling up in memory. Rejects with an OutputError once stdout
- * has failed: a command streaming its output stops there.
- */
-export const writeOut = async (io: Io, chunk: string): Promise<void> => {
-  const accepted = io.stdout.write(chunk);
-  if (accepted === false && io.stdout.drained) await io.stdout.drained();
-};
-
-/**
  * Whether to colour a stream: only on a terminal, never with NO_COLOR set (https://no-color.org) or
  * TERM=dumb; FORCE_COLOR (non-zero) forces it on, for CI systems that render ANSI colours.
  */

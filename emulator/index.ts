@@ -28,13 +28,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const auth = { credentials, requestClock: options.requestClock ?? realTime, nonces: new NonceCache(REQUEST_WINDOW_MS) };
   const store = new TaskStore(clock);
   const stats = new StatsRecorder();
-  let plan = new FaultPlan(options.faults ? parseFaultConfig(options.faults) : {});
+  const scenario = options.scenario === undefined ? undefined : loadScenario(options.scenario);
+  // The options' faults win over the scenario's: a caller switching a scenario's quirks off passes `faults: {}`.
+  let plan = new FaultPlan(parseFaultConfig(options.faults ?? scenario?.faults ?? {}));
 
   const addTask = (spec: TaskSpec | unknown): string => store.add(parseTaskSpec(spec));
   const setFaults = (faults: FaultConfig | unknown): void => {
     plan = new FaultPlan(parseFaultConfig(faults));
   };
-  if (options.scenario !== undefined) for (const task of loadScenario(options.scenario).tasks) addTask(task);
+  for (const task of scenario?.tasks ?? []) addTask(task);
 
   const host = options.host ?? "127.0.0.1";
   const server = await listen(host, options.port ?? 0, (req) => {
@@ -42,7 +44,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const reply = handleAdminRequest(req.method, req.path, req.body, { addTask, setFaults, stats: () => stats.snapshot(), resetStats: () => stats.reset() });
       return { reply, latencyMs: 0 };
     }
-    const { reply, record } = handleApiRequest(req, { auth, store, clock, faults: () => plan });
+    const { reply, record } = handleApiRequest(req, { auth, store, clock, faults: () => plan, region: options.region });
     stats.record(record);
     return { reply, latencyMs: plan.config.latencyMs ?? 0 };
   });

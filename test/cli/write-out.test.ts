@@ -1,10 +1,12 @@
 /**
- * writeOut over a guarded stream: it waits while the reader is slow (so output never piles up in memory),
- * and once the stream has failed it rejects with an OutputError instead of writing into the void.
+ * writeOut (cli/write-out.ts) over a guarded process stream: it waits while the reader is slow (so output
+ * never piles up in memory), and once the stream has failed it rejects with an OutputError instead of
+ * writing into the void.
  */
 import { Writable } from "node:stream";
-import { OutputError, writeOut, type Io } from "../../cli/io";
+import { OutputError, type OutputStream } from "../../cli/io";
 import { guardOutput } from "../../cli/process-streams";
+import { writeOut } from "../../cli/write-out";
 
 /** A stream that holds each chunk until `release()`, with room for 16 bytes. */
 const slowStream = () => {
@@ -20,16 +22,13 @@ const slowStream = () => {
   return { stream, written, release: () => pending.splice(0).forEach((done) => done()) };
 };
 
-const ioWith = (stdout: Io["stdout"]): Io =>
-  ({ stdout, stderr: { write: () => true }, stdin: process.stdin, env: {}, signal: new AbortController().signal });
-
 describe("writeOut", () => {
   it("returns at once while the stream has room, and waits for 'drain' once it is full", async () => {
     const { stream, written, release } = slowStream();
-    const io = ioWith(guardOutput(stream));
-    await writeOut(io, "small");
+    const out: OutputStream = guardOutput(stream);
+    await writeOut(out, "small");
     let resolved = false;
-    const full = writeOut(io, "x".repeat(64)).then(() => (resolved = true));
+    const full = writeOut(out, "x".repeat(64)).then(() => (resolved = true));
     await new Promise((r) => setImmediate(r));
     expect(resolved).toBe(false);
     release();
@@ -49,17 +48,17 @@ describe("writeOut", () => {
     });
     const failures: string[] = [];
     const guarded = guardOutput(stream, (e) => failures.push(String(e.code)));
-    const io = ioWith(guarded);
-    const first = writeOut(io, "x".repeat(64));
+    const out: OutputStream = guarded;
+    const first = writeOut(out, "x".repeat(64));
     await expect(first).rejects.toThrow(new OutputError("EPIPE", "could not write to standard output: the reader closed the pipe (EPIPE); the output is incomplete."));
-    await expect(writeOut(io, "more")).rejects.toBeInstanceOf(OutputError);
+    await expect(writeOut(out, "more")).rejects.toBeInstanceOf(OutputError);
     expect(failures).toEqual(["EPIPE"]);
     expect(guarded.failure?.code).toBe("EPIPE");
   });
 
   it("never waits on a stream without backpressure (an in-memory one)", async () => {
     const chunks: string[] = [];
-    await writeOut(ioWith({ write: (c: string) => chunks.push(c) }), "a");
+    await writeOut({ write: (c: string) => chunks.push(c) }, "a");
     expect(chunks).toEqual(["a"]);
   });
 });
