@@ -15,7 +15,7 @@ export const ExitCode = {
   /**
    * The Domain API, the credentials or the environment failed: the message carries the API's Code and
    * RequestId; or standard output could not be written (a full disk, `> /dev/full`, a reader that closed the
-   * pipe), so what the command printed is incomplete. A gate's own 1 or 4 is kept when only output failed.
+   * pipe), so what the command printed is incomplete: 3 then, whatever the verdict was.
    */
   API_ERROR: 3,
   /** The timeout ran out while details were still open; the last counts are printed. */

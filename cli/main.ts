@@ -34,8 +34,8 @@ const main = async (): Promise<void> => {
   await stdout.flush();
   if (stdout.failure) {
     stderr.write(`domain-tasks: ${outputFailure(stdout.failure).message}\n`);
-    // A gate's 1 or 4 says more than "output failed" and is non-zero already; a 0 must not stand.
-    if (code === ExitCode.OK) code = ExitCode.API_ERROR;
+    // The output is incomplete, whatever the verdict was: one code says so (a signal's 130/143 stands).
+    if (code !== ExitCode.INTERRUPTED && code !== ExitCode.TERMINATED) code = ExitCode.API_ERROR;
   }
   await stderr.flush();
   // Exit explicitly: an idle keep-alive socket or an open stdin must not hold a pipeline step open.

@@ -75,11 +75,11 @@ describe("a failed stdout is reported and ends non-zero", () => {
     expect(result.stderr).toBe("domain-tasks: could not write to standard output: the reader closed the pipe (EPIPE); the output is incomplete.\n");
   });
 
-  it("a gate's own non-zero verdict stands when only its output failed", async () => {
+  it("a gate whose outcome could not be written exits 3, not its verdict: the output is incomplete", async () => {
     const { child, done } = startCli(["wait", "T-FAILS", ...target, ...FAST, "-q", "-o", "json"], { env: cliEnv() });
     child.stdout!.destroy();
     const result = await done;
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(result.stderr).toContain("could not write to standard output: the reader closed the pipe (EPIPE)");
   });
 });
