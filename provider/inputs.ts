@@ -6,6 +6,8 @@
  * config (`alicloud:accessKey`/`secretKey`, set with `--secret`), the environment or the default chain.
  */
 import { z } from "zod";
+import type { ClientOptions } from "../sdk/api/client";
+import { checkEndpoint } from "./connection";
 
 /** What `create`/`update` wait for. */
 export const WAIT_MODES = ["success", "completion", "none"] as const;
@@ -89,9 +91,10 @@ export type CheckOutcome =
 
 /**
  * Validates raw inputs. Returns them with defaults applied, or one failure per bad property. Values not
- * known yet (preview) pass through as they are, so a plan never fails on what it cannot know.
+ * known yet (preview) pass through as they are, so a plan never fails on what it cannot know. `configured`
+ * is the provider's stack config: whether plain http off loopback was opted into.
  */
-export function checkInputs(raw: Record<string, unknown>): CheckOutcome {
+export function checkInputs(raw: Record<string, unknown>, configured: Pick<ClientOptions, "allowInsecureHttp"> = {}): CheckOutcome {
   const news = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "__provider" && v !== undefined && v !== null));
   const unknownKeys = Object.keys(news).filter((k) => news[k] === UNKNOWN_VALUE);
   const failures: CheckFailure[] = [];
@@ -126,6 +129,9 @@ export function checkInputs(raw: Record<string, unknown>): CheckOutcome {
   if (typeof min === "number" && typeof max === "number" && min > max && !failures.some((f) => f.property === "maxDelaySeconds")) {
     failures.push({ property: "maxDelaySeconds", reason: `maxDelaySeconds (${max}) must be at least minDelaySeconds (${min})` });
   }
+  // Where requests go is checked now, at preview, not first at create.
+  const endpointFailure = failures.some((f) => f.property === "endpoint") ? undefined : checkEndpoint(known.endpoint, configured);
+  if (endpointFailure) failures.push(endpointFailure);
   // failFast stops a wait for success early; with another (valid, known) mode it would silently do nothing.
   if (known.failFast === true && (known.waitFor === "completion" || known.waitFor === "none")) {
     failures.push({
@@ -159,7 +165,9 @@ export const INPUT_NAMES = Object.keys(DomainTaskInputsSchema.shape);
  */
 export function parseInputs(props: Record<string, unknown>): DomainTaskInputs {
   const picked = Object.fromEntries(INPUT_NAMES.filter((k) => props[k] !== undefined && props[k] !== null).map((k) => [k, props[k]]));
-  const outcome = checkInputs(picked);
+  // The plain-http rule is left to the client, which applies the stack's own insecure setting when it
+  // connects; a prior state must still parse (refresh) even if that setting changed since.
+  const outcome = checkInputs(picked, { allowInsecureHttp: true });
   if (!outcome.ok) throw new Error(`DomainTask inputs are invalid: ${outcome.failures.map((f) => f.reason).join("; ")}`);
   return outcome.inputs;
 }
