@@ -1,4 +1,5 @@
-import { abortable, AbortError, VirtualClock } from "../../sdk";
+import { abortable, VirtualClock } from "../../sdk/clock";
+import { AbortError } from "../../sdk/errors";
 
 describe("abortable", () => {
   it("settles as the work does when no abort comes", async () => {
