@@ -1,6 +1,6 @@
 /**
  * The public shapes of QueryTaskDetailList: what a query selects, what one request asks for, and what the
- * SDK hands back. Plain interfaces only, written by hand: the zod schemas that parse the wire
+ * SDK hands back. Plain types only, written by hand: the zod schemas that parse the wire
  * (sdk/api/schemas.ts) are checked against these at compile time, so the two cannot drift apart, and zod
  * never appears in the package's public declarations (programs with `skipLibCheck: false` and no
  * `esModuleInterop`, as `pulumi new typescript` writes them, would fail on zod's own declarations).
