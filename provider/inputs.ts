@@ -8,6 +8,7 @@
 import { z } from "zod";
 import type { ClientOptions } from "../sdk/api/client";
 import { checkEndpoint } from "./connection";
+import type { Proof, Same } from "../sdk/type-proofs";
 
 /** What `create`/`update` wait for. */
 export const WAIT_MODES = ["success", "completion", "none"] as const;
@@ -38,7 +39,10 @@ const seconds = (what: string, max: number) =>
     .positive(`${what} must be greater than 0`)
     .max(max, `${what} must be at most ${max} seconds`);
 
-/** The inputs after validation and defaults; what the provider works with (and echoes into its state). */
+/**
+ * @internal The inputs after validation and defaults; what the provider works with (and echoes into its
+ * state). Stripped from the published declarations, which show DomainTaskInputs instead (no zod type there).
+ */
 export const DomainTaskInputsSchema = z
   .strictObject({
     taskNo: nonEmpty("taskNo (the TaskNo returned by a SaveSingleTaskFor*/SaveBatchTaskFor* call)"),
@@ -65,8 +69,25 @@ export const DomainTaskInputsSchema = z
     region: nonEmpty("region (e.g. cn-hangzhou, or ap-southeast-1 for domain-intl)").optional(),
   });
 
-/** Checked inputs with their defaults applied. */
-export type DomainTaskInputs = z.output<typeof DomainTaskInputsSchema>;
+/** Checked inputs with their defaults applied (written out: reachable from DomainTaskState's declarations). */
+export type DomainTaskInputs = {
+  taskNo: string;
+  domainName?: string;
+  instanceId?: string;
+  waitFor: WaitMode;
+  failFast: boolean;
+  timeoutSeconds: number;
+  minDelaySeconds: number;
+  maxDelaySeconds: number;
+  maxDetails: number;
+  lang?: "en" | "zh";
+  triggers?: unknown[];
+  endpoint?: string;
+  product?: "domain" | "domain-intl";
+  region?: string;
+};
+/** @internal Compile-time proof that the schema gives exactly DomainTaskInputs. */
+export type InputsProof = Proof<Same<z.output<typeof DomainTaskInputsSchema>, DomainTaskInputs>>;
 
 /** Keys users try for credentials; rejected with a pointer to where credentials belong. */
 const CREDENTIAL_KEYS = new Set([
