@@ -75,3 +75,14 @@ export const formatDuration = (ms: number): string => {
   if (minutes < 60) return `${minutes}m${pad(totalSeconds % 60)}s`;
   return `${Math.floor(minutes / 60)}h${pad(minutes % 60)}m`;
 };
+
+/**
+ * A default as help text writes it, in the unit people would type: `2s`, `30s`, `60s`, `30m`, `1h`. A minute
+ * or two stays in seconds (`60s`, `90s` read as the grace period they are); longer whole minutes or hours use
+ * the larger unit.
+ */
+export const formatDefaultSeconds = (seconds: number): string => {
+  if (seconds >= 3600 && seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds >= 300 && seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
+};

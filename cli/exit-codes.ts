@@ -2,6 +2,9 @@
  * The exit codes of `domain-tasks`, one meaning each, so a pipeline can branch on them.
  * They follow the conventions of `kubectl wait`, `gh run watch --exit-status` and shells (130 = 128 + SIGINT).
  */
+import { WAIT_DEFAULTS } from "../sdk/waiter/defaults";
+import { formatDefaultSeconds } from "./duration";
+
 export const ExitCode = {
   /** The condition was met (`--for success`: every detail succeeded; `--for completion`: every detail finished). */
   OK: 0,
@@ -9,7 +12,8 @@ export const ExitCode = {
   CONDITION_FALSE: 1,
   /**
    * Usage or bad input: an unknown flag, a malformed value, a missing TaskNo (nothing was sent); or, from `wait`,
-   * a TaskNo the service still shows no details for after 60 s (a wrong TaskNo, or the wrong --product).
+   * a TaskNo the service still shows no details for after the
+   * not-found grace (WAIT_DEFAULTS.notFoundGraceSeconds: a wrong TaskNo, or the wrong --product).
    */
   USAGE: 2,
   /**
@@ -32,7 +36,7 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export const EXIT_CODE_HELP = `Exit codes:
   0    condition met (--for success: every detail succeeded; --for completion: every detail finished)
   1    condition false: a detail failed (--for success)
-  2    usage or bad input (unknown flag, malformed value, empty TaskNo; wait: no details for the TaskNo after 60s)
+  2    usage or bad input (unknown flag, malformed value, empty TaskNo; wait: no details for the TaskNo after ${formatDefaultSeconds(WAIT_DEFAULTS.notFoundGraceSeconds)})
   3    API or credential error (Code and RequestId printed), or stdout could not be written
   4    timed out with details still open (last counts printed)
   130  interrupted (Ctrl-C)

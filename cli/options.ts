@@ -3,6 +3,15 @@
  * `npm run docs` writes the flag tables of docs/cli.md from it. Global flags are accepted before or after
  * the command name (not after `emulator`, whose flags are its own).
  */
+import { WAIT_DEFAULTS } from "../sdk/waiter/defaults";
+import { formatDefaultSeconds } from "./duration";
+
+/** The wait flags' defaults as help shows them, from the SDK's (the values `wait` falls back to). */
+const DEFAULT = {
+  timeout: formatDefaultSeconds(WAIT_DEFAULTS.maxWaitSeconds),
+  minDelay: formatDefaultSeconds(WAIT_DEFAULTS.minDelaySeconds),
+  maxDelay: formatDefaultSeconds(WAIT_DEFAULTS.maxDelaySeconds),
+};
 export interface OptionSpec {
   /** Long name without dashes, e.g. `page-size`. */
   name: string;
@@ -63,9 +72,9 @@ export const WAIT_OPTIONS: readonly OptionSpec[] = [
   option({ name: "fail-fast", type: "boolean", negatable: true,
     description: "with --for success: exit 1 at the first failed detail, without waiting for the rest" }),
   option({ name: "timeout", type: "string", valueName: "<duration>",
-    description: "give up after this long, exit 4 (default 30m; 0 = check once, do not wait)" }),
-  option({ name: "min-delay", type: "string", valueName: "<duration>", description: "first delay between polls (default 2s)" }),
-  option({ name: "max-delay", type: "string", valueName: "<duration>", description: "longest delay between polls (default 30s)" }),
+    description: `give up after this long, exit 4 (default ${DEFAULT.timeout}; 0 = check once, do not wait)` }),
+  option({ name: "min-delay", type: "string", valueName: "<duration>", description: `first delay between polls (default ${DEFAULT.minDelay})` }),
+  option({ name: "max-delay", type: "string", valueName: "<duration>", description: `longest delay between polls (default ${DEFAULT.maxDelay})` }),
   option({ name: "quiet", short: "q", type: "boolean", negatable: true,
     description: "no progress and no verdict on stderr (errors and timeouts are still printed)" }),
   option({ name: "tasks-from", type: "string", valueName: "<file|->",
@@ -119,7 +128,7 @@ export const HABITS: readonly HabitHint[] = [
     commands: ["wait"],
     hint: (value) => {
       const d = value && !value.startsWith("-") ? value : "10s";
-      return `wait backs off between polls, from --min-delay (default 2s) to --max-delay (default 30s); ` +
+      return `wait backs off between polls, from --min-delay (default ${DEFAULT.minDelay}) to --max-delay (default ${DEFAULT.maxDelay}); ` +
         `for a fixed interval give both: --min-delay ${d} --max-delay ${d}.`;
     },
   },

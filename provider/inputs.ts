@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { ClientOptions } from "../sdk/api/client";
+import { WAIT_DEFAULTS } from "../sdk/waiter/defaults";
 import { checkEndpoint } from "./connection";
 import type { Proof, Same } from "../sdk/type-proofs";
 
@@ -18,13 +19,16 @@ export type WaitMode = (typeof WAIT_MODES)[number];
 /** The engine's marker for a value that is not known yet (during preview). */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** Defaults of the optional inputs that have one (the others are absent, `null` in the state). */
+/**
+ * Defaults of the optional inputs that have one (the others are absent, `null` in the state). The wait's
+ * timings are the SDK's (WAIT_DEFAULTS), so a DomainTask waits as long as a waitForTask call does.
+ */
 export const INPUT_DEFAULTS = {
   waitFor: "success" as WaitMode,
   failFast: false,
-  timeoutSeconds: 1800,
-  minDelaySeconds: 2,
-  maxDelaySeconds: 30,
+  timeoutSeconds: WAIT_DEFAULTS.maxWaitSeconds,
+  minDelaySeconds: WAIT_DEFAULTS.minDelaySeconds,
+  maxDelaySeconds: WAIT_DEFAULTS.maxDelaySeconds,
   maxDetails: 100,
 };
 

@@ -41,7 +41,7 @@ export const DEMO_GATES: readonly DemoGate[] = [
   },
 ];
 
-/** Short polls so the tour takes seconds; a real pipeline keeps the defaults (2s growing to 30s). */
+/** Short polls so the tour takes seconds; a real pipeline keeps the defaults (WAIT_DEFAULTS). */
 const DEMO_POLL = { minDelayMs: 250, maxDelayMs: 1000, timeoutMs: 60_000 };
 
 /** emulator/scenarios/demo.json, from the source tree (ts-node) or next to dist/ (installed package). */

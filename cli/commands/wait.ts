@@ -3,7 +3,7 @@
  * shows progress on stderr, prints the outcome on stdout and exits 0, 1, 3 or 4 (see exit-codes.ts). Several
  * TaskNos (arguments, or --tasks-from FILE|-) are gated together (./wait-many.ts).
  */
-import { WAIT_DEFAULTS } from "../../sdk/waiter/settings";
+import { WAIT_DEFAULTS } from "../../sdk/waiter/defaults";
 import type { ParsedArgs } from "../args";
 import { createClient, parseGlobalOptions } from "../client";
 import { debugApi } from "../debug";

@@ -4,15 +4,10 @@ import { MAX_TIMER_MS, systemClock, type Clock } from "../clock";
 import { ValidationError } from "../errors";
 import { readPagerLimits } from "../pager/paginate";
 import { checkQuery, type CheckedQuery } from "../read/check-query";
+import { WAIT_DEFAULTS } from "./defaults";
 import type { WaitOptions, WaitUntil } from "./models";
 
-/** The waiter's defaults, in seconds: the one place they are written (the CLI and the DomainTask derive theirs). */
-export const WAIT_DEFAULTS = Object.freeze({
-  maxWaitSeconds: 1800,
-  minDelaySeconds: 2,
-  maxDelaySeconds: 30,
-  notFoundGraceSeconds: 60,
-});
+export { WAIT_DEFAULTS };
 
 /** The longest a single timer can sleep in Node.js (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
 export const MAX_DELAY_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
