@@ -14,7 +14,7 @@ export {
   type GetTaskDetailsArgs,
   type GetTaskDetailsOutputArgs,
   type GetTaskDetailsResult,
-} from "./sdk/functions";
+} from "./provider/functions";
 
 // The DomainTask dynamic resource.
 export { DomainTask, type DomainTaskArgs, type DomainTaskState, type WaitMode } from "./provider";

@@ -6,7 +6,7 @@
 import { DEFAULT_CREDENTIAL, startEmulator, type Emulator } from "../../emulator";
 import type { QueryTaskDetailListRequest } from "../../sdk/api/schemas";
 import { ValidationError } from "../../sdk/errors";
-import { getTaskDetails } from "../../sdk/functions";
+import { getTaskDetails } from "../../provider/functions";
 import { listTaskDetails } from "../../sdk/pager";
 import { waitForTask } from "../../sdk/waiter";
 import { clientFor } from "../sdk/api/harness";

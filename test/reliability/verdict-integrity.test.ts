@@ -12,7 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_CREDENTIAL, startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
 import { VirtualClock } from "../../sdk/clock";
 import { InconsistentAnswerError } from "../../sdk/errors";
-import { getTaskDetails } from "../../sdk/functions";
+import { getTaskDetails } from "../../provider/functions";
 import type { TaskOutcome } from "../../sdk/outcome";
 import { listTaskDetails } from "../../sdk/pager";
 import { readTaskOutcome } from "../../sdk/read";

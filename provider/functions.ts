@@ -2,17 +2,17 @@
  * Pulumi functions: read a task's details and outcome from a Pulumi program, in the shape of Pulumi's
  * generated invokes (`getX(args, opts): Promise<GetXResult>` and `getXOutput(args, opts): Output<GetXResult>`).
  *
- * This is the only SDK module that imports `@pulumi/pulumi`, so the rest of the SDK (and the CLI) load fast
- * and work outside Pulumi. The functions call the Domain API directly from the program (there is no provider
+ * They live on the Pulumi side (provider/), so no module under sdk/ imports `@pulumi/pulumi`: the SDK (and the
+ * CLI) load fast and work outside Pulumi. The functions call the Domain API directly from the program (there is no provider
  * plugin behind them): `opts.provider`, `opts.version` and `opts.pluginDownloadURL` have no effect.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { TaskDetail, TaskStatus } from "./api/schemas";
-import { DomainTaskClient, type ClientOptions } from "./api/client";
-import { clientOptionsFromStackConfig, STACK_CONFIG_KEYS } from "./config";
-import { ValidationError } from "./errors";
-import type { FailedDetail, StatusCounts } from "./outcome";
-import { readTaskOutcome } from "./read";
+import type { TaskDetail, TaskStatus } from "../sdk/api/schemas";
+import { DomainTaskClient, type ClientOptions } from "../sdk/api/client";
+import { clientOptionsFromStackConfig, STACK_CONFIG_KEYS } from "../sdk/config";
+import { ValidationError } from "../sdk/errors";
+import type { FailedDetail, StatusCounts } from "../sdk/outcome";
+import { readTaskOutcome } from "../sdk/read";
 
 /** A collection of arguments for invoking getTaskDetails. */
 export interface GetTaskDetailsArgs {

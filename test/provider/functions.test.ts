@@ -4,8 +4,8 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_CREDENTIAL, type Emulator } from "../../emulator";
 import { ValidationError } from "../../sdk/errors";
-import { getTaskDetails, getTaskDetailsOutput, type GetTaskDetailsResult } from "../../sdk/functions";
-import { requestsFor, start } from "./pager-harness";
+import { getTaskDetails, getTaskDetailsOutput, type GetTaskDetailsResult } from "../../provider/functions";
+import { requestsFor, start } from "../sdk/pager-harness";
 
 /** The value of an Output, as a Pulumi program would see it in an apply. */
 const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
