@@ -6,6 +6,7 @@
  * non-JSON bodies). A throttled answer's `retryAfterMs` (the gateway's TimeLeft) replaces a shorter backoff. Auth and parameter errors fail on the first attempt: repeating them cannot help and
  * may lock an AccessKey out.
  */
+import { jitteredBackoff } from "./backoff";
 import { type Clock, throwIfAborted } from "./clock";
 import { AbortError, DomainApiError, ValidationError } from "./errors";
 
@@ -33,21 +34,15 @@ export const DEFAULT_RETRY: Required<RetryOptions> = {
 };
 
 /**
- * Delay before retry number `retry` (1 for the first retry), "full jitter":
- *
- *   delay = random() * min(maxDelayMs, baseDelayMs * 2^(retry - 1))
- *
- * Full jitter spreads a crowd of throttled clients evenly instead of letting them retry in lockstep.
- * `random` returns [0, 1); it is a parameter so tests can pin it.
+ * Delay before retry number `retry` (1 for the first retry): the shared backoff (sdk/backoff.ts) with a floor
+ * of 0, "full jitter", which spreads a crowd of throttled clients evenly instead of letting them retry in
+ * lockstep. Rounded down, so every delay stays below its ceiling. `random` is a parameter so tests can pin it.
  */
-export const backoffDelay = (
+export const retryBackoffMs = (
   retry: number,
   policy: Pick<Required<RetryOptions>, "baseDelayMs" | "maxDelayMs">,
   random: () => number = Math.random,
-): number => {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
-  return Math.floor(random() * ceiling);
-};
+): number => Math.floor(jitteredBackoff(retry, { base: policy.baseDelayMs, cap: policy.maxDelayMs, floor: 0 }, random));
 
 /** Fill defaults and reject nonsense (a negative delay, zero attempts) early, naming the field. */
 export const retryPolicy = (options: RetryOptions = {}): Required<RetryOptions> => {
@@ -80,7 +75,7 @@ export interface RetryContext {
  * another throttled answer. The deadlines still bound it (see withRetry).
  */
 export const retryDelay = (n: number, err: DomainApiError, policy: Required<RetryOptions>, random?: () => number): number =>
-  Math.min(MAX_SLEEP_MS, Math.max(backoffDelay(n, policy, random), err.retryAfterMs ?? 0));
+  Math.min(MAX_SLEEP_MS, Math.max(retryBackoffMs(n, policy, random), err.retryAfterMs ?? 0));
 
 
 /** The same error, with how many attempts were made, how long they took and why it stopped, in its message and fields. */

@@ -14,7 +14,7 @@ import { throwIfAborted } from "../clock";
 import { AbortError, TaskNotFoundError, TimeoutError, ValidationError } from "../errors";
 import { formatCounts, type TaskOutcome } from "../outcome";
 import { inconsistentAnswer } from "../read/inconsistent";
-import { backoffDelayMs } from "./backoff";
+import { pollDelayMs } from "./poll-delay";
 import type { WaitOptions, WaitState } from "./models";
 import { TaskPoller, type PollResult } from "./poll";
 import { readWaitSettings } from "./settings";
@@ -137,7 +137,7 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
       report(null);
       throw timeout(snap, elapsedMs);
     }
-    let delay = Math.max(0, Math.min(backoffDelayMs(attempt, minDelayMs, maxDelayMs, options.random), deadline - now));
+    let delay = Math.max(0, Math.min(pollDelayMs(attempt, minDelayMs, maxDelayMs, options.random), deadline - now));
     // A TaskNo without details fails at the end of its grace period, not at the next backoff step after it.
     if (snap.total === 0) delay = Math.min(delay, Math.max(0, started + graceMs - now));
     report(delay);

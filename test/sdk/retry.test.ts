@@ -1,6 +1,6 @@
 import { VirtualClock } from "../../sdk/clock";
 import { AbortError, DomainApiError, ValidationError } from "../../sdk/errors";
-import { backoffDelay, DEFAULT_RETRY, retryPolicy, withRetry } from "../../sdk/retry";
+import { retryBackoffMs, DEFAULT_RETRY, retryPolicy, withRetry } from "../../sdk/retry";
 
 const apiError = (code: string, statusCode: number, retryable: boolean) =>
   new DomainApiError(`${code} (HTTP ${statusCode}): test.`, { code, statusCode, retryable, requestId: "rid-1" });
@@ -17,21 +17,21 @@ const script = (...failures: Error[]) => {
   return { fn, calls };
 };
 
-describe("backoffDelay (full jitter)", () => {
+describe("retryBackoffMs (full jitter)", () => {
   const policy = { baseDelayMs: 200, maxDelayMs: 5000 };
 
   it("doubles the ceiling with each retry and caps it", () => {
-    const ceilings = [1, 2, 3, 4, 5, 6, 7].map((r) => backoffDelay(r, policy, () => 0.999999));
+    const ceilings = [1, 2, 3, 4, 5, 6, 7].map((r) => retryBackoffMs(r, policy, () => 0.999999));
     expect(ceilings).toEqual([199, 399, 799, 1599, 3199, 4999, 4999]);
   });
 
   it("spreads delays over [0, ceiling): the random draw scales the ceiling", () => {
-    expect(backoffDelay(3, policy, () => 0)).toBe(0);
-    expect(backoffDelay(3, policy, () => 0.5)).toBe(400);
+    expect(retryBackoffMs(3, policy, () => 0)).toBe(0);
+    expect(retryBackoffMs(3, policy, () => 0.5)).toBe(400);
   });
 
   it("never overflows for huge retry numbers", () => {
-    expect(backoffDelay(5000, policy, () => 0.5)).toBe(2500);
+    expect(retryBackoffMs(5000, policy, () => 0.5)).toBe(2500);
   });
 });
 
