@@ -8,21 +8,12 @@
 import type { ClientOptions } from "../sdk/api/client";
 import { resolveEndpoint } from "../sdk/endpoint";
 import { ValidationError } from "../sdk/errors";
+import { withLocation } from "../sdk/location";
 import type { CheckFailure, DomainTaskInputs } from "./inputs";
 
-/** Combines the provider's configured options with a resource's location inputs. */
+/** Combines the provider's configured options with a resource's location inputs (sdk/location.ts: the rule). */
 export function connectionOptions(configured: ClientOptions, inputs: DomainTaskInputs): ClientOptions {
-  const { endpoint, product, region } = inputs;
-  if (endpoint === undefined && product === undefined && region === undefined) return { ...configured };
-  // The resource says where the API lives: all three config settings give way, as in getTaskDetails.
-  const options: ClientOptions = { ...configured };
-  delete options.endpoint;
-  delete options.product;
-  delete options.region;
-  if (endpoint !== undefined) options.endpoint = endpoint;
-  if (product !== undefined) options.product = product;
-  if (region !== undefined) options.region = region;
-  return options;
+  return withLocation(configured, inputs);
 }
 
 /**

@@ -11,6 +11,7 @@ import type { TaskDetail, TaskStatus } from "../sdk/api/schemas";
 import { DomainTaskClient, type ClientOptions } from "../sdk/api/client";
 import { clientOptionsFromStackConfig, STACK_CONFIG_KEYS } from "../sdk/config";
 import { ValidationError } from "../sdk/errors";
+import { hiddenLocationKeys, withLocation } from "../sdk/location";
 import type { FailedDetail, StatusCounts } from "../sdk/outcome";
 import { readTaskOutcome } from "../sdk/read";
 
@@ -97,21 +98,17 @@ const stackConfig = (key: string): string | undefined => {
 
 /**
  * Connection settings: explicit args win, as a group (an explicit endpoint, product or region hides all three
- * from config; explicit keys hide the configured keys, token and profile), then stack config; the client
- * itself falls back to the environment and the Alibaba Cloud credential chain.
+ * from config: sdk/location.ts; explicit keys hide the configured keys, token and profile), then stack config;
+ * the client itself falls back to the environment and the Alibaba Cloud credential chain.
  */
 const clientOptions = (args: GetTaskDetailsArgs): ClientOptions => {
   const k = STACK_CONFIG_KEYS;
-  const explicitLocation = args.endpoint !== undefined || args.product !== undefined || args.region !== undefined;
   const explicitKeys = args.accessKey !== undefined || args.secretKey !== undefined || args.securityToken !== undefined;
   const hidden = new Set<string>([
-    ...(explicitLocation ? [k.endpoint, k.product, k.region] : []),
+    ...hiddenLocationKeys(args),
     ...(explicitKeys ? [k.accessKey, k.secretKey, k.securityToken, k.profile] : []),
   ]);
-  const options = clientOptionsFromStackConfig((key) => (hidden.has(key) ? undefined : stackConfig(key)));
-  if (args.endpoint !== undefined) options.endpoint = args.endpoint;
-  if (args.product !== undefined) options.product = args.product;
-  if (args.region !== undefined) options.region = args.region;
+  const options = withLocation(clientOptionsFromStackConfig((key) => (hidden.has(key) ? undefined : stackConfig(key))), args);
   if (explicitKeys) {
     if (!args.accessKey || !args.secretKey) {
       const missing = args.accessKey ? "secretKey" : "accessKey";
