@@ -24,7 +24,7 @@ import Credential, {
   StaticSTSCredentialsProvider,
   URICredentialsProvider,
 } from "@alicloud/credentials";
-import { redactCredentialText } from "./credential-redaction";
+import { redactCredentialText } from "./api/redact";
 import { CredentialsError } from "./errors";
 
 /** An AccessKey pair, optionally with an STS security token. */

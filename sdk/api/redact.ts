@@ -1,8 +1,7 @@
 /**
  * The package's one redaction rule. Everything that leaves the client (errors, and every string of a parsed
- * page: a server may reflect the security token back inside a detail's ErrorMsg) goes through it, and so
- * should any other text the package emits. sdk/credentials.ts still has its own narrower rule; it should
- * import `redactSecrets` from here (left to the helper who owns that file).
+ * page: a server may reflect the security token back inside a detail's ErrorMsg) goes through it, and so do
+ * the credential sources' errors (sdk/credentials.ts, through `redactCredentialText`).
  *
  * Two kinds of removal:
  * - the known secret values in use (the AccessKey secret and the STS token), raw, percent-encoded once and
@@ -24,8 +23,24 @@ const formsOf = (secret: string): string[] => {
   return [...new Set([secret, once, encodeURIComponent(once), Buffer.from(secret).toString("base64")])];
 };
 
-const QUERY_PARAM = /(SecurityToken|Signature|AccessKeySecret)(=|%3D|%253D)[^&\s"]*?(?=&|%26|%2526|\s|"|$)/gi;
+/** Query parameters whose value authenticates a request. */
+const SECRET_PARAMS = ["SecurityToken", "Signature", "AccessKeySecret"];
+
+/**
+ * `Name=value` with `=` and `&` raw or percent-encoded once or twice (as in a string-to-sign). The value ends
+ * at the next separator, a space, a quote or the end.
+ */
+const paramPattern = (names: readonly string[]): RegExp =>
+  new RegExp(`(?<![A-Za-z])(${names.join("|")})(=|%3D|%253D)(?:[^&%\\s"',;}]|%(?!26|2526))*`, "gi");
+
+/** JSON or INI fields holding a secret. */
 const KEY_VALUE = /("?(?:AccessKeySecret|access_key_secret|SecurityToken|security_token|sts_token)"?\s*[:=]\s*)("[^"]*"|[^\s,;}&]+)/gi;
+
+/** `text` with the value of every parameter in `params` and every secret field replaced by `marker`. */
+const redactFields = (text: string, params: readonly string[], marker: string): string =>
+  text.replace(paramPattern(params), `$1$2${marker}`).replace(KEY_VALUE, (_m, key: string, value: string) =>
+    value.startsWith('"') ? `${key}"${marker}"` : `${key}${marker}`,
+  );
 
 /** `text` with every secret (see above) replaced by `***`. */
 export const redactSecrets = (text: string, secrets: readonly (string | undefined)[] = []): string => {
@@ -34,10 +49,22 @@ export const redactSecrets = (text: string, secrets: readonly (string | undefine
     if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
     for (const form of formsOf(secret)) out = out.split(form).join(REDACTED);
   }
-  return out.replace(QUERY_PARAM, `$1$2${REDACTED}`).replace(KEY_VALUE, (_m, key: string, value: string) =>
-    value.startsWith('"') ? `${key}"${REDACTED}"` : `${key}${REDACTED}`,
-  );
+  return redactFields(out, SECRET_PARAMS, REDACTED);
 };
+
+/** A URL's query string: all of it goes, whatever else it carries (once: redacting twice changes nothing). */
+const URL_QUERY = /\b(https?:\/\/[^\s?#"']*)\?(?!<query redacted>)[^\s"']*/gi;
+
+/**
+ * What a credential source's error may quote back, blanked: the AssumeRole/URI providers put the whole signed
+ * request URL in a network error ("POST https://sts.../?AccessKeyId=..&SignatureNonce=..&Signature=..
+ * failed."), a refused AssumeRole echoes the server's string-to-sign (percent-encoded AccessKeyId and
+ * SecurityToken), and the URI provider quotes the JSON it received (AccessKeySecret). The same rule as
+ * `redactSecrets`, plus the caller's identity (AccessKeyId, SignatureNonce) and whole URL queries; the marker
+ * is `<redacted>` there, as docs/security.md documents for credential errors.
+ */
+export const redactCredentialText = (text: string): string =>
+  redactFields(text.replace(URL_QUERY, "$1?<query redacted>"), ["AccessKeyId", "SignatureNonce", ...SECRET_PARAMS], "<redacted>");
 
 /**
  * A copy of a parsed JSON value with the known secret values removed from every string in it (keys

@@ -2,7 +2,7 @@
  * What credential sources quote back in their errors, blanked: a signed URL's query, the signing parameters
  * of a string-to-sign (raw or percent-encoded once or twice), and secret fields of JSON or ini text.
  */
-import { redactCredentialText } from "../../sdk/credential-redaction";
+import { redactCredentialText } from "../../sdk/api/redact";
 
 describe("redactCredentialText", () => {
   it("blanks the query of a signed URL in a network error, keeping the host and the reason", () => {
@@ -21,7 +21,7 @@ describe("redactCredentialText", () => {
     expect(redactCredentialText('{"AccessKeyId":"id","AccessKeySecret":"s3cr3t","SecurityToken":"tok"}')).toBe(
       '{"AccessKeyId":"id","AccessKeySecret":"<redacted>","SecurityToken":"<redacted>"}',
     );
-    expect(redactCredentialText("access_key_secret = s3cr3t")).toBe('access_key_secret = "<redacted>"');
+    expect(redactCredentialText("access_key_secret = s3cr3t")).toBe("access_key_secret = <redacted>");
   });
 
   it("changes nothing the second time", () => {
