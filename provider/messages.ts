@@ -2,7 +2,7 @@
  * The errors a DomainTask deployment stops with. Each says which task, what happened, and what to do;
  * a failure lists every failed domain with the service's FailReason and ErrorMsg.
  */
-import { formatCounts, type TaskOutcome } from "../sdk/outcome";
+import { formatStatusCounts, type TaskOutcome } from "../sdk/outcome";
 import { knownCounts, type WaitState } from "../sdk/waiter";
 
 /** Failed domains listed one per line; the rest are counted, so the message stays readable. */
@@ -17,7 +17,7 @@ export function taskFailedMessage(outcome: TaskOutcome): string {
       : "";
   const lines = [
     `DomainTask ${outcome.taskNo} did not succeed: ${outcome.counts.EXECUTE_FAILURE} of ${outcome.total} task details failed ` +
-      `(${formatCounts(outcome.counts)}).${stillOpen}`,
+      `(${formatStatusCounts(outcome.counts)}).${stillOpen}`,
   ];
   for (const f of outcome.failed.slice(0, MAX_LISTED_FAILURES)) {
     const detail = f.taskDetailNo ? ` (TaskDetailNo ${f.taskDetailNo})` : "";
@@ -36,7 +36,7 @@ export function taskFailedMessage(outcome: TaskOutcome): string {
 
 /** Why a wait ran out of time, with the counts last seen (the waiter's TimeoutError.lastState). */
 export function timeoutMessage(taskNo: string, timeoutSeconds: number, last: WaitState | undefined): string {
-  const counts = last && formatCounts(knownCounts(last));
+  const counts = last && formatStatusCounts(knownCounts(last));
   const seen = last
     ? last.total === 0
       ? "no task details were found (check taskNo and the domainName/instanceId filters)"

@@ -4,7 +4,7 @@
  * poll that finds nothing open any more (the wait is over).
  */
 import type { Clock } from "../sdk/clock";
-import { formatCounts } from "../sdk/outcome";
+import { formatStatusCounts } from "../sdk/outcome";
 import { knownCounts, type WaitProgress } from "../sdk/waiter";
 
 /** Default spacing of progress lines. */
@@ -36,6 +36,6 @@ export function throttledProgress(options: ProgressLoggerOptions): (progress: Wa
  */
 export function formatProgress(p: WaitProgress): string {
   const done = p.total - p.open;
-  const counts = formatCounts(knownCounts(p));
+  const counts = formatStatusCounts(knownCounts(p));
   return `DomainTask ${p.taskNo}: ${counts} (${done}/${p.total} done) after ${Math.round(p.elapsedMs / 1000)}s`;
 }

@@ -241,10 +241,12 @@ export function summarizeTask(taskNo: string, details: readonly TaskDetail[], pr
 }
 
 /**
- * Counts in the order of their status codes, then any other (e.g. the waiter's OPEN):
- * "2 WAITING_EXECUTE, 1 EXECUTING, 7 EXECUTE_SUCCESS". Zero counts are left out; none at all reads "no details".
+ * Counts by the API's status names, in the order of their status codes, then any other (e.g. the waiter's
+ * OPEN): "2 WAITING_EXECUTE, 1 EXECUTING, 7 EXECUTE_SUCCESS", for logs and errors that quote the service.
+ * Zero counts are left out; none at all reads "no details". (The CLI says the same in words and colours:
+ * cli/render/counts.ts.)
  */
-export const formatCounts = (counts: Readonly<Partial<Record<string, number>>>): string => {
+export const formatStatusCounts = (counts: Readonly<Partial<Record<string, number>>>): string => {
   const order: string[] = [...TASK_STATUSES, "UNKNOWN"];
   const keys = [...order.filter((k) => k in counts), ...Object.keys(counts).filter((k) => !order.includes(k))];
   return keys.filter((k) => (counts[k] ?? 0) > 0).map((k) => `${counts[k]} ${k}`).join(", ") || "no details";

@@ -1,6 +1,6 @@
 /**
- * Retrying transient failures of one API call: capped exponential backoff with full jitter, an attempt limit
- * and an overall deadline, all on an injected Clock, stopping at once when the caller aborts.
+ * Retrying transient failures of one API call: backoff with full jitter (the formula: sdk/backoff.ts), an
+ * attempt limit and an overall deadline, all on an injected Clock, stopping at once when the caller aborts.
  *
  * Only DomainApiErrors marked `retryable` are retried (throttling, 5xx, timeouts, dropped connections,
  * non-JSON bodies). A throttled answer's `retryAfterMs` (the gateway's TimeLeft) replaces a shorter backoff. Auth and parameter errors fail on the first attempt: repeating them cannot help and

@@ -1,6 +1,7 @@
 /**
- * How status counts read in every output: "2995 succeeded, 5 failed, 12 executing, 3 waiting".
- * Shared by the table summary, the progress line and the log lines so the words never drift apart.
+ * How status counts read in every CLI output, in words and colours: "2995 succeeded, 5 failed, 12 executing,
+ * 3 waiting". Shared by the table summary, the progress line and the log lines so the words never drift
+ * apart. (The SDK and the provider quote the API's status names instead: formatStatusCounts, sdk/outcome.ts.)
  */
 import { createStyle, type Style } from "./style";
 
@@ -12,7 +13,7 @@ const LABELS: ReadonlyArray<{ status: string; label: string; color: keyof Omit<S
   { status: "EXECUTE_FAILURE", label: "failed", color: "red" },
   { status: "EXECUTING", label: "executing", color: "yellow" },
   { status: "WAITING_EXECUTE", label: "waiting", color: "dim" },
-  // Waiting or executing, when only that sum is known (see ProgressSnapshot.countsExact).
+  // Waiting or executing, when only that sum is known (the waiter counts no breakdown: see knownCounts).
   { status: "OPEN", label: "open", color: "yellow" },
   { status: "UNKNOWN", label: "in an unknown status", color: "red" },
 ];

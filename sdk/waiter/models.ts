@@ -15,7 +15,7 @@ export interface WaitState {
   open: number;
   /**
    * Details per status, when this poll counted (or read) every status; null on the routine polls of a large
-   * task, which count only the finished details to stay at 2 requests.
+   * task, which count only the finished details (the cost model: sdk/waiter/poll.ts).
    */
   breakdown: StatusCounts | null;
   /** The poll's full, verified outcome, when it read every detail (a small task, or a finished one); else null. */

@@ -1,5 +1,6 @@
 /**
- * One poll of a task: what state its details are in, verified, at a cost that does not grow with it.
+ * One poll of a task: what state its details are in, verified, at a cost that does not grow with it. This is
+ * the per-poll cost model, written once here (other comments and the docs refer to it):
  *
  * - The first poll asks for the total (one PageSize-1 request). A task that fits one page is then *read* at
  *   every poll: one verified read (../read/read-task.ts), one request, plus one when it says all succeeded.

@@ -1,6 +1,6 @@
 /**
- * `waitForTask`: poll a task until it reaches the stop condition, sleeping a jittered exponential backoff
- * between polls, never past the deadline - the "wait" of the find / status / wait triple (./poll is the
+ * `waitForTask`: poll a task until it reaches the stop condition, sleeping a backoff between polls
+ * (./poll-delay.ts, the formula in sdk/backoff.ts), never past the deadline - the "wait" of the find / status / wait triple (./poll is the
  * status, ../read the find).
  *
  * The loop (in the manner of terraform-provider-aws's waiters): poll, report progress, stop if done, fail if
@@ -12,7 +12,7 @@ import type { TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
 import { throwIfAborted } from "../clock";
 import { AbortError, TaskNotFoundError, TimeoutError, ValidationError } from "../errors";
-import { formatCounts, type TaskOutcome } from "../outcome";
+import { formatStatusCounts, type TaskOutcome } from "../outcome";
 import { inconsistentAnswer } from "../read/inconsistent";
 import { pollDelayMs } from "./poll-delay";
 import type { WaitOptions, WaitState } from "./models";
@@ -25,7 +25,7 @@ export const MAX_UNVERIFIED_POLLS = 3;
 const DEADLINE_GRACE_MS = 500;
 
 const describe = (s: PollResult): string =>
-  `${s.total} detail(s): ${s.breakdown ? formatCounts(s.breakdown) : `${s.succeededCount} EXECUTE_SUCCESS, ${s.failedCount} EXECUTE_FAILURE`}` +
+  `${s.total} detail(s): ${s.breakdown ? formatStatusCounts(s.breakdown) : `${s.succeededCount} EXECUTE_SUCCESS, ${s.failedCount} EXECUTE_FAILURE`}` +
   `${unknownNames(s.outcome)}; ${s.open} not terminal${s.verified ? "" : " (these answers did not verify)"}`;
 
 /** The unknown statuses by name, when the poll read every detail (a count says only how many). */
@@ -45,9 +45,8 @@ const done = (s: PollResult, until: WaitOptions["until"]): boolean =>
  * ```ts
  * const outcome = await waitForTask(client, { taskNo }, { maxWaitSeconds: 900, onProgress: (p) => console.log(p.open) });
  * ```
- * A task that fits one page costs one request a poll. A larger one costs, however many details it has, 2
- * small requests a poll while it progresses and 5 when it stalls or on the first and last polls (see ./poll);
- * its details are read in full once nothing is open, and must agree with the counts.
+ * A poll costs a few small requests however many details the task has (the cost model is written once, in
+ * sdk/waiter/poll.ts); the details are read in full once nothing is open, and must agree with the counts.
  *
  * @throws TimeoutError after `maxWaitSeconds`, also when a request is still in flight then (its message names
  *   the task, the state expected, the last counts and the time waited; `lastState` holds them);

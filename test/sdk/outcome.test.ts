@@ -1,5 +1,5 @@
 import type { TaskDetail } from "../../sdk/api/schemas";
-import { formatCounts, OutcomeBuilder, summarizeTask } from "../../sdk/outcome";
+import { formatStatusCounts, OutcomeBuilder, summarizeTask } from "../../sdk/outcome";
 import { identityOf } from "../../sdk/read/ledger";
 
 let seq = 0;
@@ -90,8 +90,8 @@ describe("summarizeTask", () => {
 
   it("formats counts in status-code order, skipping zeros", () => {
     const o = summarizeTask("T", [detail("EXECUTE_SUCCESS"), detail("WAITING_EXECUTE"), detail("X")]);
-    expect(formatCounts(o.counts)).toBe("1 WAITING_EXECUTE, 1 EXECUTE_SUCCESS, 1 UNKNOWN");
-    expect(formatCounts(summarizeTask("T", []).counts)).toBe("no details");
+    expect(formatStatusCounts(o.counts)).toBe("1 WAITING_EXECUTE, 1 EXECUTE_SUCCESS, 1 UNKNOWN");
+    expect(formatStatusCounts(summarizeTask("T", []).counts)).toBe("no details");
   });
 
   it("never says succeeded for details whose read was not verified (the default), however they read", () => {
