@@ -9,7 +9,8 @@ import type { ClientOptions } from "../sdk/api/client";
 import { resolveEndpoint } from "../sdk/endpoint";
 import { ValidationError } from "../sdk/errors";
 import { withLocation } from "../sdk/location";
-import type { CheckFailure, DomainTaskInputs } from "./inputs";
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+import type { DomainTaskInputs } from "./inputs";
 
 /** Combines the provider's configured options with a resource's location inputs (sdk/location.ts: the rule). */
 export function connectionOptions(configured: ClientOptions, inputs: DomainTaskInputs): ClientOptions {

@@ -5,6 +5,7 @@
  * Credentials are deliberately not inputs: resource inputs are stored in the state. They come from stack
  * config (`alicloud:accessKey`/`secretKey`, set with `--secret`), the environment or the default chain.
  */
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import { z } from "zod";
 import type { ClientOptions } from "../sdk/api/client";
 import { WAIT_DEFAULTS } from "../sdk/waiter/defaults";
@@ -103,13 +104,7 @@ const CREDENTIAL_ADVICE =
   "alicloud:secretKey with `pulumi config set --secret`, alicloud:profile, or ALIBABA_CLOUD_ACCESS_KEY_ID/" +
   "ALIBABA_CLOUD_ACCESS_KEY_SECRET in the environment";
 
-/** One bad input: the property and what to do about it (the shape of Pulumi's CheckFailure). */
-export interface CheckFailure {
-  property: string;
-  reason: string;
-}
-
-/** The checked inputs, or every failure found. */
+/** The checked inputs, or every failure found (Pulumi's CheckFailure: the property and what to do). */
 export type CheckOutcome =
   | { ok: true; inputs: DomainTaskInputs & Record<string, unknown> }
   | { ok: false; failures: CheckFailure[] };

@@ -42,8 +42,18 @@ export interface DomainTaskProviderOptions {
   progressIntervalMs?: number;
 }
 
-/** The provider methods, with the result shapes the dynamic-provider host expects. */
-export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
+/**
+ * A state as the engine hands it back: one this provider wrote, or an older version did (which may lack
+ * fields added since), so every field is optional when read.
+ */
+export type StoredState = Partial<DomainTaskState>;
+
+/**
+ * The provider methods, typed by Pulumi's own interface: checked inputs in, the state out. Inputs arrive as
+ * the engine stored them (`check` sees whatever the program passed: it is what checks them), so the methods
+ * take them as bags and parse them; what they return is checked against DomainTaskState.
+ */
+export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider<DomainTaskInputs, StoredState> {
   private configured: ClientOptions = {};
   private readonly createApi: (options: ClientOptions) => DomainTaskApi;
   private readonly clock: Clock;
@@ -62,28 +72,29 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
     this.configured = clientOptionsFromStackConfig((key) => req.config.get(key));
   }
 
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult<DomainTaskInputs>> {
     const outcome = checkInputs(news, this.configured);
-    return outcome.ok ? { inputs: outcome.inputs } : { inputs: news, failures: outcome.failures };
+    // Without `inputs` the host keeps the news as they came, which is what a failed check should show.
+    return outcome.ok ? { inputs: outcome.inputs } : { failures: outcome.failures };
   }
 
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  async diff(_id: string, olds: StoredState, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
     const { changes, replaces, deleteBeforeReplace } = diffInputs(olds, news);
     return { changes, replaces, deleteBeforeReplace };
   }
 
-  async create(props: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+  async create(props: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult<DomainTaskState>> {
     const inputs = parseInputs(props);
     return { id: inputs.taskNo, outs: await this.evaluate(inputs) };
   }
 
-  async update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: await this.evaluate(parseInputs(news), olds as Partial<DomainTaskState>) };
+  async update(_id: string, olds: StoredState, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult<DomainTaskState>> {
+    return { outs: await this.evaluate(parseInputs(news), olds) };
   }
 
   /** Refresh: one more verified look at the task, never a wait, and never one that rewrites history. */
-  async read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-    const previous = props as Partial<DomainTaskState>;
+  async read(id: string, props: StoredState = {}): Promise<pulumi.dynamic.ReadResult<StoredState>> {
+    const previous = props;
     // Reading an existing task by ID (`new DomainTask(name, args, { id })`): the ID is the TaskNo.
     const inputs = parseInputs({ taskNo: id, ...props });
     const outcome = await this.observe(inputs, rememberedFailures(previous)).catch((err) => Promise.reject(withTaskContext(inputs.taskNo, err)));
@@ -115,7 +126,7 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
   async delete(): Promise<void> {}
 
   /** Waits as `inputs.waitFor` says and returns the state; throws when the task failed or time ran out. */
-  private async evaluate(inputs: DomainTaskInputs, previous?: Partial<DomainTaskState>): Promise<DomainTaskState> {
+  private async evaluate(inputs: DomainTaskInputs, previous?: StoredState): Promise<DomainTaskState> {
     const outcome = await (inputs.waitFor === "none" ? this.observe(inputs) : this.wait(inputs)).catch((err) =>
       Promise.reject(withTaskContext(inputs.taskNo, err)),
     );
@@ -159,7 +170,7 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
 }
 
 /** The failures a state recorded, by identity: a refresh keeps them failed unless it sees them retried. */
-const rememberedFailures = (state: Partial<DomainTaskState>): ReadonlyMap<string, FailedDetail> => {
+const rememberedFailures = (state: StoredState): ReadonlyMap<string, FailedDetail> => {
   const failures = new Map<string, FailedDetail>();
   for (const f of state.failed ?? []) {
     const key = identityOf(f);

@@ -6,6 +6,7 @@
  */
 import type { PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import type { EnforcementLevel } from "@pulumi/policy";
+import type { DomainTaskState } from "../outputs";
 import { DOMAIN_TASK_TOKEN } from "../token";
 import { unlessUnknown } from "./unknown";
 
@@ -56,25 +57,26 @@ export const domainTaskSucceeded: StackValidationPolicy = taskOutcomePolicy();
 
 /** The violation message for one DomainTask, or undefined when it is fine (or not known yet). */
 function judge(resource: PolicyResource, allowIncomplete: boolean): string | undefined {
-  const props = resource.props;
-  const status = props.status as string | undefined;
+  // The engine's record of the resource: the provider's state, every field optional (an older version's).
+  const props: Partial<DomainTaskState> = resource.props;
+  const status = props.status;
   if (status === undefined) return undefined; // not created yet: nothing to judge
   const who = `DomainTask "${resource.name}" (taskNo ${String(props.taskNo)})`;
   if (status === "EXECUTE_FAILURE") {
-    const failed = (props.failed ?? []) as { domainName?: string; failReason?: string; errorMsg?: string }[];
+    const failed = props.failed ?? [];
     const listed = failed
       .slice(0, LISTED_FAILURES)
       .map((f) => `${f.domainName || "(no domain name)"}: ${reasonOf(f)}`);
     // The state lists the first failures only (failedOmitted counts the rest): count them all.
     const listedInState = failed.length + Number(props.failedOmitted ?? 0);
-    const failures = Math.max(listedInState, (props.counts as { EXECUTE_FAILURE?: number } | undefined)?.EXECUTE_FAILURE ?? 0);
+    const failures = Math.max(listedInState, props.counts?.EXECUTE_FAILURE ?? 0);
     const unlisted = failures - listed.length;
     const more = unlisted > 0 ? `; and ${unlisted} more` : "";
     return `${who} ended in EXECUTE_FAILURE: ${failures} of ${String(props.total)} domains failed: ${listed.join("; ")}${more}. ` +
       "Fix them and submit a new task.";
   }
   if (props.verified === false && props.complete === true) {
-    return `${who} was recorded from answers of the Domain API that could not be verified (${String((props.anomalies as string[] | undefined)?.[0] ?? "no detail")}). ` +
+    return `${who} was recorded from answers of the Domain API that could not be verified (${props.anomalies?.[0] ?? "no detail"}). ` +
       "Run `pulumi refresh` to read it again.";
   }
   if (props.complete !== true && !allowIncomplete) {

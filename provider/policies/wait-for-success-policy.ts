@@ -4,6 +4,7 @@
  * past a task that failed or never finished. Off unless configured, so one pack serves both kinds of stack.
  */
 import type { EnforcementLevel, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import type { DomainTaskState } from "../outputs";
 import { DOMAIN_TASK_TOKEN } from "../token";
 import { unlessUnknown } from "./unknown";
 
@@ -39,7 +40,8 @@ export function waitForSuccessPolicy(options: WaitForSuccessPolicyOptions = {}):
       if (args.type !== DOMAIN_TASK_TOKEN) return;
       if (!(args.getConfig<WaitForSuccessPolicyConfig>().require ?? false)) return;
       // An unknown waitFor (computed from another resource) is judged when the update runs.
-      const waitFor = unlessUnknown(() => args.props.waitFor as unknown);
+      const props: Partial<DomainTaskState> = args.props;
+      const waitFor = unlessUnknown(() => props.waitFor);
       if (waitFor === undefined || waitFor === null || waitFor === "success") return;
       reportViolation(
         `DomainTask "${args.name}" has waitFor ${JSON.stringify(waitFor)}; this stack requires waitFor "success" ` +
