@@ -1,16 +1,16 @@
 /**
  * Who is calling, and may they: the gateway checks in the order the real service does - find the API (action
- * and version), find the key, check the STS token, check the signature, then the timestamp window and the
+ * and version: routing.ts), find the key, check the STS token, check the signature, then the timestamp window and the
  * nonce. Signature V3 (Authorization: ACS3-HMAC-SHA256 ...) and V1 (Signature query parameter) are both served.
  *
  * Time here is the request clock (real time by default), never the task clock: clients stamp requests with
  * the real time even when the tests drive tasks with a VirtualClock.
  */
 import { timingSafeEqual } from "node:crypto";
-import { API_VERSIONS } from "./api-versions";
 import { apiErrors } from "./errors";
 import type { IncomingApiRequest } from "./incoming";
 import type { NonceCache } from "./nonce-cache";
+import type { ApiTarget } from "./routing";
 import { signV1, stringToSignV1 } from "./signature-v1";
 import { canonicalRequestV3, parseV3Authorization, sha256Hex, signV3, stringToSignV3, V3_ALGORITHM } from "./signature-v3";
 import type { EmulatorCredential, NowSource } from "./types";
@@ -18,35 +18,11 @@ import type { EmulatorCredential, NowSource } from "./types";
 /** The 15-minute window for request timestamps, and how long nonces are remembered. */
 export const REQUEST_WINDOW_MS = 15 * 60 * 1000;
 
-export type SignatureVersion = "v3" | "v1";
-
-/** The API a request addresses, known before any credential is checked. */
-export interface ApiTarget {
-  signatureVersion: SignatureVersion;
-  action: string;
-  version: string;
-}
-
 export interface AuthContext {
   credentials: ReadonlyMap<string, EmulatorCredential>;
   requestClock: NowSource;
   nonces: NonceCache;
 }
-
-/** Action and version: V3 carries them in x-acs-* headers, V1 in the Action/Version parameters. */
-export const identifyTarget = (req: IncomingApiRequest): ApiTarget => {
-  const isV3 = (req.headers.authorization ?? "").startsWith("ACS3-");
-  const params = { ...req.query, ...req.form };
-  const action = (isV3 ? req.headers["x-acs-action"] : params.Action) ?? "";
-  const version = (isV3 ? req.headers["x-acs-version"] : params.Version) ?? "";
-  return { signatureVersion: isV3 ? "v3" : "v1", action, version };
-};
-
-/** Throws the matching ApiError unless the version is served. */
-export const checkVersion = (target: ApiTarget): void => {
-  if (!target.version) throw apiErrors.missingVersion();
-  if (!(target.version in API_VERSIONS)) throw apiErrors.invalidVersion(target.version);
-};
 
 const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
 

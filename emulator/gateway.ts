@@ -4,7 +4,8 @@
  * RequestRecord the stats keep; nothing here touches sockets.
  */
 import { QUERY_TASK_DETAIL_LIST } from "./api-versions";
-import { authenticate, checkVersion, identifyTarget, type ApiTarget, type AuthContext } from "./auth";
+import { authenticate, type AuthContext } from "./auth";
+import { checkVersion, identifyTarget, type ApiTarget } from "./routing";
 import { ApiError, apiErrors, errorBody } from "./errors";
 import { faultError, HTML_502_BODY, type FaultPlan } from "./faults";
 import { hostIdFor } from "./host-id";

@@ -18,8 +18,7 @@ const isEmptyPage = (pageNum: number, quirks: Quirks): boolean =>
 
 /** Builds the success body for one page (without RequestId, which the server adds first). `answer` numbers the task's answers from 1. */
 export const queryTaskDetailList = (store: TaskStore, q: QueryParams, now: number, quirks: Quirks = {}, answer = 1) => {
-  const task = store.get(q.taskNo);
-  const { count, served } = selectDetails(task, q, now, quirks, answer);
+  const { task, count, served } = selectDetails(store, q, now, quirks, answer);
   // The size applied to cut pages, and the one echoed (which TotalPageNum and NextPage are computed from).
   const applied = Math.min(q.pageSize, quirks.pageSizeCap ?? Infinity);
   const echoed = quirks.echoedPageSize ?? q.pageSize;

@@ -3,23 +3,16 @@
  * DomainName, InstanceId), then the integrity quirks that bend the selection (filters ignored, a partial
  * listing, hidden details, a listing that shifts between answers).
  *
- * Positions are indexes into the task's details, in listing order. The honest path is indexed: O(PageSize) per
- * page unfiltered or filtered by DomainName/InstanceId, O(PageSize log N) plus recent changes for TaskStatus
- * (see StatusIndex). Quirks that need a pass over the task (partialListing, failureFlicker, hiddenDetails) cost
+ * Positions are indexes into the task's details, in listing order. The honest path is the store's indexed
+ * `select` (task-store.ts). Quirks that need a pass over the task (partialListing, failureFlicker, hiddenDetails) cost
  * O(N) per answer, which only a run that asked for them pays. Listing orders are in listing-order.ts.
  */
 import { TASK_STATUSES } from "../sdk/api/schemas";
 import { listingOrderOf } from "./listing-order";
 import { shownStatus } from "./shown-status";
-import { detailStatus, instanceIdOf, positionsOf, statusIndexOf, type StoredTask } from "./task-store";
+import { instanceIdOf, type Positions, type StoredTask, type TaskStore } from "./task-store";
 import type { QueryParams } from "./query-params";
 import type { Quirks } from "./types";
-
-/** A list of detail positions, read by index without copying the whole list. */
-export interface Positions {
-  count: number;
-  at(i: number): number;
-}
 
 /** What a query selects: `count` is what TotalItemNum says; `served` is what pages are cut from. */
 export interface Selection {
@@ -37,25 +30,6 @@ export const appliedQuery = (q: QueryParams, quirks: Quirks): QueryParams => ({
   instanceId: quirks.ignoreInstanceIdFilter ? undefined : q.instanceId,
   taskStatus: quirks.ignoreTaskStatusFilter ? undefined : q.taskStatus,
 });
-
-/** The indexed selection, for a listing no quirk bends. */
-const indexed = (task: StoredTask, q: QueryParams, now: number): Positions => {
-  const status = q.taskStatus === undefined ? undefined : TASK_STATUSES[q.taskStatus];
-  if (q.domainName !== undefined || q.instanceId !== undefined) {
-    const candidates = q.domainName !== undefined ? positionsOf(task, "domainName", q.domainName) : positionsOf(task, "instanceId", q.instanceId!);
-    return ofArray(
-      candidates.filter((p) => {
-        const d = task.details[p];
-        return (q.instanceId === undefined || instanceIdOf(d) === q.instanceId) && (status === undefined || detailStatus(d, now) === status);
-      }),
-    );
-  }
-  if (status !== undefined) {
-    const index = statusIndexOf(task);
-    return { count: index.count(status, now), at: (i) => index.positionOf(status, i, now) };
-  }
-  return { count: task.details.length, at: (i) => i };
-};
 
 /**
  * A pass over the listing, for quirks that change its order (listingOrder), which details exist (partialListing)
@@ -96,13 +70,19 @@ const rotated = (list: Positions, by: number): Positions => {
   return { count: list.count, at: (i) => list.at((i + shift) % list.count) };
 };
 
-/** The details `q` selects at `now` on the task's `answer`-th answer, as the quirks bend them. */
-export const selectDetails = (task: StoredTask | undefined, query: QueryParams, now: number, quirks: Quirks, answer: number): Selection => {
+/**
+ * The details `q` selects at `now` on the task's `answer`-th answer, as the quirks bend them, and the task
+ * they belong to. The honest path is the store's own indexed `select`.
+ */
+export const selectDetails = (
+  store: TaskStore, query: QueryParams, now: number, quirks: Quirks, answer: number,
+): Selection & { task?: StoredTask } => {
   const q = appliedQuery(query, quirks);
-  if (!task || (q.taskStatus !== undefined && quirks.emptyTaskStatusAnswers)) return { count: 0, served: NONE };
+  const task = store.get(q.taskNo);
+  if (!task || (q.taskStatus !== undefined && quirks.emptyTaskStatusAnswers)) return { task, count: 0, served: NONE };
   const needsScan = quirks.partialListing !== undefined || quirks.failureFlicker || quirks.listingOrder !== undefined;
-  const selected = needsScan ? scanned(task, q, now, quirks, answer) : indexed(task, q, now);
+  const selected = needsScan ? scanned(task, q, now, quirks, answer) : store.select(q.taskNo, q, now)!;
   let served = quirks.hiddenDetails ? withoutHidden(task, selected, quirks.hiddenDetails) : selected;
   if (quirks.shiftingPages) served = rotated(served, (answer - 1) * quirks.shiftingPages);
-  return { count: selected.count, served };
+  return { task, count: selected.count, served };
 };

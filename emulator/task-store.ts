@@ -74,14 +74,29 @@ const buildIndex = (details: readonly StoredDetail[], key: (d: StoredDetail) => 
 };
 
 /** Positions of the details with this DomainName or InstanceId, in TaskDetailNo order. */
-export const positionsOf = (task: StoredTask, field: "domainName" | "instanceId", value: string): readonly number[] => {
+const positionsOf = (task: StoredTask, field: "domainName" | "instanceId", value: string): readonly number[] => {
   if (field === "domainName") task.byDomain ??= buildIndex(task.details, (d) => d.domainName);
   else task.byInstance ??= buildIndex(task.details, instanceIdOf);
   return (field === "domainName" ? task.byDomain : task.byInstance)?.get(value) ?? [];
 };
 
 /** Which details are in which status as the clock moves (see StatusIndex). */
-export const statusIndexOf = (task: StoredTask): StatusIndex => (task.statusIndex ??= new StatusIndex(task.details));
+const statusIndexOf = (task: StoredTask): StatusIndex => (task.statusIndex ??= new StatusIndex(task.details));
+
+/** A list of detail positions, read by index without copying the whole list. */
+export interface Positions {
+  count: number;
+  at(i: number): number;
+}
+
+/** The filters of a query, as the store applies them (TaskStatus as its code, 0-3). */
+export interface DetailFilter {
+  taskStatus?: number;
+  domainName?: string;
+  instanceId?: string;
+}
+
+const ofArray = (list: readonly number[]): Positions => ({ count: list.length, at: (i) => list[i] });
 
 export class TaskStore {
   private readonly tasks = new Map<string, StoredTask>();
@@ -91,6 +106,31 @@ export class TaskStore {
 
   get(taskNo: string): StoredTask | undefined {
     return this.tasks.get(taskNo);
+  }
+
+  /**
+   * The positions of the details `filter` selects at `now`, in listing order, or undefined for an unknown
+   * TaskNo. Indexed (the indexes are built on first use): O(PageSize) per page unfiltered or filtered by
+   * DomainName/InstanceId, O(PageSize log N) plus recent changes for TaskStatus (see StatusIndex).
+   */
+  select(taskNo: string, filter: DetailFilter, now: number): Positions | undefined {
+    const task = this.tasks.get(taskNo);
+    if (!task) return undefined;
+    const status = filter.taskStatus === undefined ? undefined : TASK_STATUSES[filter.taskStatus];
+    if (filter.domainName !== undefined || filter.instanceId !== undefined) {
+      const candidates = filter.domainName !== undefined
+        ? positionsOf(task, "domainName", filter.domainName)
+        : positionsOf(task, "instanceId", filter.instanceId!);
+      return ofArray(candidates.filter((p) => {
+        const d = task.details[p];
+        return (filter.instanceId === undefined || instanceIdOf(d) === filter.instanceId) && (status === undefined || detailStatus(d, now) === status);
+      }));
+    }
+    if (status !== undefined) {
+      const index = statusIndexOf(task);
+      return { count: index.count(status, now), at: (i) => index.positionOf(status, i, now) };
+    }
+    return { count: task.details.length, at: (i) => i };
   }
 
   /** Seeds a validated spec at `clock.now()` and returns its TaskNo. */
