@@ -5,7 +5,8 @@
 import type { Emulator } from "../../emulator";
 import { displayWidth } from "../../cli/render/width";
 import { cliEnv, startTestEmulator } from "./emulator-env";
-import { assertBuilt, baseEnv, runCli } from "./harness";
+import { assertBuilt, runCli } from "./harness";
+import { isolatedEnv } from "../support/isolated-env";
 
 let emulator: Emulator;
 let endpoint: string[];
@@ -63,7 +64,7 @@ describe("flag spellings", () => {
 
 describe("the emulator's flags, under the same parser", () => {
   it("suggests --port for --prot, with the emulator's usage", async () => {
-    const result = await runCli(["emulator", "--prot", "8080"], { env: baseEnv() });
+    const result = await runCli(["emulator", "--prot", "8080"], { env: isolatedEnv() });
     expect(result).toEqual({
       code: 2,
       signal: null,
@@ -75,7 +76,7 @@ describe("the emulator's flags, under the same parser", () => {
   });
 
   it("--help before `emulator` shows the emulator's help instead of starting it", async () => {
-    const result = await runCli(["--help", "emulator"], { env: baseEnv() });
+    const result = await runCli(["--help", "emulator"], { env: isolatedEnv() });
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout).toContain("  -h, --help");
     expect(result.stdout).toContain("--[no-]admin");
@@ -97,7 +98,7 @@ describe("tables of internationalised domain names", () => {
 
 describe("--help", () => {
   it("lists the credential sources in the order they are tried", async () => {
-    const { stdout } = await runCli(["wait", "--help"], { env: baseEnv() });
+    const { stdout } = await runCli(["wait", "--help"], { env: isolatedEnv() });
     const order = ["--access-key-id <id>", "env ALICLOUD_ACCESS_KEY", "ALIBABA_CLOUD_PROFILE", "env ALIBABA_CLOUD_ACCESS_KEY_ID", "ECS RAM role"]
       .map((text) => stdout.indexOf(text));
     expect(order.every((at) => at > 0)).toBe(true);

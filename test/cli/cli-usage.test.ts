@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertBuilt, baseEnv, ROOT, runCli, startCli } from "./harness";
+import { assertBuilt, ROOT, runCli, startCli } from "./harness";
+import { isolatedEnv } from "../support/isolated-env";
 
 beforeAll(assertBuilt);
 
@@ -87,14 +88,14 @@ describe("bad input exits 2 with one line naming the flag, the value and the fix
     [["get", "T1", "--secret-from-stdin"], "--secret-from-stdin needs --access-key-id: the secret read from stdin belongs to that key.", GET_HINT],
     [["get", "T1", "--timeout", "5m"], "unknown flag --timeout for domain-tasks get: see domain-tasks get --help for the flags it takes.", GET_HINT],
   ])("%j", async (args, message, hint) => {
-    const result = await runCli([...args, ...NOWHERE], { env: baseEnv() });
+    const result = await runCli([...args, ...NOWHERE], { env: isolatedEnv() });
     expect(result).toEqual({ code: 2, signal: null, stdout: "", stderr: `domain-tasks: ${message}\n${hint}` });
   });
 
   it.each([["--access-key-secret", "s3cr3t-value"], ["--secret=s3cr3t-value"], ["--security-token", "s3cr3t-value"]])(
     "refuses a secret in a flag (%s), says how to pass it, and never echoes it",
     async (...flag) => {
-      const result = await runCli(["get", "T1", ...flag, ...NOWHERE], { env: baseEnv() });
+      const result = await runCli(["get", "T1", ...flag, ...NOWHERE], { env: isolatedEnv() });
       expect(result).toEqual({
         code: 2,
         signal: null,
@@ -135,7 +136,7 @@ describe("domain-tasks emulator", () => {
       child.once("close", () => reject(new Error(`emulator exited: ${banner}`)));
     });
     try {
-      const env = baseEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "emulator-access-key-id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "emulator-access-key-secret" });
+      const env = isolatedEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "emulator-access-key-id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "emulator-access-key-secret" });
       const result = await runCli(["get", "0b7d4e19-3a52-4c88-b6f0-71e2c5d9a846", "--endpoint", url, "-o", "json"], { env });
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ total: 1, details: [{ domainName: "example-shop.com", taskType: "ORDER_RENEW" }] });

@@ -6,7 +6,8 @@
 import { TaskOutcomeOutputSchema } from "../../cli/output-schema";
 import type { Emulator } from "../../emulator";
 import { cliEnv, DEFAULT_CREDENTIAL, startTestEmulator } from "./emulator-env";
-import { assertBuilt, baseEnv, CONTROL_CHARACTERS, runCli, startCli, waitForStderr } from "./harness";
+import { assertBuilt, CONTROL_CHARACTERS, runCli, startCli, waitForStderr } from "./harness";
+import { isolatedEnv } from "../support/isolated-env";
 
 let emulator: Emulator;
 let target: string[];
@@ -129,7 +130,7 @@ describe("exit codes", () => {
 
 describe("credentials and API errors (exit 3)", () => {
   it("shows the API's Code and RequestId when the secret is wrong", async () => {
-    const env = baseEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_CREDENTIAL.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: "not-the-secret" });
+    const env = isolatedEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_CREDENTIAL.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: "not-the-secret" });
     const result = await wait("T-RENEW", [], env);
     expect(result).toMatchObject({ code: 3, stdout: "" });
     expect(result.stderr).toMatch(/^domain-tasks: the Domain API call failed: /);
@@ -140,36 +141,36 @@ describe("credentials and API errors (exit 3)", () => {
   });
 
   it("shows the Code for an AccessKey ID the service does not know", async () => {
-    const env = baseEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI-unknown", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "whatever" });
+    const env = isolatedEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI-unknown", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "whatever" });
     const result = await wait("T-RENEW", [], env);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain("\n  Code:       InvalidAccessKeyId.NotFound\n");
   });
 
   it("says where it looked when no credentials are found", async () => {
-    const result = await wait("T-RENEW", [], baseEnv());
+    const result = await wait("T-RENEW", [], isolatedEnv());
     expect(result).toMatchObject({ code: 3, stdout: "" });
     expect(result.stderr).toMatch(/^domain-tasks: no usable credentials: /);
     expect(result.stderr).toContain("ALIBABA_CLOUD_ACCESS_KEY_ID");
   });
 
   it("takes --access-key-id with the secret from ALICLOUD_SECRET_KEY or from stdin, never from a flag", async () => {
-    const fromEnv = await wait("T-RENEW", ["-q", "--access-key-id", DEFAULT_CREDENTIAL.accessKeyId], baseEnv({ ALICLOUD_SECRET_KEY: DEFAULT_CREDENTIAL.accessKeySecret }));
+    const fromEnv = await wait("T-RENEW", ["-q", "--access-key-id", DEFAULT_CREDENTIAL.accessKeyId], isolatedEnv({ ALICLOUD_SECRET_KEY: DEFAULT_CREDENTIAL.accessKeySecret }));
     expect(fromEnv.code).toBe(0);
     const fromStdin = await runCli(["wait", "T-RENEW", ...target, "-q", "--access-key-id", DEFAULT_CREDENTIAL.accessKeyId, "--secret-from-stdin"], {
-      env: baseEnv(),
+      env: isolatedEnv(),
       input: `${DEFAULT_CREDENTIAL.accessKeySecret}\n`,
     });
     expect(fromStdin.code).toBe(0);
   });
 
   it("fails with the fix when --access-key-id has no secret", async () => {
-    const missing = await wait("T-RENEW", ["--access-key-id", "LTAI-mine"], baseEnv());
+    const missing = await wait("T-RENEW", ["--access-key-id", "LTAI-mine"], isolatedEnv());
     expect(missing).toMatchObject({ code: 3, stdout: "" });
     expect(missing.stderr).toBe(
       'domain-tasks: no usable credentials: --access-key-id "LTAI-mine" was given without its secret: set ALICLOUD_SECRET_KEY or ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass it on standard input with --secret-from-stdin.\n',
     );
-    const emptyStdin = await runCli(["wait", "T-RENEW", ...target, "--access-key-id", "LTAI-mine", "--secret-from-stdin"], { env: baseEnv(), input: "" });
+    const emptyStdin = await runCli(["wait", "T-RENEW", ...target, "--access-key-id", "LTAI-mine", "--secret-from-stdin"], { env: isolatedEnv(), input: "" });
     expect(emptyStdin.code).toBe(3);
     expect(emptyStdin.stderr).toContain("standard input was empty");
   });

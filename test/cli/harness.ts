@@ -4,9 +4,9 @@
  * missing or stale dist/ fails loudly here rather than testing old code.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { isolatedEnv } from "../support/isolated-env";
 
 export const ROOT = join(__dirname, "..", "..");
 export const BIN = join(ROOT, "bin", "domain-tasks.js");
@@ -32,15 +32,6 @@ export const assertBuilt = (): void => {
   }
 };
 
-/** A clean environment: no real credentials, no profile files, no ECS metadata lookups, no colour forcing. */
-export const baseEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
-  PATH: process.env.PATH ?? "",
-  HOME: mkdtempSync(join(tmpdir(), "domain-tasks-cli-")),
-  ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
-  ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "true",
-  ...extra,
-});
-
 export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -64,7 +55,7 @@ export interface RunOptions {
 export const startCli = (args: string[], options: RunOptions = {}): { child: ChildProcess; done: Promise<CliResult> } => {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: ROOT,
-    env: options.env ?? baseEnv(),
+    env: options.env ?? isolatedEnv(),
     stdio: ["pipe", options.stdoutFd ?? "pipe", "pipe"],
   });
   let stdout = "";

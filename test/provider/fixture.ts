@@ -4,10 +4,8 @@
  * request carries. Needs `npm run build` first: inside the host the provider loads the compiled package
  * (`pulumi-alicloud-domain-tasks/provider`, resolved by the package's self-reference from the repo root).
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { startEmulator, type Emulator, type TaskSpec } from "../../emulator";
+import { isolatedEnv } from "../support/isolated-env";
 import { startProviderHost, type PropertyMap, type ProviderHost } from "./host";
 import { serializedProvider } from "./serialized";
 
@@ -38,18 +36,6 @@ export interface Bench {
   /** Inputs with the provider attached and fast polling. */
   inputs(extra: PropertyMap): PropertyMap;
   close(): Promise<void>;
-}
-
-/** A clean environment for the host: no credentials, no profile, no metadata service. */
-export function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "domain-task-home-"));
-  return {
-    PATH: process.env.PATH,
-    HOME: home,
-    ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
-    ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "true",
-    ...extra,
-  };
 }
 
 export interface BenchOptions {

@@ -1,24 +1,18 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_CREDENTIAL, type Emulator } from "../../emulator";
 import { ValidationError } from "../../sdk/errors";
 import { getTaskDetails, getTaskDetailsOutput, type GetTaskDetailsResult } from "../../provider/functions";
-import { requestsFor, start } from "../sdk/pager-harness";
+import { useCredentialSandbox } from "../support/credentials-sandbox";
+import { requestsFor, start } from "../support/emulator-client";
 
 /** The value of an Output, as a Pulumi program would see it in an apply. */
 const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
 
-const savedEnv = { ...process.env };
-let home: string;
 let emulator: Emulator;
+// Nothing from this machine may leak in: no credential env, no profile files, no ECS metadata.
+useCredentialSandbox();
 
 beforeAll(async () => {
-  // Nothing from this machine may leak in: no credential env, no profile files, no ECS metadata.
-  home = fs.mkdtempSync(path.join(os.tmpdir(), "functions-test-"));
-  for (const key of Object.keys(process.env)) if (/^(ALICLOUD_|ALIBABA_CLOUD_)/.test(key)) delete process.env[key];
-  Object.assign(process.env, { HOME: home, ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true", ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "true" });
   await pulumi.runtime.setMocks(
     { newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs },
     "project",
@@ -30,8 +24,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await emulator.close();
-  process.env = savedEnv;
-  fs.rmSync(home, { recursive: true, force: true });
 });
 
 afterEach(() => pulumi.runtime.setAllConfig({}));

@@ -5,7 +5,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { allText, isolatedEnv, startBench, TEST_KEY_ID, TEST_SECRET } from "./fixture";
+import { allText, startBench, TEST_KEY_ID, TEST_SECRET } from "./fixture";
+import { isolatedEnv } from "../support/isolated-env";
 import { startProviderHost } from "./host";
 import { registerDomainTask, serializedProvider } from "./serialized";
 

@@ -2,22 +2,15 @@
 import type { TaskDetail } from "../../sdk/api/schemas";
 import { summarizeTask } from "../../sdk/outcome";
 import { MAX_LISTED_FAILURES, taskFailedMessage, timeoutMessage } from "../../provider/messages";
+import { detail as makeDetail } from "../support/details";
 
-const detail = (i: number, taskStatus: string): TaskDetail => ({
-  taskNo: "T-1",
+/** Detail `i`: a failed one carries its own reason and message. */
+const detail = (i: number, taskStatus: string): TaskDetail => makeDetail({
+  taskStatus,
+  domainName: `d${i}.example.com`,
   taskDetailNo: `D-${i}`,
   instanceId: `S-${i}`,
-  domainName: `d${i}.example.com`,
-  taskType: "CHG_DNS",
-  taskTypeDescription: "modify DNS",
-  taskStatus,
-  taskStatusCode: ["WAITING_EXECUTE", "EXECUTING", "EXECUTE_SUCCESS", "EXECUTE_FAILURE"].indexOf(taskStatus),
-  taskResult: "",
-  errorMsg: taskStatus === "EXECUTE_FAILURE" ? `E${i}` : "",
-  failReason: taskStatus === "EXECUTE_FAILURE" ? `reason ${i}` : "",
-  tryCount: 1,
-  createTime: "2026-01-01 00:00:00",
-  updateTime: "2026-01-01 00:00:00",
+  ...(taskStatus === "EXECUTE_FAILURE" && { errorMsg: `E${i}`, failReason: `reason ${i}` }),
 });
 
 describe("taskFailedMessage", () => {

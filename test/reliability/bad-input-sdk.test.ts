@@ -9,7 +9,7 @@ import { ValidationError } from "../../sdk/errors";
 import { getTaskDetails } from "../../provider/functions";
 import { listTaskDetails } from "../../sdk/pager";
 import { waitForTask } from "../../sdk/waiter";
-import { clientFor } from "../sdk/api/harness";
+import { clientFor } from "../support/emulator-client";
 import { AWKWARD_VALUES, LONG_VALUE, REFUSED_QUERY_VALUES } from "./bad-input";
 import { DomainApiError } from "../../sdk/errors";
 

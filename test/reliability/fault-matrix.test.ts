@@ -15,7 +15,7 @@ import { VirtualClock } from "../../sdk/clock";
 import { DomainApiError } from "../../sdk/errors";
 import { listTaskDetails } from "../../sdk/pager";
 import { waitForTask } from "../../sdk/waiter";
-import { clientFor } from "../sdk/api/harness";
+import { clientFor } from "../support/emulator-client";
 import { assertBuilt, runCli } from "../cli/harness";
 import { cliEnv } from "../cli/emulator-env";
 import { startBench, TEST_KEY_ID, TEST_SECRET, type Bench } from "../provider/fixture";

@@ -7,7 +7,8 @@ import { closeSync, openSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "../../emulator";
 import { cliEnv, DEFAULT_CREDENTIAL, startTestEmulator } from "../cli/emulator-env";
-import { assertBuilt, baseEnv, ROOT, startCli, waitForStderr } from "../cli/harness";
+import { assertBuilt, ROOT, startCli, waitForStderr } from "../cli/harness";
+import { isolatedEnv } from "../support/isolated-env";
 
 let emulator: Emulator;
 let target: string[];
@@ -96,7 +97,7 @@ describe("signals", () => {
 
   it("the first Ctrl-C interrupts --secret-from-stdin while stdin is open but empty", async () => {
     const { child, done } = startCli(["get", "T-DONE", ...target, "--access-key-id", DEFAULT_CREDENTIAL.accessKeyId, "--secret-from-stdin"], {
-      env: baseEnv(),
+      env: isolatedEnv(),
       keepStdinOpen: true,
       nodeArgs: ["--require", join(ROOT, "test", "cli", "fixtures", "announce-stdin-read.js")],
     });

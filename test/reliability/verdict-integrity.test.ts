@@ -17,7 +17,7 @@ import type { TaskOutcome } from "../../sdk/outcome";
 import { listTaskDetails } from "../../sdk/pager";
 import { readTaskOutcome } from "../../sdk/read";
 import { waitForTask } from "../../sdk/waiter";
-import { clientFor } from "../sdk/api/harness";
+import { clientFor } from "../support/emulator-client";
 import { assertBuilt, runCli } from "../cli/harness";
 import { cliEnv } from "../cli/emulator-env";
 import { startBench, TEST_KEY_ID, TEST_SECRET, type Bench } from "../provider/fixture";

@@ -5,7 +5,7 @@ import { startEmulator, type Emulator, type EmulatorCredential } from "../../emu
 import { DomainTaskClient } from "../../sdk/api/client";
 import { resolveCredentials, selectCredentialSource, type CredentialOptions } from "../../sdk/credentials";
 import { CredentialsError, DomainApiError } from "../../sdk/errors";
-import { cliConfig, iniSection, useCredentialSandbox } from "./credentials-sandbox";
+import { cliConfig, iniSection, useCredentialSandbox } from "../support/credentials-sandbox";
 
 const sandbox = useCredentialSandbox();
 

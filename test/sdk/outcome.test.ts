@@ -1,28 +1,10 @@
 import type { TaskDetail } from "../../sdk/api/schemas";
 import { formatStatusCounts, OutcomeBuilder, summarizeTask } from "../../sdk/outcome";
 import { identityOf } from "../../sdk/read/ledger";
+import { detail as makeDetail } from "../support/details";
 
-let seq = 0;
-const detail = (taskStatus: string, extra: Partial<TaskDetail> = {}): TaskDetail => {
-  seq += 1;
-  return {
-    taskNo: "T-1",
-    taskDetailNo: `D-${seq}`,
-    instanceId: `S-${seq}`,
-    domainName: `d${seq}.example.com`,
-    taskType: "CHG_DNS",
-    taskTypeDescription: "modify DNS",
-    taskStatus,
-    taskStatusCode: ["WAITING_EXECUTE", "EXECUTING", "EXECUTE_SUCCESS", "EXECUTE_FAILURE"].indexOf(taskStatus),
-    taskResult: "",
-    errorMsg: "",
-    failReason: "",
-    tryCount: 1,
-    createTime: "2026-01-01 00:00:00",
-    updateTime: "2026-01-01 00:00:00",
-    ...extra,
-  };
-};
+/** A detail in `taskStatus` with its own identity (the shared factory: test/support/details.ts). */
+const detail = (taskStatus: string, extra: Partial<TaskDetail> = {}): TaskDetail => makeDetail({ taskStatus, ...extra });
 
 /** Every value is JSON: no undefined anywhere (Pulumi outputs and provider state must be plain JSON). */
 const assertPlainJson = (value: unknown) => expect(JSON.parse(JSON.stringify(value))).toEqual(value);

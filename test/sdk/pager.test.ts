@@ -4,7 +4,8 @@ import type { TaskDetail, TaskDetailPage } from "../../sdk/api/schemas";
 import { VirtualClock } from "../../sdk/clock";
 import { AbortError, DomainApiError, InconsistentAnswerError, PagingError, ValidationError } from "../../sdk/errors";
 import { listTaskDetails, paginateTaskDetails } from "../../sdk/pager";
-import { clientFor, requestsFor, start, WatchedApi } from "./pager-harness";
+import { clientFor, requestsFor, start } from "../support/emulator-client";
+import { WatchedApi } from "../support/watched-api";
 
 const ids = (details: readonly TaskDetail[]) => details.map((d) => d.taskDetailNo);
 const distinct = (values: string[]) => new Set(values).size === values.length;
@@ -16,7 +17,7 @@ describe("pager against the emulator", () => {
 
   beforeAll(async () => {
     emulator = await start({ clock });
-    client = clientFor(emulator);
+    client = clientFor(emulator).client;
   });
   afterAll(() => emulator.close());
   afterEach(() => emulator.setFaults({}));
@@ -92,12 +93,12 @@ describe("pager against the emulator", () => {
       // while 10 s pass after the first page: the waiting set shrinks from the front, so what was page 2
       // moves onto page 1, already read.
       const taskNo = emu.addTask({ batch: { count: 50, durationSeconds: 50 } });
-      const api = new WatchedApi(clientFor(emu), (_req, page, call) => {
+      const api = new WatchedApi(clientFor(emu).client, (_req, page, call) => {
         if (call === 1) c.advance(10_000);
         return page;
       });
       const result = await listTaskDetails(api, { taskNo, taskStatus: "WAITING_EXECUTE" }, { pageSize: 10, concurrency: 1 });
-      const stillWaiting = await listTaskDetails(clientFor(emu), { taskNo, taskStatus: "WAITING_EXECUTE" }, { pageSize: 10 });
+      const stillWaiting = await listTaskDetails(clientFor(emu).client, { taskNo, taskStatus: "WAITING_EXECUTE" }, { pageSize: 10 });
       expect(stillWaiting.details.length).toBeGreaterThan(10);
       expect(ids(result.details)).toEqual(expect.arrayContaining(ids(stillWaiting.details)));
       expect(distinct(ids(result.details))).toBe(true);
@@ -116,12 +117,12 @@ describe("pager against the emulator", () => {
       const details = Array.from({ length: 50 }, (_, i) => ({ domainName: `s${i + 1}.example.com`, finishAfterSeconds: 50 - i }));
       const taskNo = emu.addTask({ details });
       c.advance(20_000);
-      const api = new WatchedApi(clientFor(emu), (_req, page, call) => {
+      const api = new WatchedApi(clientFor(emu).client, (_req, page, call) => {
         if (call === 1) c.advance(10_000);
         return page;
       });
       const result = await listTaskDetails(api, { taskNo, taskStatus: 2 }, { pageSize: 5, concurrency: 1 });
-      const finalSet = await listTaskDetails(clientFor(emu), { taskNo, taskStatus: 2 }, { pageSize: 5 });
+      const finalSet = await listTaskDetails(clientFor(emu).client, { taskNo, taskStatus: 2 }, { pageSize: 5 });
       expect(finalSet.details.length).toBeGreaterThan(20);
       expect(ids(result.details).sort()).toEqual(ids(finalSet.details).sort());
       expect(distinct(ids(result.details))).toBe(true);

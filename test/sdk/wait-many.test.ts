@@ -3,7 +3,7 @@ import type { Emulator } from "../../emulator";
 import { VirtualClock } from "../../sdk/clock";
 import { ValidationError } from "../../sdk/errors";
 import { waitForTask, waitForTasks } from "../../sdk/waiter";
-import { clientFor, requestsFor, start } from "./pager-harness";
+import { clientFor, requestsFor, start } from "../support/emulator-client";
 
 let clock: VirtualClock;
 let emulator: Emulator;
@@ -18,7 +18,7 @@ describe("waitForTasks", () => {
     const ok = emulator.addTask({ batch: { count: 2500, durationSeconds: 60 } });
     const failed = emulator.addTask({ details: [{ domainName: "x.example.com", finishAfterSeconds: 10, outcome: "failure", failReason: "Locked" }] });
     const slow = emulator.addTask({ details: [{ domainName: "y.example.com", finishAfterSeconds: 10_000 }] });
-    const results = await waitForTasks(clientFor(emulator), [{ taskNo: ok }, { taskNo: failed }, { taskNo: slow }], { clock, random: () => 0.5, maxWaitSeconds: 300 });
+    const results = await waitForTasks(clientFor(emulator).client, [{ taskNo: ok }, { taskNo: failed }, { taskNo: slow }], { clock, random: () => 0.5, maxWaitSeconds: 300 });
     expect(results.map((r) => r.taskNo)).toEqual([ok, failed, slow]);
     expect(results[0].outcome).toMatchObject({ succeeded: true, verified: true, total: 2500 });
     expect(results[1].outcome).toMatchObject({ succeeded: false, status: "EXECUTE_FAILURE" });
@@ -28,14 +28,14 @@ describe("waitForTasks", () => {
   it("costs what the same waits cost one by one: proportional to the tasks, not their size", async () => {
     const spec = { batch: { count: 3000, durationSeconds: 120 } };
     const together = [spec, spec, spec].map((s) => emulator.addTask(s));
-    await waitForTasks(clientFor(emulator), together.map((taskNo) => ({ taskNo })), { clock, random: () => 0.5 });
+    await waitForTasks(clientFor(emulator).client, together.map((taskNo) => ({ taskNo })), { clock, random: () => 0.5 });
     // The same task alone, on its own emulator and clock. (A VirtualClock shared by three waiters moves
     // forward at each one's sleep, so together they poll less often: at most what one costs alone.)
     const aloneClock = new VirtualClock();
     const other = await start({ clock: aloneClock });
     try {
       const alone = other.addTask(spec);
-      await waitForTask(clientFor(other), { taskNo: alone }, { clock: aloneClock, random: () => 0.5 });
+      await waitForTask(clientFor(other).client, { taskNo: alone }, { clock: aloneClock, random: () => 0.5 });
       const single = requestsFor(other, alone).length;
       for (const t of together) expect(requestsFor(emulator, t).length).toBeLessThanOrEqual(single);
       expect(single).toBeLessThan(60); // 3000 details over 2 minutes: a few counts a poll, 3 pages once
@@ -45,8 +45,8 @@ describe("waitForTasks", () => {
   });
 
   it("refuses an empty list and a TaskNo listed twice before sending anything", async () => {
-    await expect(waitForTasks(clientFor(emulator), [], { clock })).rejects.toMatchObject({ field: "queries" });
-    const error = await waitForTasks(clientFor(emulator), [{ taskNo: "A" }, { taskNo: " A " }], { clock }).catch((e: unknown) => e);
+    await expect(waitForTasks(clientFor(emulator).client, [], { clock })).rejects.toMatchObject({ field: "queries" });
+    const error = await waitForTasks(clientFor(emulator).client, [{ taskNo: "A" }, { taskNo: " A " }], { clock }).catch((e: unknown) => e);
     expect(ValidationError.isInstance(error)).toBe(true);
     expect(emulator.stats().total).toBe(0);
   });

@@ -3,7 +3,8 @@ import type { DomainTaskApi, DomainTaskClient } from "../../sdk/api/client";
 import { systemClock, VirtualClock } from "../../sdk/clock";
 import { AbortError, DomainApiError, TaskNotFoundError, TimeoutError, ValidationError } from "../../sdk/errors";
 import { waitForTask, type WaitProgress } from "../../sdk/waiter";
-import { clientFor, requestsFor, start, WatchedApi } from "./pager-harness";
+import { clientFor, requestsFor, start } from "../support/emulator-client";
+import { WatchedApi } from "../support/watched-api";
 
 /** With random() = 0.5 the backoff is 2, 3, 5, 9, then 16 s forever (min 2 s, max 30 s). */
 const half = () => 0.5;
@@ -16,7 +17,7 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
   beforeEach(async () => {
     clock = new VirtualClock();
     emulator = await start({ clock });
-    client = clientFor(emulator);
+    client = clientFor(emulator).client;
   });
   afterEach(() => emulator.close());
 
@@ -324,7 +325,7 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
   it("rides out throttling (the client retries) and lets a non-retryable error through", async () => {
     const taskNo = emulator.addTask({ details: [{ domainName: "example.com", finishAfterSeconds: 10 }] });
     emulator.setFaults({ rules: [{ fault: "throttling", every: 2 }] });
-    await expect(waitForTask(clientFor(emulator, clock), { taskNo }, { clock })).resolves.toMatchObject({ succeeded: true });
+    await expect(waitForTask(clientFor(emulator, { clock }).client, { taskNo }, { clock })).resolves.toMatchObject({ succeeded: true });
     emulator.setFaults({});
     const { DomainTaskClient } = await import("../../sdk/api/client");
     const wrongKey = new DomainTaskClient({ endpoint: emulator.url, credentials: { accessKeyId: "nobody", accessKeySecret: "x" }, env: {} });

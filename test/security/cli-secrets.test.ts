@@ -4,8 +4,9 @@
  * from standard input.
  */
 import { startEmulator, type Emulator } from "../../emulator";
-import { assertBuilt, baseEnv, runCli } from "../cli/harness";
+import { assertBuilt, runCli } from "../cli/harness";
 import { expectNoSecret, KEY_ID, SECRET, SECURITY_TOKEN } from "./leak-check";
+import { isolatedEnv } from "../support/isolated-env";
 
 let emulator: Emulator;
 let done: string;
@@ -24,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator?.close());
 
-const envWith = (keyId: string) => baseEnv({
+const envWith = (keyId: string) => isolatedEnv({
   ALIBABA_CLOUD_ACCESS_KEY_ID: keyId,
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET,
   ALIBABA_CLOUD_SECURITY_TOKEN: SECURITY_TOKEN,
@@ -57,14 +58,14 @@ describe("no secret in the CLI's output", () => {
   });
 
   it.concurrent("a signature error with the secret from standard input", async () => {
-    const env = baseEnv();
+    const env = isolatedEnv();
     const result = await run(["get", done, "--access-key-id", "plain-key", "--secret-from-stdin", "-o", "json"], { env, input: `${SECRET}\n` });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain("SignatureDoesNotMatch");
   });
 
   it.concurrent("half a key pair in the environment", async () => {
-    const result = await run(["get", done, "-o", "json"], { env: baseEnv({ ALICLOUD_SECRET_KEY: SECRET, ALICLOUD_SECURITY_TOKEN: SECURITY_TOKEN }) });
+    const result = await run(["get", done, "-o", "json"], { env: isolatedEnv({ ALICLOUD_SECRET_KEY: SECRET, ALICLOUD_SECURITY_TOKEN: SECURITY_TOKEN }) });
     expect(result.code).toBe(3);
   });
 

@@ -8,9 +8,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
 import { resolveCredentials } from "../../sdk/credentials";
-import { iniSection, useCredentialSandbox } from "../sdk/credentials-sandbox";
-import { assertBuilt, baseEnv, runCli } from "../cli/harness";
+import { iniSection, useCredentialSandbox } from "../support/credentials-sandbox";
+import { assertBuilt, runCli } from "../cli/harness";
 import { allViews, expectNoSecret, KEY_ID, SECRET } from "./leak-check";
+import { isolatedEnv } from "../support/isolated-env";
 
 let emulator: Emulator;
 let taskNo: string;
@@ -39,7 +40,7 @@ const expectNoSignedRequest = (text: string): void => {
 
 /** A CLI environment with a HOME holding `files` (path under HOME -> content), CLI profiles enabled. */
 const homeWith = (files: Record<string, string>, extra: Record<string, string> = {}): Record<string, string> => {
-  const env = baseEnv(extra);
+  const env = isolatedEnv(extra);
   delete (env as Record<string, string | undefined>).ALIBABA_CLOUD_CLI_PROFILE_DISABLED;
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(join(env.HOME, path, ".."), { recursive: true });
@@ -84,7 +85,7 @@ describe("credential variables with whitespace", () => {
     runCli(["get", taskNo, "--endpoint", emulator.url, "-o", "json", ...args], { env });
 
   it("are trimmed: a key pair pasted with spaces and a newline works", async () => {
-    const result = await get(baseEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: `  ${KEY_ID}\n`, ALIBABA_CLOUD_ACCESS_KEY_SECRET: `\t${SECRET} ` }));
+    const result = await get(isolatedEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: `  ${KEY_ID}\n`, ALIBABA_CLOUD_ACCESS_KEY_SECRET: `\t${SECRET} ` }));
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
   });
@@ -98,7 +99,7 @@ describe("credential variables with whitespace", () => {
   });
 
   it("a blank ALICLOUD_SECRET_KEY gives way to ALIBABA_CLOUD_ACCESS_KEY_SECRET for --access-key-id", async () => {
-    const result = await get(baseEnv({ ALICLOUD_SECRET_KEY: "  ", ALIBABA_CLOUD_ACCESS_KEY_SECRET: `${SECRET}\n` }), ["--access-key-id", KEY_ID]);
+    const result = await get(isolatedEnv({ ALICLOUD_SECRET_KEY: "  ", ALIBABA_CLOUD_ACCESS_KEY_SECRET: `${SECRET}\n` }), ["--access-key-id", KEY_ID]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
   });

@@ -6,7 +6,8 @@
 import { DomainApiError } from "../../../sdk/errors";
 import { startHostileServer, type HostileBehaviour, type HostileServer } from "../../support/hostile-server";
 import { pageBody } from "../../support/pages";
-import { clientFor, rejectionOf, useEmulator } from "./harness";
+import { clientFor, useEmulator } from "../../support/emulator-client";
+import { rejectionOf } from "../../support/rejection";
 
 const ctx = useEmulator();
 const query = { taskNo: "T-page", pageNum: 1, pageSize: 100 };

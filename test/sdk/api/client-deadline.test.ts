@@ -6,7 +6,8 @@
  */
 import { AbortError, DomainApiError, ValidationError } from "../../../sdk/errors";
 import { startHostileServer, type HostileServer } from "../../support/hostile-server";
-import { clientFor, rejectionOf, useEmulator, apiRequests } from "./harness";
+import { clientFor, useEmulator, apiRequests } from "../../support/emulator-client";
+import { rejectionOf } from "../../support/rejection";
 
 const ctx = useEmulator();
 const query = { taskNo: "T-deadline", pageNum: 1, pageSize: 100 };

@@ -1,6 +1,7 @@
 import * as net from "node:net";
 import { DomainApiError, AbortError } from "../../../sdk/errors";
-import { apiRequests, clientFor, rejectionOf, useEmulator } from "./harness";
+import { apiRequests, clientFor, useEmulator } from "../../support/emulator-client";
+import { rejectionOf } from "../../support/rejection";
 
 const ctx = useEmulator();
 const query = (taskNo: string) => ({ taskNo, pageNum: 1, pageSize: 100 });

@@ -2,7 +2,8 @@ import * as util from "node:util";
 import { startEmulator } from "../../../emulator";
 import { DomainTaskClient } from "../../../sdk/api/client";
 import { DomainApiError } from "../../../sdk/errors";
-import { apiRequests, clientFor, DEFAULT_CREDENTIAL, rejectionOf, useEmulator } from "./harness";
+import { apiRequests, clientFor, DEFAULT_CREDENTIAL, useEmulator } from "../../support/emulator-client";
+import { rejectionOf } from "../../support/rejection";
 
 const STS = { accessKeyId: "STS.emulator-sts-key", accessKeySecret: "sts-secret-value", securityToken: "sts-token-value" };
 const ctx = useEmulator({ credentials: [DEFAULT_CREDENTIAL, STS] });

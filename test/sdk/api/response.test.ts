@@ -5,7 +5,8 @@ import { INVALID_RESPONSE, parseTaskDetailPage } from "../../../sdk/api/response
 import * as schemas from "../../../sdk/api/schemas";
 import { QueryTaskDetailListResponseSchema, safeParseTaskDetailPage, StrictQueryTaskDetailListResponseSchema } from "../../../sdk/api/schemas";
 import { DomainApiError } from "../../../sdk/errors";
-import { clientFor, rejectionOf, useEmulator } from "./harness";
+import { clientFor, useEmulator } from "../../support/emulator-client";
+import { rejectionOf } from "../../support/rejection";
 
 const ctx = useEmulator();
 

@@ -2,7 +2,8 @@ import { DomainTaskClient } from "../../../sdk/api/client";
 import { toWireQuery } from "../../../sdk/api/request";
 import type { QueryTaskDetailListRequest } from "../../../sdk/api/schemas";
 import { ValidationError } from "../../../sdk/errors";
-import { apiRequests, clientFor, rejectionOf, useEmulator } from "./harness";
+import { apiRequests, clientFor, useEmulator } from "../../support/emulator-client";
+import { rejectionOf } from "../../support/rejection";
 
 const ctx = useEmulator();
 const valid: QueryTaskDetailListRequest = { taskNo: "T1", pageNum: 1, pageSize: 1000 };

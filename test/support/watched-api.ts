@@ -1,21 +1,9 @@
 /**
- * Shared by the pager, waiter and functions tests: an emulator on loopback, a real client pointed at it,
- * and a transparent wrapper that watches the calls the SDK makes (the requests still go over real HTTP).
+ * A transparent wrapper around an API that watches the calls the SDK makes (the requests still go over real
+ * HTTP): the peak of concurrent calls, the pages asked for, and a hook to act after each response.
  */
-import { DomainTaskClient, type DomainTaskApi } from "../../sdk/api/client";
+import type { DomainTaskApi } from "../../sdk/api/client";
 import type { QueryTaskDetailListRequest, TaskDetailPage } from "../../sdk/api/schemas";
-import type { Clock } from "../../sdk/clock";
-import { DEFAULT_CREDENTIAL, startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
-
-export const start = (options: EmulatorOptions = {}): Promise<Emulator> => startEmulator(options);
-
-/** A real client for the emulator, isolated from the machine's environment and credential files. */
-export const clientFor = (emulator: Emulator, clock?: Clock): DomainTaskClient =>
-  new DomainTaskClient({ endpoint: emulator.url, credentials: { ...DEFAULT_CREDENTIAL }, env: {}, clock });
-
-/** QueryTaskDetailList requests the emulator received for one task. */
-export const requestsFor = (emulator: Emulator, taskNo: string) =>
-  emulator.stats().requests.filter((r) => r.action === "QueryTaskDetailList" && r.taskNo === taskNo);
 
 /** Wraps an API: records the peak of concurrent calls, and lets a test act after each response. */
 export class WatchedApi implements DomainTaskApi {

@@ -1,9 +1,14 @@
-/** Shared set-up for client tests: an emulator on loopback and clients pointed at it. */
-import { DEFAULT_CREDENTIAL, startEmulator, type Emulator, type EmulatorOptions } from "../../../emulator";
-import { DomainTaskClient, type ClientOptions } from "../../../sdk/api/client";
-import { VirtualClock } from "../../../sdk/clock";
+/**
+ * The emulator and a real client for it, for tests of the SDK and what is built on it: the requests go over
+ * real HTTP on loopback. One client helper for every such test.
+ */
+import { DEFAULT_CREDENTIAL, startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
+import { DomainTaskClient, type ClientOptions } from "../../sdk/api/client";
+import { VirtualClock } from "../../sdk/clock";
 
 export { DEFAULT_CREDENTIAL };
+
+export const start = (options: EmulatorOptions = {}): Promise<Emulator> => startEmulator(options);
 
 /**
  * A client for `emu` with explicit credentials and an empty env (nothing leaks in from the machine), a
@@ -41,12 +46,6 @@ export const useEmulator = (options: EmulatorOptions = {}): { readonly emu: Emul
   return box;
 };
 
-/** The error a promise rejects with (fails the test if it resolves). */
-export const rejectionOf = async (p: Promise<unknown>): Promise<Error> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-};
+/** QueryTaskDetailList requests the emulator received for one task. */
+export const requestsFor = (emulator: Emulator, taskNo: string) =>
+  emulator.stats().requests.filter((r) => r.action === "QueryTaskDetailList" && r.taskNo === taskNo);
