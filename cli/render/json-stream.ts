@@ -1,7 +1,7 @@
 /**
  * `-o json` written as it is produced: the details stream into the document as pages arrive (memory stays
  * O(pages in flight), however large the task), then the outcome's other fields close it. The document is the
- * TaskOutcome (cli/output-schema.ts), its `details` first; one detail per line.
+ * TaskOutcome (test/support/output-schema.ts), its `details` first; one detail per line.
  */
 import type { TaskDetail } from "../../sdk/api/schemas";
 import type { TaskOutcome } from "../../sdk/outcome";

@@ -1,5 +1,5 @@
 /** `domain-tasks get` against the emulator: each output format, the filters, and paging as it streams. */
-import { TaskOutcomeOutputSchema } from "../../cli/output-schema";
+import { TaskOutcomeOutputSchema } from "../support/output-schema";
 import type { Emulator } from "../../emulator";
 import { cliEnv, startTestEmulator } from "./emulator-env";
 import { assertBuilt, CONTROL_CHARACTERS, runCli } from "./harness";

@@ -3,7 +3,7 @@
  * credentials, API errors and Ctrl-C. Tasks finish a second after the emulator starts; the command polls
  * every 100-300 ms, so each case takes about a second and no assertion depends on timing.
  */
-import { TaskOutcomeOutputSchema } from "../../cli/output-schema";
+import { TaskOutcomeOutputSchema } from "../support/output-schema";
 import type { Emulator } from "../../emulator";
 import { cliEnv, DEFAULT_CREDENTIAL, startTestEmulator } from "./emulator-env";
 import { assertBuilt, CONTROL_CHARACTERS, runCli, startCli, waitForStderr } from "./harness";

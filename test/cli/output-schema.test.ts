@@ -1,4 +1,4 @@
-import { TaskOutcomeOutputSchema } from "../../cli/output-schema";
+import { TaskOutcomeOutputSchema } from "../support/output-schema";
 import { renderJson } from "../../cli/render/json";
 import { renderJsonLines } from "../../cli/render/jsonl";
 import { batchOutcome } from "./fixtures";

@@ -1,11 +1,12 @@
 /**
  * The documented shape of `-o json`: the SDK's TaskOutcome, as a zod schema. The CLI's tests validate real
- * output against it, and the type assertions below fail the typecheck if the SDK's TaskOutcome drifts
- * from what is documented here. Strict objects: a new field is a deliberate, documented change.
+ * output against it, and the type proof below fails the typecheck (tsconfig.json covers test/) if the SDK's
+ * TaskOutcome drifts from what is documented here. Test support, not shipped: the CLI never loads it. Strict objects: a new field is a deliberate, documented change.
  */
 import { z } from "zod";
-import { TASK_STATUSES } from "../sdk/api/schemas";
-import type { TaskOutcome } from "../sdk/outcome";
+import { TASK_STATUSES } from "../../sdk/api/schemas";
+import type { TaskOutcome } from "../../sdk/outcome";
+import type { Proof, Same } from "../../sdk/type-proofs";
 
 /** One task detail, camelCase, exactly as the SDK hands it out (see sdk/api/schemas.ts). */
 export const TaskDetailOutputSchema = z.strictObject({
@@ -77,7 +78,5 @@ export const TaskOutcomeOutputSchema = z.strictObject({
 
 export type TaskOutcomeOutput = z.infer<typeof TaskOutcomeOutputSchema>;
 
-/** Compile-time proof that the schema and the SDK's TaskOutcome describe the same object. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export type OutputSchemaMatchesSdk = Same<TaskOutcomeOutput, TaskOutcome> extends true ? true : never;
-export const OUTPUT_SCHEMA_MATCHES_SDK: OutputSchemaMatchesSdk = true;
+/** Compile-time proof that the schema and the SDK's TaskOutcome describe the same object (sdk/type-proofs.ts). */
+export type OutputSchemaMatchesSdk = Proof<Same<TaskOutcomeOutput, TaskOutcome>>;
