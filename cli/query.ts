@@ -3,6 +3,7 @@
  * mistake is reported against the flag the user typed, before anything is sent.
  */
 import type { TaskQuery } from "../sdk/api/schemas";
+import { MAX_PAGE_SIZE, TASK_STATUSES } from "../sdk/api/vocabulary";
 import { UsageError, quote } from "./usage-error";
 
 /** The words --status accepts, besides the API's names and codes. */
@@ -12,7 +13,7 @@ const STATUS_ALIASES: Record<string, string> = {
   failure: "EXECUTE_FAILURE", failed: "EXECUTE_FAILURE",
   "0": "WAITING_EXECUTE", "1": "EXECUTING", "2": "EXECUTE_SUCCESS", "3": "EXECUTE_FAILURE",
 };
-const STATUS_NAMES = ["WAITING_EXECUTE", "EXECUTING", "EXECUTE_SUCCESS", "EXECUTE_FAILURE"] as const;
+const STATUS_NAMES = TASK_STATUSES;
 type StatusName = (typeof STATUS_NAMES)[number];
 
 export const parseStatus = (text: string, command: string): StatusName => {
@@ -51,12 +52,12 @@ const nonEmpty = (flag: string, value: string | boolean | undefined, command: st
   return value.trim();
 };
 
-/** --page-size: an integer from 1 to 1000 (the API's maximum). */
+/** --page-size: an integer from 1 to MAX_PAGE_SIZE (the API's maximum). */
 export const parsePageSize = (value: string | boolean | undefined, command: string): number | undefined => {
   if (typeof value !== "string") return undefined;
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || n < 1 || n > 1000) {
-    throw new UsageError(`--page-size ${quote(value)} is not a page size: use a whole number from 1 to 1000.`, command);
+  if (!/^\s*\d+\s*$/.test(value) || n < 1 || n > MAX_PAGE_SIZE) {
+    throw new UsageError(`--page-size ${quote(value)} is not a page size: use a whole number from 1 to ${MAX_PAGE_SIZE}.`, command);
   }
   return n;
 };

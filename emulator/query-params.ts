@@ -1,5 +1,5 @@
 /** The QueryTaskDetailList request parameters, read and validated the way the service does. */
-import { MAX_PAGE_SIZE } from "../sdk/api/schemas";
+import { MAX_PAGE_SIZE } from "../sdk/api/vocabulary";
 import { apiErrors } from "./errors";
 import type { Lang } from "./task-types";
 

@@ -7,7 +7,7 @@
  * `select` (task-store.ts). Quirks that need a pass over the task (partialListing, failureFlicker, hiddenDetails) cost
  * O(N) per answer, which only a run that asked for them pays. Listing orders are in listing-order.ts.
  */
-import { TASK_STATUSES } from "../sdk/api/schemas";
+import { TASK_STATUSES } from "../sdk/api/vocabulary";
 import { listingOrderOf } from "./listing-order";
 import { shownStatus } from "./shown-status";
 import { instanceIdOf, type Positions, type StoredTask, type TaskStore } from "./task-store";

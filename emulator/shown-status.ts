@@ -3,7 +3,7 @@
  * filter follows it (a flickering service believes what it shows); quirks that merely mislabel the wire fields
  * are in wire-detail.ts.
  */
-import type { TaskStatus } from "../sdk/api/schemas";
+import type { TaskStatus } from "../sdk/models";
 import { detailStatus, type StoredDetail } from "./task-store";
 import type { Quirks } from "./types";
 

@@ -9,7 +9,8 @@
  * Per status, a Fenwick tree over detail positions answers "the k-th detail in this status" in O(log N),
  * so pages come out in TaskDetailNo order like the unfiltered list.
  */
-import { TASK_STATUSES, type TaskStatus } from "../sdk/api/schemas";
+import type { TaskStatus } from "../sdk/models";
+import { TASK_STATUSES } from "../sdk/api/vocabulary";
 
 /** When a detail changes status; `detailStatus` in task-store.ts reads the same two moments. */
 export interface Timeline {

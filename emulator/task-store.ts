@@ -6,7 +6,8 @@
  * Details are kept in the order they were seeded, which is the default listing order (listing-order.ts).
  */
 import { createHash, randomUUID } from "node:crypto";
-import { TASK_STATUSES, type TaskStatus } from "../sdk/api/schemas";
+import type { TaskStatus } from "../sdk/models";
+import { TASK_STATUSES } from "../sdk/api/vocabulary";
 import { EmulatorSpecError } from "./spec-schemas";
 import { StatusIndex, statusCodeAt } from "./status-index";
 import { DEFAULT_FAIL_REASON } from "./task-types";

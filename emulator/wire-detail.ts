@@ -3,7 +3,7 @@
  * asked, TaskStatus and TaskStatusCode that disagree, a failure listed as a success, a failure sent under
  * another detail's TaskDetailNo. Which details are served at all is selection.ts's business.
  */
-import { TASK_STATUSES } from "../sdk/api/schemas";
+import { TASK_STATUSES } from "../sdk/api/vocabulary";
 import { shownStatus } from "./shown-status";
 import { detailUpdatedAt, instanceIdOf, taskDetailNoOf, type StoredTask } from "./task-store";
 import { DEFAULT_ERROR_MSG, SUCCESS_MSG, TASK_TYPE_DESCRIPTIONS, type Lang } from "./task-types";

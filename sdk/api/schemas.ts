@@ -11,26 +11,16 @@
 import { z } from "zod";
 import type { QueryTaskDetailListRequest, TaskDetail, TaskDetailPage, TaskQuery, TaskStatus } from "../models";
 import type { Proof, Same } from "../type-proofs";
+import { MAX_PAGE_SIZE, TASK_STATUSES } from "./vocabulary";
 
 // The models, for the modules that import them from here; their owner is sdk/models.ts.
 export type { QueryTaskDetailListRequest, TaskDetail, TaskDetailPage, TaskQuery, TaskStatus } from "../models";
 
-/** The four documented task states, in the order of their TaskStatusCode (0-3). */
-export const TASK_STATUSES = ["WAITING_EXECUTE", "EXECUTING", "EXECUTE_SUCCESS", "EXECUTE_FAILURE"] as const satisfies readonly TaskStatus[];
+// The vocabulary, for the modules that import it from here; its owner is ./vocabulary.ts.
+export { isKnownStatus, isTerminalStatus, MAX_PAGE_SIZE, statusCode, TASK_STATUSES } from "./vocabulary";
 
 /** @internal Parses one of the four documented task states. */
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
-
-/** Terminal states: the Domain API never moves a detail out of these. */
-export const isTerminalStatus = (status: string): boolean =>
-  status === "EXECUTE_SUCCESS" || status === "EXECUTE_FAILURE";
-
-/** True for the four documented states; a detail with any other TaskStatus counts as UNKNOWN. */
-export const isKnownStatus = (status: string): status is TaskStatus =>
-  (TASK_STATUSES as readonly string[]).includes(status);
-
-/** Status name <-> TaskStatusCode (the request's `TaskStatus` filter takes the code). */
-export const statusCode = (status: TaskStatus): number => TASK_STATUSES.indexOf(status);
 
 // ---------------------------------------------------------------------------------------------------------
 // Response: two schemas of the same fields, mapped to the same output by the same functions.
@@ -188,9 +178,6 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Request.
-
-/** The largest PageSize the Domain API accepts. */
-export const MAX_PAGE_SIZE = 1000;
 
 /** @internal The TaskStatus filter: a code 0-3 or its name. */
 export const TaskStatusFilterSchema = z.union([z.number().int().min(0).max(3), TaskStatusSchema]);
