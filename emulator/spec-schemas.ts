@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { TASK_TYPES } from "./task-types";
+import type { Proof, Same } from "../sdk/type-proofs";
 import type { FaultConfig, Quirks, Scenario, TaskSpec } from "./types";
 
 const seconds = z.number().finite().min(0);
@@ -60,11 +61,8 @@ const QuirksSchema = z.strictObject({
   omitTaskDetail: z.boolean().optional(),
 });
 
-/** A quirk added to the Quirks interface but not here (or the reverse) fails the typecheck. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type QuirksSchemaOutput = z.infer<typeof QuirksSchema>;
-const quirksInSync: Same<keyof QuirksSchemaOutput, keyof Quirks> & Same<QuirksSchemaOutput, Quirks> = true;
-void quirksInSync;
+/** @internal A quirk added to the Quirks interface but not here (or the reverse) fails the typecheck. */
+export type QuirksProof = Proof<Same<z.output<typeof QuirksSchema>, Quirks>>;
 
 /** Free text for whoever reads the scenario; the emulator ignores it. */
 const description = z.string().optional();
@@ -110,7 +108,8 @@ export class EmulatorSpecError extends Error {
   }
 }
 
-const parse = <T>(schema: z.ZodType, what: string, value: unknown): T => {
+/** The value as `schema` parses it (its type derived from the schema, not cast), or an EmulatorSpecError. */
+const parse = <S extends z.ZodType>(schema: S, what: string, value: unknown): z.output<S> => {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issues = result.error.issues
@@ -118,9 +117,17 @@ const parse = <T>(schema: z.ZodType, what: string, value: unknown): T => {
       .join("; ");
     throw new EmulatorSpecError(what, issues);
   }
-  return result.data as T;
+  return result.data;
 };
 
-export const parseTaskSpec = (value: unknown): TaskSpec => parse<TaskSpec>(TaskSpecSchema, "task spec", value);
-export const parseScenario = (value: unknown, source = "scenario"): Scenario => parse<Scenario>(ScenarioSchema, source, value);
-export const parseFaultConfig = (value: unknown): FaultConfig => parse<FaultConfig>(FaultConfigSchema, "fault config", value);
+// The return types below are the schemas' outputs; the compiler checks each fits its hand-written interface.
+export const parseTaskSpec = (value: unknown): TaskSpec => parse(TaskSpecSchema, "task spec", value);
+export const parseScenario = (value: unknown, source = "scenario"): Scenario => parse(ScenarioSchema, source, value);
+export const parseFaultConfig = (value: unknown): FaultConfig => parse(FaultConfigSchema, "fault config", value);
+
+/** @internal Compile-time proof that each schema parses exactly its hand-written interface (no field more or less). */
+export type SpecSchemaProofs = [
+  Proof<Same<z.output<typeof TaskSpecSchema>, TaskSpec>>,
+  Proof<Same<z.output<typeof ScenarioSchema>, Scenario>>,
+  Proof<Same<z.output<typeof FaultConfigSchema>, FaultConfig>>,
+];
