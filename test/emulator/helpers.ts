@@ -6,6 +6,7 @@
 import OpenApi, { OpenApiRequest, Params } from "@alicloud/openapi-client";
 import { RuntimeOptions } from "@alicloud/tea-util";
 import { DEFAULT_CREDENTIAL, type Emulator, type EmulatorCredential } from "../../emulator";
+import { rejectionOf } from "../support/rejection";
 
 export interface CallOptions {
   credential?: EmulatorCredential;
@@ -57,14 +58,8 @@ export interface ClientError {
   name: string;
 }
 
-export const callError = async (promise: Promise<unknown>): Promise<ClientError> => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ClientError;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-};
+/** The error openapi-client rejected `promise` with. */
+export const callError = (promise: Promise<unknown>): Promise<ClientError> => rejectionOf<ClientError>(promise);
 
 export const page = (emulator: Emulator, taskNo: string, pageNum: number, pageSize: number, extra: Record<string, string> = {}, options?: CallOptions) =>
   callApi(emulator, { TaskNo: taskNo, PageNum: String(pageNum), PageSize: String(pageSize), ...extra }, options).then((r) => r.body);
