@@ -64,7 +64,8 @@ Options:
   --port N          port to listen on (default 0: any free port, printed at start)
   --host H          interface to bind (default 127.0.0.1; anything else exposes the emulator to the network)
   --scenario FILE   JSON file of tasks to seed: {"tasks": [TaskSpec, ...], "faults"?: FaultConfig} (see the README),
-                    or the name of a bundled scenario: demo. The seeded TaskNos are printed at start.
+                    or a bundled scenario: demo (the demo's two tasks), hostile (one task per integrity
+                    quirk: a gate must pass none but hostile-control-succeeded). TaskNos are printed at start.
   --faults FILE     JSON FaultConfig to start with, instead of the scenario's: {"rules": [...], "quirks": {...},
                     "taskQuirks": {"<TaskNo>": {...}}} (docs/emulator.md lists every quirk)
   --admin           serve POST /__emulator/tasks, PUT /__emulator/faults, GET|DELETE /__emulator/stats
