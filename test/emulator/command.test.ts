@@ -24,6 +24,17 @@ describe("parseEmulatorArgs", () => {
     });
     expect(parseEmulatorArgs([])).toEqual({ host: "127.0.0.1", port: 0, admin: false, help: false });
   });
+
+  it("reads flags by the CLI's one parser: -h, --no-admin, --admin=false, and a hint for a misspelt flag", () => {
+    expect(parseEmulatorArgs(["-h"]).help).toBe(true);
+    expect(parseEmulatorArgs(["--admin", "--no-admin"]).admin).toBe(false);
+    expect(parseEmulatorArgs(["--admin=false"]).admin).toBe(false);
+    expect(() => parseEmulatorArgs(["--prot", "8080"])).toThrow(
+      "unknown flag --prot for domain-tasks emulator: did you mean --port? see domain-tasks emulator --help for the flags it takes.",
+    );
+    expect(() => parseEmulatorArgs(["--latency", "-5"])).toThrow('--latency "-5" is not valid: give a whole number from 0 to 600000.');
+    expect(() => parseEmulatorArgs(["8080"])).toThrow('unexpected argument "8080": domain-tasks emulator takes only flags.');
+  });
 });
 
 describe("runEmulatorCommand", () => {
@@ -118,8 +129,9 @@ describe("runEmulatorCommand", () => {
     expect(out.text()).toContain("--scenario FILE");
     for (const [argv, message] of [
       [["--port", "http"], "--port \"http\" is not valid"],
-      [["--bogus"], "Unknown flag --bogus"],
-      [["--scenario"], "--scenario needs a value"],
+      [["--bogus"], "unknown flag --bogus for domain-tasks emulator"],
+      [["--scenario"], "--scenario needs a value: --scenario <file|name>."],
+      [["--port="], '--port "" is empty: give a value or leave the flag out.'],
       [["--scenario", join(dir, "missing.json")], "cannot read it (ENOENT)"],
     ] as const) {
       const err = capture();
