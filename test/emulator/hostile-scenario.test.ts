@@ -34,3 +34,12 @@ it("serves each task with its own quirk and the controls honestly", async () => 
   const disguised = detailsOf(await page(emulator, "hostile-status-says-success", 2, 1000)).at(-1);
   expect(disguised).toMatchObject({ TaskStatus: "EXECUTE_SUCCESS", TaskStatusCode: 3 });
 });
+
+it("lets a refresh test lift partial-listing for its first read, as the task's description says", async () => {
+  const failures = async () => (await page(emulator, "hostile-partial-listing", 1, 10, { TaskStatus: "3" })).TotalItemNum;
+  expect(await failures()).toBe(0);
+  emulator.setFaults({ taskQuirks: { "hostile-partial-listing": { partialListing: 1200 } } });
+  expect(await failures()).toBe(1);
+  emulator.setFaults({});
+  expect(await failures()).toBe(0);
+});
