@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { TASK_TYPES } from "./task-types";
-import type { FaultConfig, Scenario, TaskSpec } from "./types";
+import type { DomainSpec, FaultConfig, Scenario, TaskSpec } from "./types";
 
 const seconds = z.number().finite().min(0);
 const count = z.number().int().min(1);
@@ -45,8 +45,26 @@ export const TaskSpecSchema = z
     message: "a task needs at least one detail: give `details` (one per domain) and/or `batch`",
   });
 
+const hostName = z.string().trim().min(1).regex(/^[A-Za-z0-9.-]+\.?$/, { message: "must be a host name such as ns1.example.net" });
+
+export const DomainSpecSchema = z.strictObject({
+  domainName: hostName,
+  nameServers: z.array(hostName).min(1).optional(),
+  instanceId: z.string().min(1).optional(),
+  updateProhibited: z.boolean().optional(),
+  expired: z.boolean().optional(),
+  changeStartAfterSeconds: seconds.optional(),
+  changeFinishAfterSeconds: seconds.optional(),
+});
+
 /** `$schema` lets editors validate and complete a scenario file; like `description`, the emulator ignores it. */
-export const ScenarioSchema = z.strictObject({ $schema: z.string().optional(), description, tasks: z.array(TaskSpecSchema) });
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  description,
+  tasks: z.array(TaskSpecSchema),
+  domains: z.array(DomainSpecSchema).optional(),
+  unregisteredNameServers: z.array(hostName).optional(),
+});
 
 const FaultRuleSchema = z.strictObject({
   fault: z.enum(["throttling", "internalError", "serviceUnavailable", "html502", "dropConnection"]),
@@ -93,4 +111,5 @@ const parse = <T>(schema: z.ZodType, what: string, value: unknown): T => {
 
 export const parseTaskSpec = (value: unknown): TaskSpec => parse<TaskSpec>(TaskSpecSchema, "task spec", value);
 export const parseScenario = (value: unknown, source = "scenario"): Scenario => parse<Scenario>(ScenarioSchema, source, value);
+export const parseDomainSpec = (value: unknown): DomainSpec => parse<DomainSpec>(DomainSpecSchema, "domain spec", value);
 export const parseFaultConfig = (value: unknown): FaultConfig => parse<FaultConfig>(FaultConfigSchema, "fault config", value);
