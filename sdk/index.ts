@@ -14,3 +14,4 @@ export * from "./rate-limit";
 export * from "./outcome";
 export * from "./pager";
 export * from "./waiter";
+export * from "./name-servers";

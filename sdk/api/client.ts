@@ -13,7 +13,7 @@ import { RuntimeOptions } from "@alicloud/tea-util";
 import { abortable, type Clock, systemClock, throwIfAborted } from "../clock";
 import { resolveCredentials, type StaticCredentials } from "../credentials";
 import { resolveEndpoint, type Product, type ResolvedEndpoint } from "../endpoint";
-import { ValidationError } from "../errors";
+import { DomainApiError, ValidationError } from "../errors";
 import { RateLimiter } from "../rate-limit";
 import { retryPolicy, withRetry, type RetryOptions } from "../retry";
 import { toDomainApiError } from "./error-mapping";
@@ -178,6 +178,45 @@ export class DomainTaskClient implements DomainTaskApi {
         } catch (err) {
           throw toDomainApiError(err, this.endpoint, await secretsOf(credential));
         }
+      },
+      this.#retry,
+      { clock: this.#clock, signal, random: this.#options.random },
+    );
+  }
+
+  /**
+   * One call of another Domain API action (RPC, POST, business parameters in the query string) through this
+   * client's credentials, signing, rate limit, retry and error mapping; sdk/name-servers builds on it. `parse`
+   * turns a 2xx body into the result. `retryable` narrows which failures are retried: a write must not be
+   * repeated after a failure the service may already have acted on.
+   */
+  async callAction<T>(
+    action: string,
+    query: Record<string, string>,
+    parse: (body: unknown, statusCode: number) => T,
+    options: { signal?: AbortSignal; retryable?: (err: DomainApiError) => boolean } = {},
+  ): Promise<T> {
+    const { signal, retryable } = options;
+    throwIfAborted(signal);
+    const { api, credential } = await abortable(this.#openApi(), signal);
+    const params = new Params({
+      action, version: this.#resolved.version, protocol: this.#resolved.protocol, pathname: "/", method: "POST",
+      authType: "AK", style: "RPC", reqBodyType: "formData", bodyType: "json",
+    });
+    return withRetry(
+      async () => {
+        await this.#limiter?.acquire(signal);
+        let res: { body?: unknown; statusCode?: unknown };
+        try {
+          res = await abortable(api.callApi(params, new OpenApiRequest({ query: { ...query } }), new RuntimeOptions({ autoretry: false })), signal);
+        } catch (err) {
+          const mapped = toDomainApiError(err, this.endpoint, await secretsOf(credential));
+          if (DomainApiError.isInstance(mapped) && mapped.retryable && retryable && !retryable(mapped)) {
+            throw new DomainApiError(mapped.message, { ...mapped, retryable: false }, { cause: mapped.cause });
+          }
+          throw mapped;
+        }
+        return parse(res.body, Number(res.statusCode) || 200);
       },
       this.#retry,
       { clock: this.#clock, signal, random: this.#options.random },
