@@ -9,3 +9,4 @@ export { createDomainTaskProvider, DomainTaskProvider, type DomainTaskProviderOp
 export { WAIT_MODES, INPUT_DEFAULTS, type WaitMode, type DomainTaskInputs } from "./inputs";
 export type { DomainTaskState } from "./outputs";
 export { REPLACE_KEYS, UPDATE_KEYS } from "./diff";
+export * from "./name-servers";

@@ -3,4 +3,4 @@ export { submitNameServerChange, SUBMIT_RAM_ACTION } from "./submit";
 export { queryDomainNameServers, sameNameServers } from "./query-domain";
 export { findTask } from "./find-task";
 export { validateNameServerChange, nameServerChangeProblems, MIN_NAME_SERVERS, MAX_NAME_SERVERS, type ChangeProblem } from "./validate";
-export type { DomainActionApi, DomainNameServers, FindTaskQuery, NameServerApi, NameServerChange, SubmittedChange, TaskInfo } from "./models";
+export type { DomainActionApi, DomainNameServersInfo, FindTaskQuery, NameServerApi, NameServerChange, SubmittedChange, TaskInfo } from "./models";

@@ -33,7 +33,7 @@ export interface SubmittedChange {
 }
 
 /** A domain's name servers now, as QueryDomainByDomainName reports them. */
-export interface DomainNameServers {
+export interface DomainNameServersInfo {
   domainName: string;
   /** `DnsList.Dns`, as the registry lists them. */
   nameServers: string[];

@@ -1,6 +1,6 @@
 /** `queryDomainNameServers`: a domain's name servers now (QueryDomainByDomainName's DnsList), to verify or refresh. */
 import { withRamAdvice } from "./permissions";
-import type { DomainActionApi, DomainNameServers } from "./models";
+import type { DomainActionApi, DomainNameServersInfo } from "./models";
 import { normalizeHostName } from "./validate";
 import { parseDomain } from "./wire";
 
@@ -11,7 +11,7 @@ export async function queryDomainNameServers(
   api: DomainActionApi,
   domainName: string,
   options: { signal?: AbortSignal; lang?: "en" | "zh" } = {},
-): Promise<DomainNameServers> {
+): Promise<DomainNameServersInfo> {
   const query: Record<string, string> = { DomainName: normalizeHostName(domainName) };
   if (options.lang) query.Lang = options.lang;
   try {

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { INVALID_RESPONSE } from "../api/response";
 import { DomainApiError } from "../errors";
-import type { DomainNameServers, SubmittedChange, TaskInfo } from "./models";
+import type { DomainNameServersInfo, SubmittedChange, TaskInfo } from "./models";
 
 const text = z.preprocess((v) => (v === undefined || v === null ? "" : typeof v === "number" ? String(v) : v), z.string());
 const count = z.preprocess((v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v), z.number().int().nonnegative());
@@ -70,7 +70,7 @@ const parser = <S extends z.ZodType, T>(action: string, schema: S, map: (data: z
 
 export const parseSubmitted = parser("SaveBatchTaskForModifyingDomainDns", SubmitSchema, (d): SubmittedChange => ({ taskNo: d.TaskNo, requestId: d.RequestId }));
 
-export const parseDomain = parser("QueryDomainByDomainName", DomainSchema, (d): DomainNameServers => ({
+export const parseDomain = parser("QueryDomainByDomainName", DomainSchema, (d): DomainNameServersInfo => ({
   domainName: d.DomainName,
   nameServers: d.DnsList,
   updateProhibitionLock: d.UpdateProhibitionLock,
