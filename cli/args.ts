@@ -8,7 +8,7 @@
 import { COMMAND_OPTIONS, GLOBAL_OPTIONS, type OptionSpec } from "./options";
 import { UsageError, quote } from "./usage-error";
 
-export const COMMANDS = ["get", "wait", "emulator", "demo", "help"] as const;
+export const COMMANDS = ["get", "wait", "set-ns", "emulator", "demo", "help"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface ParsedArgs {
@@ -80,7 +80,7 @@ export const parseArgs = (argv: readonly string[]): ParsedArgs => {
     if (!isCommand(word)) {
       const hint = suggest(word, COMMANDS);
       throw new UsageError(
-        `unknown command ${quote(word)}: use one of get, wait, emulator, demo${hint ? ` (did you mean ${quote(hint)}?)` : ""}.`,
+        `unknown command ${quote(word)}: use one of get, wait, set-ns, emulator, demo${hint ? ` (did you mean ${quote(hint)}?)` : ""}.`,
       );
     }
     command = word;
@@ -135,7 +135,9 @@ const parseFlags = (
       value = next;
       i++;
     }
-    values[spec.name] = value;
+    // A repeatable flag (--ns a --ns b) collects its values comma-separated, as `--ns a,b` gives them.
+    const earlier = values[spec.name];
+    values[spec.name] = spec.repeatable && typeof earlier === "string" ? `${earlier},${value}` : value;
   }
   return { values, positionals };
 };

@@ -11,6 +11,8 @@ export interface OptionSpec {
   /** Placeholder for the value in help, e.g. `<duration>`. */
   valueName?: string;
   description: string;
+  /** May be given more than once; the values are collected comma-separated. */
+  repeatable?: boolean;
 }
 
 const option = (spec: OptionSpec): OptionSpec => spec;
@@ -59,9 +61,18 @@ export const DEMO_OPTIONS: readonly OptionSpec[] = [
   option({ name: "quiet", short: "q", type: "boolean", description: "no live progress, only the results" }),
 ];
 
+/** `set-ns`: the change, whether to wait for it (with the wait flags), and the output. */
+export const SET_NS_OPTIONS: readonly OptionSpec[] = [
+  option({ name: "ns", type: "string", valueName: "<host>", repeatable: true,
+    description: "a new name server; give 2-13 (--ns a --ns b, or --ns a,b), in order" }),
+  option({ name: "aliyun-dns", type: "boolean", description: "move the domains to Alibaba Cloud DNS instead of --ns" }),
+  option({ name: "wait", type: "boolean", description: "wait for the change like domain-tasks wait (same flags and exit codes)" }),
+];
+
 /** The flags each command accepts besides the global ones. */
 export const COMMAND_OPTIONS: Record<string, readonly OptionSpec[]> = {
   get: [STATUS_OPTION, ...QUERY_OPTIONS, OUTPUT_OPTION],
   wait: [...WAIT_OPTIONS, ...QUERY_OPTIONS, OUTPUT_OPTION],
   demo: DEMO_OPTIONS,
+  "set-ns": [...SET_NS_OPTIONS, ...WAIT_OPTIONS.filter((o) => o.name !== "for"), QUERY_OPTIONS.find((o) => o.name === "lang")!, OUTPUT_OPTION],
 };
