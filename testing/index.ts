@@ -17,7 +17,7 @@ import { currentFailures, startFailures } from "./failures";
 import { mockEngine, type MockOutputs, type Registration } from "./mock-engine";
 
 export type { MockOutputs, Registration } from "./mock-engine";
-export { unwrapSecrets } from "./secrets";
+export { toProviderInputs } from "./provider-inputs";
 
 /** How `startTestStack` sets up the stack. Every field is optional. */
 export interface TestStackOptions {

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DOMAIN_TASK_MODULE } from "../provider/token";
 import type { DynamicProviderHost } from "./dynamic-host";
 import type { StackFailures } from "./failures";
-import { unwrapSecrets } from "./secrets";
+import { toProviderInputs } from "./provider-inputs";
 
 /** The outputs of a resource that does not run under mocks, e.g. `@pulumi/command`'s `command:local:Command`. */
 export type MockOutputs = (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown> | Promise<Record<string, unknown>>;
@@ -18,7 +18,7 @@ export type MockOutputs = (args: pulumi.runtime.MockResourceArgs) => Record<stri
 export interface Registration {
   type: string;
   name: string;
-  /** The inputs as the provider saw them: secrets unwrapped, `__provider` left out. */
+  /** The inputs as the provider saw them: secrets unwrapped, unknowns as the engine marks them, `__provider` left out. */
   inputs: Record<string, unknown>;
   /** What the resource's outputs became (a provider's `outs`); undefined until it finished or if it failed. */
   outputs?: Record<string, unknown>;
@@ -61,7 +61,7 @@ export const mockEngine = (options: MockEngineOptions): pulumi.runtime.Mocks => 
   };
   return {
     newResource: async (args) => {
-      const raw = unwrapSecrets(args.inputs) as Record<string, unknown>;
+      const raw = toProviderInputs(args.inputs) as Record<string, unknown>;
       const { __provider: _omitted, ...inputs } = raw;
       const registration: Registration = { type: args.type, name: args.name, inputs, began: ++tick };
       options.registrations.push(registration);
