@@ -29,6 +29,9 @@ import { ChangeTimedOut, waitForChange, type ChangeOutcome } from "./wait";
 /** How far back a create looks for a change it may already have submitted. QueryTaskList filters by whole days. */
 export const LOOKBACK_MS = 24 * 3600 * 1000;
 
+/** Domains read at once on refresh and after a change: a batch of hundreds must not burst into throttling. */
+const READ_CONCURRENCY = 4;
+
 /** Hosts of Alibaba Cloud DNS, for drift of a domain set to `aliyunDns: true` (its exact hosts vary by account). */
 const ALIYUN_DNS_HOST = /\.(hichina|alidns)\.com$/i;
 
@@ -123,10 +126,10 @@ export class DomainNameServersProvider implements pulumi.dynamic.ResourceProvide
   private async applyWith(api: NameServerApi, inputs: NameServersInputs): Promise<Applied> {
     const earlier = await this.submittedBefore(api, inputs);
     if (earlier) {
-      this.log(`DomainNameServers ${idOf(inputs.domainNames)}: task ${earlier.taskNo} was already submitted for these domains; waiting on it instead of submitting again`);
-      const settled = await this.settle(api, earlier.taskNo, inputs);
+      this.log(`DomainNameServers ${idOf(inputs.domainNames)}: task ${earlier.task.taskNo} was already submitted for these domains; waiting on it instead of submitting again`);
+      const settled = await this.settle(api, earlier.task.taskNo, inputs, earlier.current);
       if (inputs.domainNames.every((d) => this.matches(inputs, settled.current[d]))) return settled;
-      this.log(`DomainNameServers ${idOf(inputs.domainNames)}: task ${earlier.taskNo} did not set these name servers; submitting the change`);
+      this.log(`DomainNameServers ${idOf(inputs.domainNames)}: task ${earlier.task.taskNo} did not set these name servers; submitting the change`);
     }
     const { taskNo } = await submitNameServerChange(api, { domainNames: inputs.domainNames, nameServers: inputs.nameServers, aliyunDns: inputs.aliyunDns, lang: inputs.lang });
     this.log(`DomainNameServers ${idOf(inputs.domainNames)}: submitted the change as task ${taskNo}`);
@@ -139,19 +142,21 @@ export class DomainNameServersProvider implements pulumi.dynamic.ResourceProvide
 
   /**
    * A change for exactly these domains submitted within LOOKBACK_MS: one still open, or the latest finished one if
-   * the domains already have the name servers asked for (it was this change, and it went through).
+   * the domains already have the name servers asked for (it was this change, and it went through; `current` is
+   * what the registry listed then, so it is not read twice).
    */
-  private async submittedBefore(api: NameServerApi, inputs: NameServersInputs): Promise<TaskInfo | undefined> {
+  private async submittedBefore(api: NameServerApi, inputs: NameServersInputs): Promise<{ task: TaskInfo; current?: Record<string, string[]> } | undefined> {
     const now = this.clock.now();
     const found = await findTask(api, { domainNames: inputs.domainNames, sinceMs: now - LOOKBACK_MS }, { nowMs: now });
     const open = found.find((t) => t.taskStatus !== "COMPLETE");
-    if (open || found.length === 0) return open;
+    if (open) return { task: open };
+    if (found.length === 0) return undefined;
     const current = await this.currentOf(api, inputs.domainNames);
-    return inputs.domainNames.every((d) => this.matches(inputs, current[d])) ? found[0] : undefined;
+    return inputs.domainNames.every((d) => this.matches(inputs, current[d])) ? { task: found[0], current } : undefined;
   }
 
   /** Waits for the task, fails with each failed domain's reason, then reads the domains' name servers. */
-  private async settle(api: NameServerApi, taskNo: string, inputs: NameServersInputs): Promise<Applied> {
+  private async settle(api: NameServerApi, taskNo: string, inputs: NameServersInputs, known?: Record<string, string[]>): Promise<Applied> {
     let outcome: ChangeOutcome;
     try {
       outcome = await waitForChange(api, taskNo, inputs, { clock: this.clock, log: this.log, progressIntervalMs: this.options.progressIntervalMs });
@@ -160,12 +165,21 @@ export class DomainNameServersProvider implements pulumi.dynamic.ResourceProvide
       throw err;
     }
     if (!outcome.succeeded) throw new Error(changeFailedMessage(taskNo, outcome));
-    return { taskNo, outcome, current: await this.currentOf(api, inputs.domainNames) };
+    return { taskNo, outcome, current: known ?? (await this.currentOf(api, inputs.domainNames)) };
   }
 
+  /** Each domain's name servers now, READ_CONCURRENCY requests at a time (one request per domain). */
   private async currentOf(api: NameServerApi, domainNames: readonly string[]): Promise<Record<string, string[]>> {
-    const entries = await Promise.all(domainNames.map(async (d) => [d, (await queryDomainNameServers(api, d)).nameServers] as const));
-    return Object.fromEntries(entries);
+    const current: Record<string, string[]> = {};
+    let next = 0;
+    const worker = async () => {
+      while (next < domainNames.length) {
+        const domain = domainNames[next++];
+        current[domain] = (await queryDomainNameServers(api, domain)).nameServers;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, domainNames.length) }, worker));
+    return Object.fromEntries(domainNames.map((d) => [d, current[d]]));
   }
 
   /** Whether `actual` is what the inputs ask for (any order: registries reorder). */
