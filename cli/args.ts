@@ -1,23 +1,27 @@
 /**
- * A small command-line parser: `domain-tasks [global flags] <command> [flags] [args]`.
+ * The one command-line parser, for every command including the emulator:
+ * `domain-tasks [global flags] <command> [flags] [args]`.
  *
  * Hand-written rather than a dependency (startup time is benchmarked) and rather than node:util parseArgs,
- * whose errors cannot name the fix. Accepts `--name value`, `--name=value`, `-o value`, `-ojson`, `-q`,
- * and `--` to end flags. Global flags may appear before or after the command.
+ * whose errors cannot name the fix. Every flag reads `--name value` and `--name=value`; a short one also
+ * `-o value`, `-ojson` and `-o=json`; a switch also `--name=true|false` and, when negatable, `--no-name`.
+ * `--` ends the flags. Global flags may appear before or after the command.
  */
-import { COMMAND_OPTIONS, GLOBAL_OPTIONS, type OptionSpec } from "./options";
+import { COMMAND_OPTIONS, GLOBAL_OPTIONS, HABITS, type OptionSpec } from "./options";
 import { UsageError, quote } from "./usage-error";
 
 export const COMMANDS = ["get", "wait", "set-ns", "emulator", "demo", "help"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
+export type FlagValues = Record<string, string | boolean>;
+
 export interface ParsedArgs {
   /** Undefined when no command was given (`domain-tasks --version`). */
   command?: CommandName;
   positionals: string[];
-  /** Flag values by long name; the last occurrence wins. */
-  values: Record<string, string | boolean>;
-  /** Arguments after `emulator`, handed to the emulator untouched. */
+  /** Flag values by long name; the last occurrence wins. A negated switch (`--no-quiet`) is `false`. */
+  values: FlagValues;
+  /** Arguments after `emulator`, checked by this parser and handed to the emulator's command as typed. */
   passthrough: string[];
 }
 
@@ -49,27 +53,45 @@ export const suggest = (word: string, known: readonly string[]): string | undefi
   return best;
 };
 
+/** A flag as typed, resolved against the table. */
+interface Match {
+  spec: OptionSpec;
+  /** `--no-quiet`: the switch, set to false. */
+  negated: boolean;
+  /** What the user typed, for messages: `-o`, `--output`, `--verbose`. */
+  typed: string;
+  /** The value after `=` (or glued to a short flag), if any. */
+  inline?: string;
+}
+
+const lookup = (specs: readonly OptionSpec[], token: string): Match | undefined => {
+  if (token.startsWith("--")) {
+    const eq = token.indexOf("=");
+    const name = token.slice(2, eq < 0 ? undefined : eq);
+    const inline = eq < 0 ? undefined : token.slice(eq + 1);
+    const typed = `--${name}`;
+    const spec = specs.find((s) => s.name === name || s.aliases?.includes(name));
+    if (spec) return { spec, negated: false, typed, inline };
+    const positive = name.startsWith("no-") ? specs.find((s) => s.negatable && s.name === name.slice(3)) : undefined;
+    return positive ? { spec: positive, negated: true, typed, inline } : undefined;
+  }
+  const spec = specs.find((s) => s.short !== undefined && s.short === token[1]);
+  if (!spec) return undefined;
+  const rest = token.slice(2);
+  return { spec, negated: false, typed: token.slice(0, 2), inline: rest === "" ? undefined : rest.replace(/^=/, "") };
+};
+
 /** Finds the command: the first word that is not a flag or the value of a global flag. */
 const findCommand = (argv: readonly string[]): number => {
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i];
     if (token === "--") return -1;
     if (!token.startsWith("-") || token === "-") return i;
-    const spec = lookup(GLOBAL_OPTIONS, token);
-    if (spec?.type === "string" && !token.includes("=") && !/^-[^-]./.test(token)) i++;
+    const match = lookup(GLOBAL_OPTIONS, token);
+    if (match?.spec.type === "string" && match.inline === undefined) i++;
   }
   return -1;
 };
-
-const lookup = (specs: readonly OptionSpec[], token: string): OptionSpec | undefined => {
-  if (token.startsWith("--")) {
-    const name = token.slice(2).split("=")[0];
-    return specs.find((s) => s.name === name);
-  }
-  return specs.find((s) => s.short !== undefined && s.short === token[1]);
-};
-
-const flagLabel = (spec: OptionSpec): string => `--${spec.name}`;
 
 /** Parses argv (without `node` and the script). Throws UsageError on anything it does not understand. */
 export const parseArgs = (argv: readonly string[]): ParsedArgs => {
@@ -86,9 +108,16 @@ export const parseArgs = (argv: readonly string[]): ParsedArgs => {
     command = word;
   }
   if (command === "emulator") {
-    // The emulator parses its own flags; only global flags before the command are ours.
+    // Global flags go before `emulator`; after it, only the emulator's own, checked here by the same rules.
     const before = parseFlags(argv.slice(0, commandIndex), GLOBAL_OPTIONS, undefined);
-    return { command, positionals: [], values: before.values, passthrough: argv.slice(commandIndex + 1) };
+    const passthrough = argv.slice(commandIndex + 1);
+    const own = parseFlags(passthrough, COMMAND_OPTIONS.emulator, "emulator");
+    if (own.positionals.length > 0) {
+      throw new UsageError(`unexpected argument ${quote(own.positionals[0])}: domain-tasks emulator takes only flags.`, "emulator");
+    }
+    // `domain-tasks --help emulator` means the emulator's help, not "start the emulator".
+    if (before.values.help === true && own.values.help === undefined) passthrough.push("--help");
+    return { command, positionals: [], values: { ...before.values, ...own.values }, passthrough };
   }
   const rest = commandIndex >= 0 ? [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)] : [...argv];
   const specs = [...GLOBAL_OPTIONS, ...(command ? COMMAND_OPTIONS[command] ?? [] : [])];
@@ -96,13 +125,31 @@ export const parseArgs = (argv: readonly string[]): ParsedArgs => {
   return { command, positionals, values, passthrough: [] };
 };
 
-const parseFlags = (
+const switchValue = (match: Match, command: string | undefined): boolean => {
+  const { spec, typed, inline, negated } = match;
+  if (inline === undefined) return !negated;
+  const word = inline.toLowerCase();
+  if (!negated && (word === "true" || word === "false")) return word === "true";
+  const negation = spec.negatable ? ` or --no-${spec.name}` : "";
+  throw new UsageError(
+    `${typed} is a switch and takes no value (got ${quote(inline)}): write ${negated ? typed : `--${spec.name}${negation}`}` +
+      `${negated ? "" : ` (--${spec.name}=true and =false work too)`}.`,
+    command,
+  );
+};
+
+/**
+ * Reads the flags of one command against its table: values by long name, and the positionals. Exported
+ * for the emulator's command, which parses its own arguments when run as `node dist/emulator/command.js`.
+ */
+export const parseFlags = (
   argv: readonly string[],
   specs: readonly OptionSpec[],
   command: string | undefined,
-): { values: Record<string, string | boolean>; positionals: string[] } => {
-  const values: Record<string, string | boolean> = {};
+): { values: FlagValues; positionals: string[] } => {
+  const values: FlagValues = {};
   const positionals: string[] = [];
+  const implied: Match[] = [];
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i];
     if (token === "--") {
@@ -113,24 +160,20 @@ const parseFlags = (
       positionals.push(token);
       continue;
     }
-    const spec = lookup(specs, token);
-    if (!spec) throw unknownFlag(token, specs, command);
-    const long = token.startsWith("--");
-    const inline = long ? (token.includes("=") ? token.slice(token.indexOf("=") + 1) : undefined)
-      : token.length > 2 ? token.slice(2) : undefined;
+    const match = lookup(specs, token);
+    if (!match) throw unknownFlag(token, argv[i + 1], specs, command);
+    const { spec, typed } = match;
     if (spec.type === "boolean") {
-      if (inline !== undefined) {
-        throw new UsageError(`${flagLabel(spec)} is a switch and takes no value (got ${quote(inline)}): write just ${flagLabel(spec)}.`, command);
-      }
-      values[spec.name] = true;
+      values[spec.name] = switchValue(match, command);
+      if (spec.implies && values[spec.name] === true) implied.push(match);
       continue;
     }
-    let value = inline;
+    let value = match.inline;
     if (value === undefined) {
       const next = argv[i + 1];
       // A negative number is a (bad) value, not the next flag: `--timeout -5s` is reported as a bad duration.
       if (next === undefined || (next.startsWith("-") && next !== "-" && !/^-\d/.test(next))) {
-        throw new UsageError(`${flagLabel(spec)} needs a value: ${flagLabel(spec)} ${spec.valueName ?? "<value>"}.`, command);
+        throw new UsageError(`${typed} needs a value: ${typed} ${spec.valueName ?? "<value>"}.`, command);
       }
       value = next;
       i++;
@@ -139,15 +182,29 @@ const parseFlags = (
     const earlier = values[spec.name];
     values[spec.name] = spec.repeatable && typeof earlier === "string" ? `${earlier},${value}` : value;
   }
+  for (const { spec, typed } of implied) applyImplied(spec, typed, values, command);
   return { values, positionals };
+};
+
+/** `--json` sets `--output json`, and refuses to contradict an explicit `-o table`. */
+const applyImplied = (spec: OptionSpec, typed: string, values: FlagValues, command: string | undefined): void => {
+  for (const [name, value] of Object.entries(spec.implies ?? {})) {
+    const given = values[name];
+    if (given !== undefined && given !== value) {
+      throw new UsageError(`${typed} means --${name} ${value}, but --${name} ${quote(String(given))} was also given: keep one of them.`, command);
+    }
+    values[name] = value;
+  }
 };
 
 /** Flags people try for a secret (--access-key-secret, --secret-key, --security-token, ...): refused with the way that works. */
 const SECRET_FLAG = /secret|security-token|sts-token|password/i;
 
-const unknownFlag = (token: string, specs: readonly OptionSpec[], command: string | undefined): UsageError => {
-  const name = token.startsWith("--") ? token.slice(2).split("=")[0] : token.slice(1, 2);
-  if (token.startsWith("--") && SECRET_FLAG.test(name)) {
+const unknownFlag = (token: string, next: string | undefined, specs: readonly OptionSpec[], command: string | undefined): UsageError => {
+  const long = token.startsWith("--");
+  const name = long ? token.slice(2).split("=")[0] : token.slice(1, 2);
+  const flag = long ? `--${name}` : `-${name}`;
+  if (long && SECRET_FLAG.test(name)) {
     // Never echo the value: it is the secret.
     return new UsageError(
       `--${name} is not taken: a secret on the command line lands in shell history and process listings. ` +
@@ -156,9 +213,14 @@ const unknownFlag = (token: string, specs: readonly OptionSpec[], command: strin
       command,
     );
   }
-  const hint = token.startsWith("--") ? suggest(name, specs.map((s) => s.name)) : undefined;
   const where = command ? `domain-tasks ${command}` : "domain-tasks";
-  const flag = token.split("=")[0];
+  const habit = long ? HABITS.find((h) => h.name === name && command !== undefined && h.commands.includes(command)) : undefined;
+  if (habit) {
+    const value = token.includes("=") ? token.slice(token.indexOf("=") + 1) : next;
+    return new UsageError(`${flag} is not a flag of ${where}: ${habit.hint(value)}`, command);
+  }
+  const known = specs.flatMap((s) => [s.name, ...(s.aliases ?? []), ...(s.negatable ? [`no-${s.name}`] : [])]);
+  const hint = long ? suggest(name, known) : undefined;
   return new UsageError(
     `unknown flag ${flag} for ${where}: ${hint ? `did you mean --${hint}? ` : ""}see ${where} --help for the flags it takes.`,
     command,

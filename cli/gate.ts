@@ -1,13 +1,13 @@
 /**
  * The gate behind `wait` and the demo: poll a task until it finishes (or check it once), then judge the
- * outcome against the condition and pick the exit code.
+ * verified outcome against the condition and pick the exit code. Nothing passes unless its read verified.
  */
 import type { DomainTaskApi } from "../sdk/api/client";
 import { statusCode, type TaskQuery } from "../sdk/api/schemas";
-import { TimeoutError } from "../sdk/errors";
-import { overallStatus, summarizeTask, type StatusCounts, type TaskOutcome } from "../sdk/outcome";
-import { listTaskDetails } from "../sdk/pager";
-import { waitForTask, type WaitProgress } from "../sdk/waiter";
+import { InconsistentAnswerError, TimeoutError } from "../sdk/errors";
+import { overallStatus, summarizeTask, type TaskOutcome } from "../sdk/outcome";
+import { readTaskOutcome } from "../sdk/read";
+import { waitForTask, type WaitProgress, type WaitState } from "../sdk/waiter";
 import { formatDuration } from "./duration";
 import { ExitCode } from "./exit-codes";
 import { formatCounts, plural } from "./render/counts";
@@ -32,8 +32,8 @@ export interface GateOptions extends Verdict {
 }
 
 export interface GateResult {
-  exitCode: typeof ExitCode.OK | typeof ExitCode.CONDITION_FALSE | typeof ExitCode.TIMEOUT;
-  /** The final outcome, or the last one seen before the timeout. */
+  exitCode: typeof ExitCode.OK | typeof ExitCode.CONDITION_FALSE | typeof ExitCode.API_ERROR | typeof ExitCode.TIMEOUT;
+  /** The final outcome, or the last one seen before the timeout or the contradiction. */
   outcome: TaskOutcome;
   /** One sentence for people: what was expected and what was found. */
   verdict: string;
@@ -45,6 +45,9 @@ export const judge = (outcome: TaskOutcome, verdict: Verdict): GateResult => {
   const failed = outcome.counts.EXECUTE_FAILURE;
   const details = plural(outcome.total, "detail");
   const open = outcome.total - outcome.counts.EXECUTE_SUCCESS - failed;
+  if (!outcome.verified) {
+    return { exitCode: ExitCode.API_ERROR, outcome, verdict: "not verified: the service's answers contradict each other; nothing concluded." };
+  }
   if (!outcome.complete && !(verdict.failFast && condition === "success" && failed > 0)) {
     const when = timeoutMs === 0 ? "checked once (--timeout 0)" : `timed out after ${formatDuration(timeoutMs)}`;
     const what = outcome.total === 0
@@ -64,55 +67,52 @@ export const judge = (outcome: TaskOutcome, verdict: Verdict): GateResult => {
   return { exitCode: ExitCode.OK, outcome, verdict: `condition met: ${how}.` };
 };
 
-/** Thrown from onProgress to end the wait at the first failure (the waiter ends on an onProgress error). */
-class FailedEarly extends Error {}
-
-/** Runs the gate. API, credential and abort errors propagate; a timeout becomes exit code 4. */
+/** Runs the gate. API, credential and abort errors propagate; a timeout is exit 4, a contradiction exit 3. */
 export const runGate = async (api: DomainTaskApi, query: TaskQuery, options: GateOptions): Promise<GateResult> => {
-  const readOnce = async (): Promise<TaskOutcome> => {
-    const { details } = await listTaskDetails(api, query, { pageSize: options.pageSize, signal: options.signal });
-    return summarizeTask(query.taskNo, details);
-  };
-  if (options.timeoutMs === 0) return judge(await readOnce(), options);
-  const stopAtFailure = options.failFast === true && options.condition === "success";
   try {
-    const outcome = await waitForTask(api, query, {
-      maxWaitSeconds: options.timeoutMs / 1000,
-      minDelaySeconds: options.minDelayMs === undefined ? undefined : options.minDelayMs / 1000,
-      maxDelaySeconds: options.maxDelayMs === undefined ? undefined : options.maxDelayMs / 1000,
-      pageSize: options.pageSize,
-      signal: options.signal,
-      onProgress: (progress) => {
-        options.onProgress?.(progress);
-        if (stopAtFailure && progress.counts.EXECUTE_FAILURE > 0 && progress.open > 0) throw new FailedEarly();
-      },
-    });
+    const outcome = options.timeoutMs === 0
+      ? await readTaskOutcome(api, query, { pageSize: options.pageSize, signal: options.signal })
+      : await waitForTask(api, query, {
+        maxWaitSeconds: options.timeoutMs / 1000,
+        minDelaySeconds: options.minDelayMs === undefined ? undefined : options.minDelayMs / 1000,
+        maxDelaySeconds: options.maxDelayMs === undefined ? undefined : options.maxDelayMs / 1000,
+        until: options.failFast === true && options.condition === "success" ? "firstFailure" : "complete",
+        pageSize: options.pageSize,
+        signal: options.signal,
+        onProgress: options.onProgress,
+      });
     return judge(outcome, options);
   } catch (error) {
-    // The waiter polled counts only; read the details once, so the failures can be shown with their reasons.
-    if (error instanceof FailedEarly) return judge(await readOnce(), options);
     if (TimeoutError.isInstance(error)) return judge(lastOutcome(query.taskNo, error.lastState), options);
+    if (InconsistentAnswerError.isInstance(error)) {
+      const outcome = (error.lastOutcome as TaskOutcome | undefined) ?? lastOutcome(query.taskNo, undefined);
+      return { exitCode: ExitCode.API_ERROR, outcome: { ...outcome, verified: false, succeeded: false }, verdict: `not verified: ${error.message}.` };
+    }
     throw error;
   }
 };
 
 /**
- * The outcome to report after a timeout. The waiter hands over the last full outcome when its last poll read
- * every detail; for a large task it polls counts only, and then the outcome carries the counts with
- * `details` and `failed` empty (`domain-tasks get` reads them in full).
+ * The outcome to report after a timeout: the last full outcome when the last poll read one; else the last
+ * counts (a large task is polled by counting), with `details` and `failed` empty - `domain-tasks get` reads
+ * them in full. Should the last poll have counted only the finished details (it ended past the deadline), the
+ * open ones are shown as EXECUTING, and an anomaly says the split was not counted.
  */
-export const lastOutcome = (taskNo: string, lastState: unknown): TaskOutcome => {
-  if (typeof lastState !== "object" || lastState === null || !("counts" in lastState) || !("total" in lastState)) {
-    return summarizeTask(taskNo, []);
-  }
-  if ("details" in lastState) return lastState as TaskOutcome;
-  const { counts, total } = lastState as { counts: StatusCounts; total: number };
+export const lastOutcome = (taskNo: string, state: WaitState | undefined): TaskOutcome => {
+  if (state === undefined) return summarizeTask(taskNo, [], { verified: true });
+  if (state.outcome !== null) return state.outcome;
+  const counts = state.breakdown ?? {
+    WAITING_EXECUTE: 0, EXECUTING: state.open, EXECUTE_SUCCESS: state.succeededCount, EXECUTE_FAILURE: state.failedCount, UNKNOWN: 0,
+  };
+  const unsplit = state.breakdown === null && state.open > 0
+    ? [`the last poll counted the finished details only: ${state.open} open (waiting or executing) shown as EXECUTING`] : [];
   const status = overallStatus(counts);
   return {
-    ...summarizeTask(taskNo, []),
+    ...summarizeTask(taskNo, [], { verified: state.verified }),
     status,
     statusCode: statusCode(status),
-    total,
+    total: state.total,
     counts: { ...counts },
+    anomalies: [...state.problems, ...unsplit],
   };
 };

@@ -4,25 +4,39 @@
 import { EXIT_CODE_HELP } from "./exit-codes";
 import { COMMAND_OPTIONS, GLOBAL_OPTIONS, type OptionSpec } from "./options";
 
-const formatOptions = (specs: readonly OptionSpec[]): string => {
-  const labels = specs.map((s) =>
-    `${s.short ? `-${s.short}, ` : "    "}--${s.name}${s.type === "string" ? ` ${s.valueName ?? "<value>"}` : ""}`);
+/** How a flag is written in help and docs: `-q, --[no-]quiet`, `--debug, --verbose`, `-o, --output <v>`. */
+export const flagLabel = (s: OptionSpec): string =>
+  `${s.short ? `-${s.short}, ` : ""}--${s.negatable ? "[no-]" : ""}${s.name}${(s.aliases ?? []).map((a) => `, --${a}`).join("")}` +
+  `${s.type === "string" ? ` ${s.valueName ?? "<value>"}` : ""}`;
+
+/** The options block of a help text: one flag a line, descriptions aligned. */
+export const formatOptions = (specs: readonly OptionSpec[]): string => {
+  const labels = specs.map((s) => `${s.short ? "" : "    "}${flagLabel(s)}`);
   const width = Math.max(...labels.map((l) => l.length)) + 2;
   return specs.map((s, i) => `  ${labels[i].padEnd(width)}${s.description}`).join("\n");
 };
 
-const CREDENTIALS_HELP = `Credentials (never from a flag value, which would land in shell history):
-  env ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN],
-  env ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY [/ ALICLOUD_SECURITY_TOKEN], --profile or ALIBABA_CLOUD_PROFILE,
-  the aliyun CLI config, OIDC (RRSA), the ECS RAM role; or --access-key-id with the secret in
-  ALICLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET or on standard input (--secret-from-stdin).`;
+/**
+ * Where the AccessKey comes from, in the order sdk/credentials.ts really tries them: the first source that is
+ * set wins, even when a later one is set too (test/cli/help-credentials.test.ts holds the two to each other).
+ */
+export const CREDENTIALS_HELP = `Credentials, first found wins (never from a flag value, which would land in shell history):
+  1. --access-key-id <id>, its secret in ALICLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET or on standard
+     input (--secret-from-stdin)
+  2. env ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY [/ ALICLOUD_SECURITY_TOKEN] (as @pulumi/alicloud reads them)
+  3. a profile named by --profile, ALICLOUD_PROFILE or ALIBABA_CLOUD_PROFILE: ~/.aliyun/config.json, then
+     ~/.alibabacloud/credentials
+  4. the @alicloud/credentials default chain: env ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
+     [/ ALIBABA_CLOUD_SECURITY_TOKEN], OIDC (RRSA), the aliyun CLI's current profile, ~/.alibabacloud/credentials,
+     the ECS RAM role, ALIBABA_CLOUD_CREDENTIALS_URI
+  So a stale ALICLOUD_ACCESS_KEY (2) wins over ALIBABA_CLOUD_ACCESS_KEY_ID (4): unset the one you do not mean.`;
 
 export const USAGE: Record<string, string> = {
   top: "domain-tasks <get|wait|set-ns|emulator|demo> [options]",
   get: "domain-tasks get <taskNo> [--status S] [--domain D] [--instance I] [-o table|json|jsonl]",
-  wait: "domain-tasks wait <taskNo> [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]",
+  wait: "domain-tasks wait <taskNo>... [--tasks-from FILE|-] [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]",
   "set-ns": "domain-tasks set-ns <domain>... (--ns HOST --ns HOST ... | --aliyun-dns) [--wait [--timeout 30m] [--fail-fast] [-q]] [-o table|json]",
-  emulator: "domain-tasks emulator [--port N] [--scenario FILE] ...",
+  emulator: "domain-tasks emulator [--port N] [--host H] [--scenario FILE] [--admin] [--latency MS]",
   demo: "domain-tasks demo [-q]",
 };
 
@@ -67,10 +81,13 @@ ${formatOptions(COMMAND_OPTIONS.get)}
 Global options:
 ${formatOptions(GLOBAL_OPTIONS)}
 
+${CREDENTIALS_HELP}
+
 Examples:
   domain-tasks get T-20260101-0001
   domain-tasks get T-20260101-0001 --status failure -o table
-  domain-tasks get T-20260101-0001 -o json | jq '.failed[] | [.domainName, .failReason]'
+  domain-tasks get T-20260101-0001 --json | jq '.failed[] | [.domainName, .failReason]'
+  domain-tasks get T-20260101-0001 --debug      # each request on stderr: page, status, RequestId, time
   domain-tasks get T-20260101-0001 -o jsonl | grep EXECUTE_FAILURE
 
 Exit codes: 0 the details were read; 2 bad input; 3 API or credential error; 130 interrupted.`;
@@ -89,11 +106,14 @@ ${formatOptions(COMMAND_OPTIONS.wait)}
 Global options:
 ${formatOptions(GLOBAL_OPTIONS)}
 
+${CREDENTIALS_HELP}
+
 Examples:
   domain-tasks wait T-20260101-0001                          # succeed or fail the pipeline step
   domain-tasks wait T-20260101-0001 --for completion -o json > outcome.json
   domain-tasks wait T-20260101-0001 --timeout 0              # check once: 0 done, 4 still running
   domain-tasks wait T-20260101-0001 --timeout 2h --max-delay 1m --fail-fast -q
+  domain-tasks wait T-20260101-0001 --min-delay 10s --max-delay 10s   # a fixed interval, no backoff
 
 ${EXIT_CODE_HELP}`;
 
@@ -137,7 +157,7 @@ Examples:
   domain-tasks set-ns example.com --aliyun-dns
   TASK=$(domain-tasks set-ns example.com --ns ns1.x.net,ns2.x.net) && domain-tasks wait "$TASK" --timeout 1h
 
-Exit codes: without --wait 0 submitted (or found open); with --wait as domain-tasks wait (0, 1, 4);
+Exit codes: without --wait 0 submitted (or found open); with --wait as domain-tasks wait (0, 1, 3, 4);
 2 bad input (nothing was sent); 3 API or credential error; 130 interrupted.`;
 
 /** The help text of a command, or the top-level help. */

@@ -1,6 +1,7 @@
 /**
- * Every flag the command knows, in one table: the parser reads it, the help texts print it.
- * Global flags are accepted before or after the command name.
+ * Every flag the command knows, in one table: the parser reads it, the help texts print it, and
+ * `npm run docs` writes the flag tables of docs/cli.md from it. Global flags are accepted before or after
+ * the command name (not after `emulator`, whose flags are its own).
  */
 export interface OptionSpec {
   /** Long name without dashes, e.g. `page-size`. */
@@ -13,6 +14,12 @@ export interface OptionSpec {
   description: string;
   /** May be given more than once; the values are collected comma-separated. */
   repeatable?: boolean;
+  /** Other long names people type for the same flag (`--verbose` for `--debug`). */
+  aliases?: readonly string[];
+  /** A switch that also reads `--no-<name>` (false), so a wrapper script's default can be turned off. */
+  negatable?: boolean;
+  /** A shorthand that sets other flags instead (`--json` sets `--output json`). */
+  implies?: Readonly<Record<string, string>>;
 }
 
 const option = (spec: OptionSpec): OptionSpec => spec;
@@ -26,13 +33,20 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   option({ name: "profile", type: "string", valueName: "<name>", description: "credentials profile (aliyun CLI / ~/.alibabacloud/credentials)" }),
   option({ name: "access-key-id", type: "string", valueName: "<id>",
     description: "AccessKey ID; its secret comes from ALICLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET or --secret-from-stdin, never a flag" }),
-  option({ name: "secret-from-stdin", type: "boolean", description: "read the AccessKey secret from standard input (with --access-key-id)" }),
+  option({ name: "secret-from-stdin", type: "boolean", negatable: true,
+    description: "read the AccessKey secret from standard input (with --access-key-id)" }),
+  option({ name: "color", type: "boolean", negatable: true,
+    description: "colours even when not on a terminal; --no-color: never (as NO_COLOR=1). Default: on a terminal only" }),
+  option({ name: "debug", type: "boolean", negatable: true, aliases: ["verbose"],
+    description: "log each request on stderr: action, filters, page, status, RequestId, time (never a secret)" }),
   option({ name: "help", short: "h", type: "boolean", description: "show help for the command" }),
   option({ name: "version", short: "V", type: "boolean", description: "print the version" }),
 ];
 
 export const OUTPUT_OPTION = option({ name: "output", short: "o", type: "string", valueName: "table|json|jsonl",
   description: "output format; default table when stdout is a terminal, json otherwise" });
+
+const JSON_OPTION = option({ name: "json", type: "boolean", implies: { output: "json" }, description: "the same as -o json" });
 
 const STATUS_OPTION = option({ name: "status", type: "string", valueName: "<status>",
   description: "only details in this status: waiting, executing, success, failure (or the API names, or 0-3)" });
@@ -48,17 +62,20 @@ export const QUERY_OPTIONS: readonly OptionSpec[] = [
 export const WAIT_OPTIONS: readonly OptionSpec[] = [
   option({ name: "for", type: "string", valueName: "success|completion",
     description: "success (default): exit 0 only if every detail succeeded; completion: exit 0 once every detail finished" }),
-  option({ name: "fail-fast", type: "boolean",
+  option({ name: "fail-fast", type: "boolean", negatable: true,
     description: "with --for success: exit 1 at the first failed detail, without waiting for the rest" }),
   option({ name: "timeout", type: "string", valueName: "<duration>",
     description: "give up after this long, exit 4 (default 30m; 0 = check once, do not wait)" }),
   option({ name: "min-delay", type: "string", valueName: "<duration>", description: "first delay between polls (default 2s)" }),
   option({ name: "max-delay", type: "string", valueName: "<duration>", description: "longest delay between polls (default 30s)" }),
-  option({ name: "quiet", short: "q", type: "boolean", description: "no progress and no verdict on stderr (errors and timeouts are still printed)" }),
+  option({ name: "quiet", short: "q", type: "boolean", negatable: true,
+    description: "no progress and no verdict on stderr (errors and timeouts are still printed)" }),
+  option({ name: "tasks-from", type: "string", valueName: "<file|->",
+    description: "also wait for the TaskNos in this file, one per line (- reads standard input); with several tasks, exit 0 only if all succeeded" }),
 ];
 
 export const DEMO_OPTIONS: readonly OptionSpec[] = [
-  option({ name: "quiet", short: "q", type: "boolean", description: "no live progress, only the results" }),
+  option({ name: "quiet", short: "q", type: "boolean", negatable: true, description: "no live progress, only the results" }),
 ];
 
 /** `set-ns`: the change, whether to wait for it (with the wait flags), and the output. */
@@ -69,10 +86,63 @@ export const SET_NS_OPTIONS: readonly OptionSpec[] = [
   option({ name: "wait", type: "boolean", description: "wait for the change like domain-tasks wait (same flags and exit codes)" }),
 ];
 
-/** The flags each command accepts besides the global ones. */
+/** `domain-tasks emulator` (and `node dist/emulator/command.js`): its own flags, parsed by the same parser. */
+export const EMULATOR_OPTIONS: readonly OptionSpec[] = [
+  option({ name: "port", type: "string", valueName: "<n>", description: "port to listen on (default 0: any free port, printed at start)" }),
+  option({ name: "host", type: "string", valueName: "<host>",
+    description: "interface to bind (default 127.0.0.1; anything else exposes the emulator to the network)" }),
+  option({ name: "scenario", type: "string", valueName: "<file|name>",
+    description: "JSON file of tasks to seed ({\"tasks\": [TaskSpec, ...], \"faults\"?: FaultConfig}), or a bundled scenario's name: demo. The seeded TaskNos are printed at start" }),
+  option({ name: "faults", type: "string", valueName: "<file>",
+    description: "JSON FaultConfig to start with, instead of the scenario's ({\"rules\", \"quirks\", \"taskQuirks\"}; docs/emulator.md lists every quirk)" }),
+  option({ name: "admin", type: "boolean", negatable: true,
+    description: "serve POST /__emulator/tasks, PUT /__emulator/faults, GET|DELETE /__emulator/stats" }),
+  option({ name: "latency", type: "string", valueName: "<ms>", description: "delay every API response by this many milliseconds" }),
+  option({ name: "help", short: "h", type: "boolean", description: "show this help" }),
+];
+
+/** The flags each command accepts besides the global ones (the emulator takes no global flags after its name). */
 export const COMMAND_OPTIONS: Record<string, readonly OptionSpec[]> = {
-  get: [STATUS_OPTION, ...QUERY_OPTIONS, OUTPUT_OPTION],
-  wait: [...WAIT_OPTIONS, ...QUERY_OPTIONS, OUTPUT_OPTION],
+  get: [STATUS_OPTION, ...QUERY_OPTIONS, OUTPUT_OPTION, JSON_OPTION],
+  wait: [...WAIT_OPTIONS, ...QUERY_OPTIONS, OUTPUT_OPTION, JSON_OPTION],
   demo: DEMO_OPTIONS,
-  "set-ns": [...SET_NS_OPTIONS, ...WAIT_OPTIONS.filter((o) => o.name !== "for"), QUERY_OPTIONS.find((o) => o.name === "lang")!, OUTPUT_OPTION],
+  "set-ns": [
+    ...SET_NS_OPTIONS,
+    ...WAIT_OPTIONS.filter((o) => o.name !== "for" && o.name !== "tasks-from"),
+    QUERY_OPTIONS.find((o) => o.name === "lang")!,
+    OUTPUT_OPTION,
+    JSON_OPTION,
+  ],
+  emulator: EMULATOR_OPTIONS,
 };
+
+/**
+ * Flags from other tools that we do not take, each with the way to say it here. `--interval` is not mapped
+ * on purpose: `wait` backs off between polls (kinder to a rate-limited API over a 30-minute wait), and a
+ * fixed interval is one explicit pair of flags away.
+ */
+export interface HabitHint {
+  /** The long name people type, without dashes. */
+  name: string;
+  /** The commands where the hint applies. */
+  commands: readonly string[];
+  /** What to write instead; `value` is what the user gave, when the flag had one inline or next to it. */
+  hint(value: string | undefined): string;
+}
+
+export const HABITS: readonly HabitHint[] = [
+  {
+    name: "interval",
+    commands: ["wait"],
+    hint: (value) => {
+      const d = value && !value.startsWith("-") ? value : "10s";
+      return `wait backs off between polls, from --min-delay (default 2s) to --max-delay (default 30s); ` +
+        `for a fixed interval give both: --min-delay ${d} --max-delay ${d}.`;
+    },
+  },
+  {
+    name: "format",
+    commands: ["get", "wait"],
+    hint: (value) => `the output format is -o/--output table|json|jsonl${value && !value.startsWith("-") ? ` (here: -o ${value})` : ""}.`,
+  },
+];

@@ -45,10 +45,12 @@ export const TaskOutcomeOutputSchema = z.strictObject({
   status: z.enum(TASK_STATUSES),
   /** The status's TaskStatusCode, 0-3. */
   statusCode: z.number().int().min(0).max(3),
-  /** Every detail succeeded (and there is at least one). */
+  /** Every detail succeeded (and there is at least one), and the read was verified. */
   succeeded: z.boolean(),
   /** Every detail finished, successfully or not (and there is at least one). */
   complete: z.boolean(),
+  /** The read was proven consistent (see the README, "What verified means"). */
+  verified: z.boolean(),
   total: count,
   counts: z.strictObject({
     WAITING_EXECUTE: count,
@@ -58,6 +60,8 @@ export const TaskOutcomeOutputSchema = z.strictObject({
     UNKNOWN: count,
   }),
   failed: z.array(FailedDetailOutputSchema),
+  /** Failures not listed in `failed` (a bound on the list); 0 when all are. */
+  failedOmitted: count,
   /** Distinct TaskStatus values the API sent that are not documented. */
   unknownStatuses: z.array(z.string()),
   /** Single-detail tasks only; null for batch tasks. */
@@ -65,6 +69,10 @@ export const TaskOutcomeOutputSchema = z.strictObject({
   failReason: z.string().nullable(),
   errorMsg: z.string().nullable(),
   details: z.array(TaskDetailOutputSchema),
+  /** Details not listed in `details` (a bound on the list); 0 when all are. */
+  detailsOmitted: count,
+  /** Contradictions read around (or not) and paging facts the service got wrong, one sentence each. */
+  anomalies: z.array(z.string()),
 });
 
 export type TaskOutcomeOutput = z.infer<typeof TaskOutcomeOutputSchema>;

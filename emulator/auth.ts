@@ -72,6 +72,7 @@ const sameText = (a: string, b: string): boolean => {
 const findCredential = (accessKeyId: string | undefined, ctx: AuthContext): EmulatorCredential => {
   const credential = accessKeyId ? ctx.credentials.get(accessKeyId) : undefined;
   if (!credential) throw apiErrors.accessKeyNotFound();
+  if (credential.inactive) throw apiErrors.accessKeyInactive();
   return credential;
 };
 
@@ -82,6 +83,13 @@ const checkSecurityToken = (credential: EmulatorCredential, token: string | unde
   }
   if (!token) throw apiErrors.securityTokenMissing();
   if (!sameText(token, credential.securityToken)) throw apiErrors.securityTokenMismatch();
+  if (credential.securityTokenExpired) throw apiErrors.securityTokenExpired();
+};
+
+/** Authorization comes after authentication: a key RAM does not grant domain:QueryDomainTask is refused here. */
+const checkPermission = (credential: EmulatorCredential): void => {
+  if (credential.permissionDenied === "NoPermission") throw apiErrors.noPermission();
+  if (credential.permissionDenied) throw apiErrors.forbiddenRam();
 };
 
 /** Headers a V3 request must sign: the ones that pin what it asks for, when and how often. */
@@ -112,6 +120,7 @@ const authenticateV3 = (req: IncomingApiRequest, ctx: AuthContext): string => {
   }
   checkTimestamp(req.headers["x-acs-date"], ctx);
   checkNonce(req.headers["x-acs-signature-nonce"], ctx);
+  checkPermission(credential);
   return credential.accessKeyId;
 };
 
@@ -127,6 +136,7 @@ const authenticateV1 = (req: IncomingApiRequest, ctx: AuthContext): string => {
   }
   checkTimestamp(params.Timestamp, ctx);
   checkNonce(params.SignatureNonce, ctx);
+  checkPermission(credential);
   return credential.accessKeyId;
 };
 

@@ -1,51 +1,59 @@
-/** Flags of the emulator command: `--host H --port N --scenario FILE --admin --latency MS --help`. */
+/**
+ * Flags of the emulator command, read by the CLI's one parser (cli/args.ts) against the emulator's rows of
+ * the option table (cli/options.ts): the same spellings, "did you mean" hints and messages as every other
+ * command, whether it runs as `domain-tasks emulator` or as `node dist/emulator/command.js`.
+ */
+import { parseFlags } from "../cli/args";
+import { formatOptions } from "../cli/help";
+import { EMULATOR_OPTIONS } from "../cli/options";
+import { UsageError, quote } from "../cli/usage-error";
 
 export interface EmulatorCommandArgs {
   host: string;
   port: number;
   scenario?: string;
+  /** A JSON FaultConfig file to start with, instead of the scenario's faults. */
+  faults?: string;
   admin: boolean;
   latencyMs?: number;
   help: boolean;
 }
 
-export class CommandArgsError extends Error {
-  override name = "CommandArgsError";
-}
-
-const VALUE_FLAGS = new Set(["host", "port", "scenario", "latency"]);
-const BOOLEAN_FLAGS = new Set(["admin", "help"]);
+/** A bad emulator command line: the CLI's UsageError, under the name emulator/command.ts catches. */
+export { UsageError as CommandArgsError };
 
 const nonNegativeInt = (flag: string, raw: string, max: number): number => {
-  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new CommandArgsError(`--${flag} ${JSON.stringify(raw)} is not valid: give a whole number from 0 to ${max}.`);
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > max) {
+    throw new UsageError(`--${flag} ${quote(raw)} is not valid: give a whole number from 0 to ${max}.`, "emulator");
+  }
   return Number(raw);
 };
 
+const text = (flag: string, raw: string | boolean | undefined): string | undefined => {
+  if (typeof raw !== "string") return undefined;
+  if (raw.trim() === "") throw new UsageError(`--${flag} ${quote(raw)} is empty: give a value or leave the flag out.`, "emulator");
+  return raw.trim();
+};
+
 export const parseEmulatorArgs = (argv: readonly string[]): EmulatorCommandArgs => {
-  const args: EmulatorCommandArgs = { host: "127.0.0.1", port: 0, admin: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i];
-    if (token === "-h") {
-      args.help = true;
-      continue;
-    }
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(token);
-    if (!match) throw new CommandArgsError(`Unexpected argument ${JSON.stringify(token)}. Run with --help for the flags.`);
-    const [, flag, inline] = match;
-    if (BOOLEAN_FLAGS.has(flag)) {
-      if (inline !== undefined) throw new CommandArgsError(`--${flag} takes no value.`);
-      if (flag === "admin") args.admin = true;
-      else args.help = true;
-      continue;
-    }
-    if (!VALUE_FLAGS.has(flag)) throw new CommandArgsError(`Unknown flag --${flag}. Flags: --host, --port, --scenario, --admin, --latency, --help.`);
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === "") throw new CommandArgsError(`--${flag} needs a value.`);
-    if (flag === "host") args.host = value;
-    else if (flag === "port") args.port = nonNegativeInt(flag, value, 65535);
-    else if (flag === "scenario") args.scenario = value;
-    else args.latencyMs = nonNegativeInt(flag, value, 600_000);
+  const { values, positionals } = parseFlags(argv, EMULATOR_OPTIONS, "emulator");
+  if (positionals.length > 0) {
+    throw new UsageError(`unexpected argument ${quote(positionals[0])}: domain-tasks emulator takes only flags.`, "emulator");
   }
+  const args: EmulatorCommandArgs = {
+    host: text("host", values.host) ?? "127.0.0.1",
+    port: 0,
+    admin: values.admin === true,
+    help: values.help === true,
+  };
+  const port = text("port", values.port);
+  if (port !== undefined) args.port = nonNegativeInt("port", port, 65535);
+  const scenario = text("scenario", values.scenario);
+  if (scenario !== undefined) args.scenario = scenario;
+  const faults = text("faults", values.faults);
+  if (faults !== undefined) args.faults = faults;
+  const latency = text("latency", values.latency);
+  if (latency !== undefined) args.latencyMs = nonNegativeInt("latency", latency, 600_000);
   return args;
 };
 
@@ -58,12 +66,7 @@ Serves QueryTaskDetailList for Domain 2018-01-29 and Domain-intl 2017-12-18 over
 like the real service (ACS3-HMAC-SHA256 and HMAC-SHA1 signatures, paging, filters, real error bodies).
 
 Options:
-  --port N          port to listen on (default 0: any free port, printed at start)
-  --host H          interface to bind (default 127.0.0.1; anything else exposes the emulator to the network)
-  --scenario FILE   JSON file of tasks to seed: {"tasks": [TaskSpec, ...]} (see the README)
-  --admin           serve POST /__emulator/tasks, PUT /__emulator/faults, GET|DELETE /__emulator/stats
-  --latency MS      delay every API response by MS milliseconds
-  -h, --help        show this help
+${formatOptions(EMULATOR_OPTIONS)}
 
 Credentials it accepts: AccessKeyId emulator-access-key-id, secret emulator-access-key-secret
 (throwaway values that only open the emulator).

@@ -5,7 +5,7 @@
  */
 import { CommandArgsError, EMULATOR_HELP, parseEmulatorArgs } from "./command-args";
 import { startEmulator } from "./index";
-import { loadScenario } from "./scenario-file";
+import { loadFaultConfig, loadScenario } from "./scenario-file";
 import { EmulatorSpecError } from "./spec-schemas";
 import { DEFAULT_CREDENTIAL, type Emulator } from "./types";
 
@@ -21,7 +21,22 @@ export interface EmulatorCommandIo {
 /** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
 const isLoopback = (host: string): boolean => /^127\./.test(host) || host === "::1" || host === "localhost";
 
-const banner = (emulator: Emulator, args: ReturnType<typeof parseEmulatorArgs>, taskCount: number): string => {
+/** How many seeded TaskNos the banner lists before it summarizes the rest. */
+const LISTED_TASKS = 10;
+
+interface Seeded {
+  taskNo: string;
+  taskType: string;
+  details: number;
+}
+
+const seededLines = (seeded: readonly Seeded[]): string[] => {
+  const lines = seeded.slice(0, LISTED_TASKS).map((t) => `                   ${t.taskNo}  ${t.taskType}, ${t.details} detail${t.details === 1 ? "" : "s"}`);
+  if (seeded.length > LISTED_TASKS) lines.push(`                   ... and ${seeded.length - LISTED_TASKS} more`);
+  return lines;
+};
+
+const banner = (emulator: Emulator, args: ReturnType<typeof parseEmulatorArgs>, seeded: readonly Seeded[]): string => {
   const { accessKeyId, accessKeySecret } = DEFAULT_CREDENTIAL;
   const lines = [
     `Domain API emulator listening on ${emulator.url}`,
@@ -29,15 +44,17 @@ const banner = (emulator: Emulator, args: ReturnType<typeof parseEmulatorArgs>, 
     `  endpoint         ${emulator.endpoint}   (openapi-client: endpoint "${emulator.endpoint}", protocol "HTTP")`,
     `  AccessKeyId      ${accessKeyId}`,
     `  AccessKeySecret  ${accessKeySecret}   (throwaway: it only opens this emulator)`,
-    `  tasks            ${args.scenario ? `${taskCount} seeded from ${args.scenario}` : "none (use --scenario FILE or --admin)"}`,
+    `  tasks            ${args.scenario ? `${seeded.length} seeded from ${args.scenario}${seeded.length ? ":" : ""}` : "none (use --scenario FILE|demo or --admin)"}`,
+    ...seededLines(seeded),
   ];
   if (args.admin) lines.push(`  admin            POST ${emulator.url}/__emulator/tasks, PUT /__emulator/faults, GET|DELETE /__emulator/stats`);
   if (args.latencyMs) lines.push(`  latency          ${args.latencyMs} ms added to every response`);
+  if (args.faults) lines.push(`  faults           from ${args.faults}`);
   lines.push(
     "",
     "Try:",
     `  ALIBABA_CLOUD_ACCESS_KEY_ID=${accessKeyId} ALIBABA_CLOUD_ACCESS_KEY_SECRET=${accessKeySecret} \\`,
-    `    domain-tasks get <TaskNo> --endpoint ${emulator.url}`,
+    `    domain-tasks get ${seeded[0]?.taskNo ?? "<TaskNo>"} --endpoint ${emulator.url}`,
   );
   if (args.admin) {
     lines.push(
@@ -65,17 +82,26 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo =
     return 0;
   }
   let emulator: Emulator;
-  let taskCount = 0;
+  const seeded: Seeded[] = [];
   try {
     const scenario = args.scenario ? loadScenario(args.scenario) : undefined;
-    taskCount = scenario?.tasks.length ?? 0;
+    const faults = args.faults ? loadFaultConfig(args.faults) : scenario?.faults;
     emulator = await startEmulator({
       host: args.host,
       port: args.port,
-      scenario,
       admin: args.admin,
-      faults: args.latencyMs ? { latencyMs: args.latencyMs } : undefined,
+      faults: args.latencyMs ? { ...faults, latencyMs: args.latencyMs } : faults,
     });
+    // Seeded here rather than through `scenario`, to print each task's TaskNo (generated ones included).
+    for (const task of scenario?.tasks ?? []) {
+      const details = (task.details?.length ?? 0) + (task.batch?.count ?? 0);
+      try {
+        seeded.push({ taskNo: emulator.addTask(task), taskType: task.taskType ?? "CHG_DNS", details });
+      } catch (error) {
+        await emulator.close();
+        throw error;
+      }
+    }
   } catch (error) {
     if (error instanceof EmulatorSpecError) {
       stderr.write(`domain-tasks emulator: ${error.message}\n`);
@@ -85,7 +111,7 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo =
     stderr.write(`domain-tasks emulator: cannot listen on ${args.host}:${args.port} (${e.code ?? e.message}). Pick another --port or --host.\n`);
     return 1;
   }
-  stdout.write(banner(emulator, args, taskCount));
+  stdout.write(banner(emulator, args, seeded));
   if (!isLoopback(args.host)) {
     stderr.write(
       `domain-tasks emulator: warning: bound to ${args.host}, so other machines can reach it with the throwaway key printed above` +

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly httpStatus: number,
     readonly code: string,
     message: string,
+    /** Response headers the error carries (the throttling headers). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -15,6 +17,16 @@ export class ApiError extends Error {
 }
 
 const make = (httpStatus: number, code: string, message: string) => new ApiError(httpStatus, code, message);
+
+/**
+ * The throttling headers Alibaba's openapi-util reads as a retry-after (aliyun/darabonba-openapi ts/src/utils.ts,
+ * getThrottlingTimeLeft: comma-separated `Key:Value` pairs, the larger `TimeLeft` of the two headers, in ms).
+ * Format as in that library's tests: "Limit:1,Remain:0,TimeLeft:2000,Reset:1234".
+ */
+export const throttlingHeaders = (timeLeftMs: number, nowMs: number): Record<string, string> => ({
+  "x-ratelimit-user-api": `Limit:10,Remain:0,TimeLeft:${timeLeftMs},Reset:${nowMs + timeLeftMs}`,
+  "x-ratelimit-user": `Limit:100,Remain:90,TimeLeft:0,Reset:${nowMs}`,
+});
 
 export const apiErrors = {
   actionNotFound: () => make(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."),
@@ -24,12 +36,18 @@ export const apiErrors = {
   incompleteSignature: (why: string) =>
     make(400, "IncompleteSignature", `The request signature does not conform to Aliyun standards. ${why}`),
   accessKeyNotFound: () => make(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
+  accessKeyInactive: () => make(400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled."),
+  /** 400, as the gateway answers it (aliyun-openapi-python-sdk PR #211 reinterprets it only on 400). */
   signatureDoesNotMatch: (stringToSign: string) =>
-    make(403, "SignatureDoesNotMatch", `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`),
+    make(400, "SignatureDoesNotMatch", `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`),
   securityTokenMissing: () =>
     make(400, "MissingSecurityToken", "SecurityToken is mandatory for this action. This AccessKeyId is an STS key: send its SecurityToken."),
   securityTokenMismatch: () => make(400, "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey."),
   securityTokenMalformed: () => make(400, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed."),
+  securityTokenExpired: () => make(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired."),
+  /** The key is valid but RAM does not grant it the API's action (domain:QueryDomainTask for QueryTaskDetailList). */
+  forbiddenRam: () => make(403, "Forbidden.RAM", "User not authorized to operate on the specified resource, or this API doesn't support RAM."),
+  noPermission: () => make(403, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM."),
   timestampMissing: () => make(400, "MissingTimestamp", "Timestamp is mandatory for this action."),
   timestampFormat: () =>
     make(400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted. Use UTC ISO 8601, e.g. 2026-01-01T00:00:00Z."),
@@ -43,9 +61,14 @@ export const apiErrors = {
    * older gateways' wording. Clients must not rely on either: the SDK treats every `Missing*` as bad input, not retried.
    */
   missingParameter: (name: string) => make(400, `Missing${name}`, `${name} is mandatory for this action.`),
+  /** The gateway's `Invalid<Name>` pattern ("Specified parameter PageSize is not valid." as InvalidPageSize), plus the value and rule. */
   invalidParameter: (name: string, value: string, rule: string) =>
-    make(400, "InvalidParameter", `Specified parameter ${name} is not valid. ${name}=${JSON.stringify(value)}: ${rule}.`),
-  throttling: () => make(400, "Throttling.User", "Request was denied due to user flow control."),
+    make(400, `Invalid${name}`, `Specified parameter ${name} is not valid. ${name}=${JSON.stringify(value)}: ${rule}.`),
+  throttling: (timeLeftMs: number, nowMs: number) =>
+    new ApiError(400, "Throttling.User", "Request was denied due to user flow control.", throttlingHeaders(timeLeftMs, nowMs)),
+  /** Domain's own codes for this API (documented, 400); the wording is the emulator's. */
+  parameterIllegal: () => make(400, "ParameterIllegal", "Parameter illegal: check the request parameters."),
+  networkIOError: () => make(400, "NetworkIOError", "Network I/O error while querying the task; please try again later."),
   internalError: () =>
     make(500, "InternalError", "The request processing has failed due to some unknown error, exception or failure."),
   serviceUnavailable: () => make(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),

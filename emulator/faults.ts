@@ -3,7 +3,7 @@
  * arrive (the count restarts when the config is replaced); the first rule that matches the number wins.
  */
 import { apiErrors, type ApiError } from "./errors";
-import type { FaultConfig, FaultKind, FaultRule } from "./types";
+import type { FaultConfig, FaultRule, Quirks } from "./types";
 
 export const ruleMatches = (rule: FaultRule, n: number): boolean => {
   if (rule.every !== undefined && n % rule.every === 0) return true;
@@ -16,18 +16,41 @@ export class FaultPlan {
 
   constructor(readonly config: FaultConfig = {}) {}
 
-  /** Numbers the next QueryTaskDetailList request and returns the fault to inject into it, if any. */
-  next(): FaultKind | undefined {
+  /** Answers per TaskNo, for the quirks that change from one answer to the next (shiftingPages, failureFlicker). */
+  private readonly answers = new Map<string, number>();
+
+  /** Numbers the next QueryTaskDetailList request and returns the rule whose fault to inject into it, if any. */
+  next(): FaultRule | undefined {
     const n = ++this.requestNumber;
-    return this.config.rules?.find((rule) => ruleMatches(rule, n))?.fault;
+    return this.config.rules?.find((rule) => ruleMatches(rule, n));
+  }
+
+  /** The quirks that apply to one task: the global ones, then the task spec's own, then `taskQuirks` for its TaskNo. */
+  quirksFor(taskNo: string, specQuirks?: Quirks): Quirks {
+    const own = this.config.taskQuirks?.[taskNo];
+    return own || specQuirks ? { ...this.config.quirks, ...specQuirks, ...own } : (this.config.quirks ?? {});
+  }
+
+  /** Numbers the next answer for this task, from 1 (counted only for requests that get a page). */
+  nextAnswer(taskNo: string): number {
+    const n = (this.answers.get(taskNo) ?? 0) + 1;
+    this.answers.set(taskNo, n);
+    return n;
   }
 }
 
+/** How long a throttled client is told to wait (TimeLeft) unless the rule says otherwise. */
+export const DEFAULT_TIME_LEFT_MS = 1000;
+
 /** The API error a fault answers with; undefined for faults that are not an API error (html502, dropConnection). */
-export const faultError = (fault: FaultKind): ApiError | undefined => {
-  switch (fault) {
+export const faultError = (rule: FaultRule, nowMs: number): ApiError | undefined => {
+  switch (rule.fault) {
     case "throttling":
-      return apiErrors.throttling();
+      return apiErrors.throttling(rule.timeLeftMs ?? DEFAULT_TIME_LEFT_MS, nowMs);
+    case "parameterIllegal":
+      return apiErrors.parameterIllegal();
+    case "networkIOError":
+      return apiErrors.networkIOError();
     case "internalError":
       return apiErrors.internalError();
     case "serviceUnavailable":

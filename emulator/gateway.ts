@@ -4,10 +4,11 @@
  * RequestRecord the stats keep; nothing here touches sockets.
  */
 import { ACTIONS, ramDenied, type ActionContext } from "./actions";
-import { API_VERSIONS, QUERY_TASK_DETAIL_LIST } from "./api-versions";
-import { authenticate, checkVersion, identifyTarget, type AuthContext } from "./auth";
+import { QUERY_TASK_DETAIL_LIST } from "./api-versions";
+import { authenticate, checkVersion, identifyTarget, type ApiTarget, type AuthContext } from "./auth";
 import { ApiError, apiErrors, errorBody } from "./errors";
 import { faultError, HTML_502_BODY, type FaultPlan } from "./faults";
+import { hostIdFor } from "./host-id";
 import type { IncomingApiRequest } from "./incoming";
 import { queryTaskDetailList, readQueryParams } from "./query-task-detail-list";
 import { newRequestId, type Reply } from "./reply";
@@ -20,6 +21,8 @@ export interface GatewayDeps {
   /** The task clock. */
   clock: NowSource;
   faults(): FaultPlan;
+  /** The region the emulator stands in for (see host-id.ts). */
+  region?: string;
   /** The registered domains and the write-side actions' state (./actions). */
   actions: Omit<ActionContext, "now" | "store">;
 }
@@ -29,12 +32,12 @@ export interface GatewayResult {
   record: RequestRecord;
 }
 
-const hostIdFor = (version: string): string => `${API_VERSIONS[version] ?? "domain"}.aliyuncs.com`;
-
-const errorReply = (error: ApiError, version: string): Reply => {
-  const requestId = newRequestId();
-  return { kind: "json", status: error.httpStatus, body: errorBody(error, requestId, hostIdFor(version)), requestId };
-};
+/**
+ * V1 (RPC-signed) requests choose their format with `Format`, and a request without it gets XML, as the real
+ * gateway answers (clients must send Format=JSON; openapi-client does). V3 requests get JSON.
+ */
+const xmlRootFor = (target: ApiTarget, params: Record<string, string>, root: string): string | undefined =>
+  target.signatureVersion === "v1" && (params.Format ?? "XML").toUpperCase() !== "JSON" ? root : undefined;
 
 /** What the stats log about a QueryTaskDetailList request, read leniently so even rejected requests are described. */
 const describeQuery = (params: Record<string, string>): Partial<RequestRecord> => {
@@ -56,6 +59,11 @@ export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): Ga
     if (reply.kind === "json" && reply.status >= 400) record.code = (reply.body as { Code?: string }).Code;
     return { reply, record };
   };
+  const errorReply = (error: ApiError): Reply => {
+    const requestId = newRequestId();
+    const body = errorBody(error, requestId, hostIdFor(req.headers.host, target.version, deps.region));
+    return { kind: "json", status: error.httpStatus, body, requestId, headers: error.headers, xmlRoot: xmlRootFor(target, params, "Error") };
+  };
   try {
     if ((req.method !== "GET" && req.method !== "POST") || req.path !== "/") throw apiErrors.actionNotFound();
     checkVersion(target);
@@ -66,30 +74,32 @@ export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): Ga
       if (deps.auth.credentials.get(caller)?.deniedActions?.includes(other.ramAction)) throw ramDenied(other.ramAction);
       const requestId = newRequestId();
       const body = { RequestId: requestId, ...other.run(params, { ...deps.actions, store: deps.store, now: deps.clock.now() }) };
-      return finish({ kind: "json", status: 200, body, requestId });
+      return finish({ kind: "json", status: 200, body, requestId, xmlRoot: xmlRootFor(target, params, `${target.action}Response`) });
     }
     if (target.action !== QUERY_TASK_DETAIL_LIST) throw apiErrors.actionNotFound();
     Object.assign(record, describeQuery(params));
 
     const plan = deps.faults();
-    const fault = plan.next();
-    if (fault) {
-      record.fault = fault;
-      if (fault === "dropConnection") return finish({ kind: "drop" });
-      if (fault === "html502") return finish({ kind: "html", status: 502, body: HTML_502_BODY });
-      throw faultError(fault)!;
+    const rule = plan.next();
+    if (rule) {
+      record.fault = rule.fault;
+      if (rule.fault === "dropConnection") return finish({ kind: "drop" });
+      if (rule.fault === "html502") return finish({ kind: "html", status: 502, body: HTML_502_BODY });
+      throw faultError(rule, Date.now())!;
     }
 
     authenticate(req, target, deps.auth);
-    const query = readQueryParams(params);
-    const quirks = plan.config.quirks ?? {};
+    const taskNo = (params.TaskNo ?? "").trim();
+    const specQuirks = deps.store.get(taskNo)?.quirks;
+    const quirks = plan.quirksFor(taskNo, specQuirks);
+    const query = readQueryParams(params, { clampPageSize: quirks.clampPageSize });
+    const answer = plan.nextAnswer(query.taskNo);
     const requestId = newRequestId();
-    const body = { RequestId: requestId, ...queryTaskDetailList(deps.store, query, deps.clock.now(), quirks) };
-    return finish({ kind: "json", status: 200, body, requestId });
+    const body = { RequestId: requestId, ...queryTaskDetailList(deps.store, query, deps.clock.now(), quirks, answer) };
+    return finish({ kind: "json", status: 200, body, requestId, xmlRoot: xmlRootFor(target, params, `${QUERY_TASK_DETAIL_LIST}Response`) });
   } catch (error) {
-    if (error instanceof ApiError) return finish(errorReply(error, target.version));
+    if (error instanceof ApiError) return finish(errorReply(error));
     // A bug in the emulator: answer like the service would, but keep the cause visible to whoever reads the body.
-    const internal = new ApiError(500, "InternalError", `${apiErrors.internalError().message} (emulator: ${String(error)})`);
-    return finish(errorReply(internal, target.version));
+    return finish(errorReply(new ApiError(500, "InternalError", `${apiErrors.internalError().message} (emulator: ${String(error)})`)));
   }
 };

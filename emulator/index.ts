@@ -29,13 +29,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const auth = { credentials, requestClock: options.requestClock ?? realTime, nonces: new NonceCache(REQUEST_WINDOW_MS) };
   const store = new TaskStore(clock);
   const stats = new StatsRecorder();
-  let plan = new FaultPlan(options.faults ? parseFaultConfig(options.faults) : {});
+  const scenario = options.scenario === undefined ? undefined : loadScenario(options.scenario);
+  // The options' faults win over the scenario's: a caller switching a scenario's quirks off passes `faults: {}`.
+  let plan = new FaultPlan(parseFaultConfig(options.faults ?? scenario?.faults ?? {}));
 
   const addTask = (spec: TaskSpec | unknown): string => store.add(parseTaskSpec(spec));
   const setFaults = (faults: FaultConfig | unknown): void => {
     plan = new FaultPlan(parseFaultConfig(faults));
   };
-  const scenario = options.scenario !== undefined ? loadScenario(options.scenario) : undefined;
   const registry = new DomainRegistry(() => clock.now(), scenario?.unregisteredNameServers);
   const addDomain = (spec: DomainSpec | unknown): void => registry.add(parseDomainSpec(spec));
   for (const domain of scenario?.domains ?? []) addDomain(domain);
@@ -48,7 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const reply = handleAdminRequest(req.method, req.path, req.body, { addTask, setFaults, stats: () => stats.snapshot(), resetStats: () => stats.reset() });
       return { reply, latencyMs: 0 };
     }
-    const { reply, record } = handleApiRequest(req, { auth, store, clock, faults: () => plan, actions });
+    const { reply, record } = handleApiRequest(req, { auth, store, clock, faults: () => plan, region: options.region, actions });
     stats.record(record);
     return { reply, latencyMs: plan.config.latencyMs ?? 0 };
   });

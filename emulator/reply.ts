@@ -2,7 +2,8 @@
 import { randomUUID } from "node:crypto";
 
 export type Reply =
-  | { kind: "json"; status: number; body: unknown; requestId?: string }
+  /** An API answer: JSON, or XML under `xmlRoot` (a V1 request without Format=JSON). */
+  | { kind: "json"; status: number; body: unknown; requestId?: string; headers?: Record<string, string>; xmlRoot?: string }
   | { kind: "html"; status: number; body: string }
   | { kind: "empty"; status: number }
   /** Destroy the socket without answering. */

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { toIncomingApiRequest, type IncomingApiRequest } from "./incoming";
 import type { Reply } from "./reply";
+import { toXml } from "./xml";
 
 /** Bodies above this are refused: QueryTaskDetailList requests are a few hundred bytes. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -27,9 +28,11 @@ const writeReply = (res: ServerResponse, reply: Reply): void => {
   }
   if (reply.kind === "json") {
     // Encoded once: a 1000-detail page is ~350 KB, and byteLength plus end(string) would walk it twice.
-    const body = Buffer.from(JSON.stringify(reply.body));
+    const xml = reply.xmlRoot !== undefined;
+    const body = Buffer.from(xml ? toXml(reply.xmlRoot!, reply.body) : JSON.stringify(reply.body));
     const headers: Record<string, string | number> = {
-      "content-type": "application/json;charset=utf-8",
+      ...reply.headers,
+      "content-type": xml ? "application/xml;charset=utf-8" : "application/json;charset=utf-8",
       "content-length": body.length,
     };
     if (reply.requestId) headers["x-acs-request-id"] = reply.requestId;

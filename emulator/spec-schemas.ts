@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { TASK_TYPES } from "./task-types";
-import type { DomainSpec, FaultConfig, Scenario, TaskSpec } from "./types";
+import type { DomainSpec, FaultConfig, Quirks, Scenario, TaskSpec } from "./types";
 
 const seconds = z.number().finite().min(0);
 const count = z.number().int().min(1);
@@ -30,6 +30,42 @@ const BatchSpecSchema = z.strictObject({
   durationSeconds: seconds.optional(),
 });
 
+const QuirksSchema = z.strictObject({
+  nextPageAlwaysTrue: z.boolean().optional(),
+  totalPageNumOffset: z.number().int().optional(),
+  repeatLastPagePastEnd: z.boolean().optional(),
+  singleObjectDetail: z.boolean().optional(),
+  numericTaskResult: z.boolean().optional(),
+  trailingNewlineFailReason: z.boolean().optional(),
+  clampPageSize: z.boolean().optional(),
+  listingOrder: z.enum(["reverse", "shuffled", "reshuffled"]).optional(),
+  absentAsEmptyString: z.boolean().optional(),
+  hiddenDetails: z.strictObject({ last: z.number().int().min(0).optional(), domains: z.array(z.string().min(1)).optional() }).optional(),
+  shiftingPages: z.number().int().optional(),
+  emptyPages: z.strictObject({ pages: z.array(count).optional(), from: count.optional() }).optional(),
+  pageSizeCap: count.optional(),
+  echoedPageSize: count.optional(),
+  totalItemNum: z.number().int().optional(),
+  totalItemNumOffset: z.number().int().optional(),
+  foreignTaskNo: z.strictObject({ every: count, taskNo: z.string().min(1).optional() }).optional(),
+  ignoreDomainNameFilter: z.boolean().optional(),
+  ignoreInstanceIdFilter: z.boolean().optional(),
+  ignoreTaskStatusFilter: z.boolean().optional(),
+  emptyTaskStatusAnswers: z.boolean().optional(),
+  failureStatusMismatch: z.enum(["statusSaysSuccess", "codeSaysSuccess"]).optional(),
+  failuresReuseTaskDetailNo: z.boolean().optional(),
+  failureFlicker: z.boolean().optional(),
+  failuresListedAsSuccess: z.boolean().optional(),
+  partialListing: z.number().int().min(0).optional(),
+  omitTaskDetail: z.boolean().optional(),
+});
+
+/** A quirk added to the Quirks interface but not here (or the reverse) fails the typecheck. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type QuirksSchemaOutput = z.infer<typeof QuirksSchema>;
+const quirksInSync: Same<keyof QuirksSchemaOutput, keyof Quirks> & Same<QuirksSchemaOutput, Quirks> = true;
+void quirksInSync;
+
 /** Free text for whoever reads the scenario; the emulator ignores it. */
 const description = z.string().optional();
 
@@ -40,6 +76,7 @@ export const TaskSpecSchema = z
     taskType: z.enum(TASK_TYPES as [string, ...string[]], { message: `taskType must be one of ${TASK_TYPES.join(", ")}` }).optional(),
     details: z.array(DetailSpecSchema).optional(),
     batch: BatchSpecSchema.optional(),
+    quirks: QuirksSchema.optional(),
   })
   .refine((t) => (t.details?.length ?? 0) > 0 || t.batch !== undefined, {
     message: "a task needs at least one detail: give `details` (one per domain) and/or `batch`",
@@ -57,20 +94,12 @@ export const DomainSpecSchema = z.strictObject({
   changeFinishAfterSeconds: seconds.optional(),
 });
 
-/** `$schema` lets editors validate and complete a scenario file; like `description`, the emulator ignores it. */
-export const ScenarioSchema = z.strictObject({
-  $schema: z.string().optional(),
-  description,
-  tasks: z.array(TaskSpecSchema),
-  domains: z.array(DomainSpecSchema).optional(),
-  unregisteredNameServers: z.array(hostName).optional(),
-});
-
 const FaultRuleSchema = z.strictObject({
-  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "html502", "dropConnection"]),
+  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "parameterIllegal", "networkIOError", "html502", "dropConnection"]),
   every: count.optional(),
   from: count.optional(),
   count: count.optional(),
+  timeLeftMs: z.number().int().min(0).optional(),
 }).refine((r) => r.every !== undefined || r.from !== undefined, {
   message: "a fault rule needs `every: N` (every Nth request) or `from: N` (optionally with `count`)",
 });
@@ -78,16 +107,18 @@ const FaultRuleSchema = z.strictObject({
 export const FaultConfigSchema = z.strictObject({
   latencyMs: z.number().finite().min(0).optional(),
   rules: z.array(FaultRuleSchema).optional(),
-  quirks: z
-    .strictObject({
-      nextPageAlwaysTrue: z.boolean().optional(),
-      totalPageNumOffset: z.number().int().optional(),
-      repeatLastPagePastEnd: z.boolean().optional(),
-      singleObjectDetail: z.boolean().optional(),
-      numericTaskResult: z.boolean().optional(),
-      trailingNewlineFailReason: z.boolean().optional(),
-    })
-    .optional(),
+  quirks: QuirksSchema.optional(),
+  taskQuirks: z.record(z.string().min(1), QuirksSchema).optional(),
+});
+
+/** `$schema` lets editors validate and complete a scenario file; like `description`, the emulator ignores it. */
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  description,
+  tasks: z.array(TaskSpecSchema),
+  faults: FaultConfigSchema.optional(),
+  domains: z.array(DomainSpecSchema).optional(),
+  unregisteredNameServers: z.array(hostName).optional(),
 });
 
 /** Thrown for an invalid scenario, task spec or fault config; the message lists each bad field. */

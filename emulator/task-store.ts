@@ -3,18 +3,18 @@
  * stores when it starts and finishes (task clock, ms) and its status is read off the clock when asked, so a
  * VirtualClock moves every task forward at once and a 200,000-detail task costs nothing until someone pages it.
  *
- * Details are kept in TaskDetailNo order (numbers are handed out increasing), which is the order pages return.
+ * Details are kept in the order they were seeded, which is the default listing order (listing-order.ts).
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { TASK_STATUSES, type TaskStatus } from "../sdk/api/schemas";
 import { EmulatorSpecError } from "./spec-schemas";
 import { StatusIndex, statusCodeAt } from "./status-index";
 import { DEFAULT_FAIL_REASON } from "./task-types";
-import type { DetailSpec, NowSource, TaskSpec } from "./types";
+import type { DetailSpec, NowSource, Quirks, TaskSpec } from "./types";
 
 export interface StoredDetail {
-  /** Sent as a string of digits; numbers only grow, so TaskDetailNo order is insertion order. */
-  taskDetailNo: number;
+  /** A serial number across the emulator; a detail's derived InstanceId ("S<serial>") is built from it. */
+  serial: number;
   domainName: string;
   /** As given in the spec; otherwise derived from the TaskDetailNo (see `instanceIdOf`), to keep big batches small. */
   instanceId?: string;
@@ -25,16 +25,21 @@ export interface StoredDetail {
   succeeds: boolean;
   taskResult: string;
   failReason: string;
-  /** Undefined: the language-dependent default for a failure. */
+  /** Undefined: the language-dependent default for the outcome (task-types.ts). */
   errorMsg?: string;
   tryCount: number;
 }
+
+/** TryCount of a detail that failed after the service's retries ("A task is retried five times after a failure"). */
+export const FAILED_TRY_COUNT = 5;
 
 export interface StoredTask {
   taskNo: string;
   taskType: string;
   createdAt: number;
   details: StoredDetail[];
+  /** TaskSpec.quirks: this task's own quirks. */
+  quirks?: Quirks;
   /** Indexes into `details` for the DomainName and InstanceId filters, built on first use (see `indexOf`). */
   byDomain?: Map<string, number[]>;
   byInstance?: Map<string, number[]>;
@@ -42,7 +47,15 @@ export interface StoredTask {
   statusIndex?: StatusIndex;
 }
 
-export const instanceIdOf = (detail: StoredDetail): string => detail.instanceId ?? `S${detail.taskDetailNo}`;
+export const instanceIdOf = (detail: StoredDetail): string => detail.instanceId ?? `S${detail.serial}`;
+
+/**
+ * TaskDetailNo: 32 lower-case hex characters like the real service's, derived from the TaskNo and the detail's
+ * position so the same scenario always gets the same numbers (stable tests). MD5 here makes an identifier, not a
+ * security decision. Computed when a page is built, so a 200,000-detail task stores none of them.
+ */
+export const taskDetailNoOf = (task: StoredTask, position: number): string =>
+  createHash("md5").update(`${task.taskNo}/${position}`).digest("hex");
 
 export const detailStatus = (detail: StoredDetail, now: number): TaskStatus => TASK_STATUSES[statusCodeAt(detail, now)];
 
@@ -72,7 +85,7 @@ export const statusIndexOf = (task: StoredTask): StatusIndex => (task.statusInde
 
 export class TaskStore {
   private readonly tasks = new Map<string, StoredTask>();
-  private nextDetailNo = 10_000_001;
+  private nextSerial = 10_000_001;
 
   constructor(private readonly clock: NowSource) {}
 
@@ -90,7 +103,7 @@ export class TaskStore {
     const taskNo = spec.taskNo ?? randomUUID();
     if (this.tasks.has(taskNo)) throw new EmulatorSpecError("task spec", `taskNo ${JSON.stringify(taskNo)} already exists; omit taskNo to get a fresh one`);
     const createdAt = this.clock.now();
-    const task: StoredTask = { taskNo, taskType: spec.taskType ?? "CHG_DNS", createdAt, details: [] };
+    const task: StoredTask = { taskNo, taskType: spec.taskType ?? "CHG_DNS", createdAt, details: [], quirks: spec.quirks };
     const push = (detail: DetailSpec) => task.details.push(this.toStored(detail, createdAt));
     for (const detail of spec.details ?? []) push(detail);
     if (spec.batch) {
@@ -115,12 +128,12 @@ export class TaskStore {
   }
 
   private toStored(spec: DetailSpec, createdAt: number): StoredDetail {
-    const taskDetailNo = this.nextDetailNo++;
+    const serial = this.nextSerial++;
     const startAt = createdAt + (spec.startAfterSeconds ?? 0) * 1000;
     const finishAt = Math.max(startAt, createdAt + (spec.finishAfterSeconds ?? 0) * 1000);
     const succeeds = spec.outcome !== "failure";
     return {
-      taskDetailNo,
+      serial,
       domainName: spec.domainName,
       instanceId: spec.instanceId,
       startAt,
@@ -128,8 +141,9 @@ export class TaskStore {
       succeeds,
       taskResult: spec.taskResult ?? "",
       failReason: succeeds ? "" : (spec.failReason ?? DEFAULT_FAIL_REASON),
-      errorMsg: succeeds ? "" : spec.errorMsg,
-      tryCount: spec.tryCount ?? 1,
+      errorMsg: spec.errorMsg,
+      // A failure is reported after the service's five retries (TryCount 5); a success took one try.
+      tryCount: spec.tryCount ?? (succeeds ? 1 : FAILED_TRY_COUNT),
     };
   }
 }

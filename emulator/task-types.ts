@@ -1,28 +1,37 @@
 /**
  * The documented task types and the TaskTypeDescription the service returns for each, in both languages the
- * `Lang` parameter selects. Wording follows the Domain console's own labels.
+ * `Lang` parameter selects. English: the TaskType list of the QueryTaskDetailList API reference
+ * (https://www.alibabacloud.com/help/doc-detail/67710.htm), e.g. ORDER_RENEW "Create a renewal order" as in its
+ * response sample. Chinese: ORDER_RENEW 创建续费订单 as the Chinese documentation words it; the others follow the
+ * same pattern (no public sample shows them) - docs/emulator.md says which is which.
  */
 export const TASK_TYPE_DESCRIPTIONS: Readonly<Record<string, { en: string; zh: string }>> = {
-  CHG_HOLDER: { en: "Change domain name holder", zh: "变更域名持有者" },
-  CHG_DNS: { en: "Modify DNS servers", zh: "修改DNS" },
-  SET_WHOIS_PROTECT: { en: "Set WHOIS privacy protection", zh: "设置隐私保护" },
-  UPDATE_ADMIN_CONTACT: { en: "Update administrative contact", zh: "修改管理联系人" },
-  UPDATE_BILLING_CONTACT: { en: "Update billing contact", zh: "修改付费联系人" },
-  UPDATE_TECH_CONTACT: { en: "Update technical contact", zh: "修改技术联系人" },
-  SET_UPDATE_PROHIBITED: { en: "Set update prohibition lock", zh: "设置禁止更新锁" },
-  SET_TRANSFER_PROHIBITED: { en: "Set transfer prohibition lock", zh: "设置禁止转移锁" },
-  ORDER_ACTIVATE: { en: "Register domain name", zh: "注册域名" },
-  ORDER_RENEW: { en: "Renew domain name", zh: "续费域名" },
-  ORDER_REDEEM: { en: "Redeem domain name", zh: "赎回域名" },
-  CREATE_DNSHOST: { en: "Create DNS host", zh: "创建DNS主机" },
-  UPDATE_DNSHOST: { en: "Modify DNS host", zh: "修改DNS主机" },
-  SYNC_DNSHOST: { en: "Synchronize DNS host", zh: "同步DNS主机" },
+  CHG_HOLDER: { en: "Modify the registrant’s information", zh: "修改域名持有者信息" },
+  CHG_DNS: { en: "Modify DNS information", zh: "修改DNS信息" },
+  SET_WHOIS_PROTECT: { en: "Set privacy protection", zh: "设置隐私保护" },
+  UPDATE_ADMIN_CONTACT: { en: "Modify the administrator information", zh: "修改管理联系人信息" },
+  UPDATE_BILLING_CONTACT: { en: "Modify the payers information", zh: "修改付费联系人信息" },
+  UPDATE_TECH_CONTACT: { en: "Modify the technician information", zh: "修改技术联系人信息" },
+  SET_UPDATE_PROHIBITED: { en: "Set the domain name security lock", zh: "设置域名安全锁" },
+  SET_TRANSFER_PROHIBITED: { en: "Set the domain name transfer lock", zh: "设置域名转移锁" },
+  ORDER_ACTIVATE: { en: "Create a registration order", zh: "创建注册订单" },
+  ORDER_RENEW: { en: "Create a renewal order", zh: "创建续费订单" },
+  ORDER_REDEEM: { en: "Create a redemption order", zh: "创建赎回订单" },
+  CREATE_DNSHOST: { en: "Create a DNS host", zh: "创建DNS主机" },
+  UPDATE_DNSHOST: { en: "Update a DNS host", zh: "修改DNS主机" },
+  SYNC_DNSHOST: { en: "Synchronize DNS host information", zh: "同步DNS主机信息" },
 };
 
 /** The documented TaskType values (FACTS.md), in the order the API reference lists them. */
 export const TASK_TYPES = Object.keys(TASK_TYPE_DESCRIPTIONS);
 
 export type Lang = "en" | "zh";
+
+/** The ErrorMsg of a succeeded detail, as the API reference's sample and captured responses show it. */
+export const SUCCESS_MSG: Readonly<Record<Lang, string>> = {
+  en: "The operation is successful.",
+  zh: "操作成功。",
+};
 
 /** The ErrorMsg of a failed detail whose spec gives none. */
 export const DEFAULT_ERROR_MSG: Readonly<Record<Lang, string>> = {

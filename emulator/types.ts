@@ -8,6 +8,15 @@ export interface EmulatorCredential {
   accessKeyId: string;
   accessKeySecret: string;
   securityToken?: string;
+  /** A disabled key: every request is refused with InvalidAccessKeyId.Inactive (400). */
+  inactive?: boolean;
+  /** An STS key whose token has expired: refused with InvalidSecurityToken.Expired (400) once the token matches. */
+  securityTokenExpired?: boolean;
+  /**
+   * A key RAM does not grant domain:QueryDomainTask (the action behind QueryTaskDetailList): correctly signed
+   * requests are refused with this code, HTTP 403.
+   */
+  permissionDenied?: "Forbidden.RAM" | "NoPermission";
   /** RAM actions this key lacks (e.g. "domain:DnsModification"): calls needing one answer 403 Forbidden.RAM. */
   deniedActions?: string[];
 }
@@ -47,6 +56,11 @@ export interface EmulatorOptions {
   faults?: FaultConfig;
   /** Serve the admin HTTP endpoints under /__emulator/ (default off). */
   admin?: boolean;
+  /**
+   * The region whose host the emulator stands in for, which error bodies name as HostId: "ap-southeast-1" answers
+   * as domain-intl.aliyuncs.com, like the real routing. Default: the host of the version called (docs/emulator.md).
+   */
+  region?: string;
 }
 
 /** A running emulator, as `startEmulator` resolves it. */
@@ -75,6 +89,8 @@ export interface Scenario {
   /** What the scenario is for, for whoever reads the file; ignored. */
   description?: string;
   tasks: TaskSpec[];
+  /** Faults and quirks to start with, unless `EmulatorOptions.faults` (or `--faults`) gives others. */
+  faults?: FaultConfig;
   /** Domains registered in the account: SaveBatchTaskForModifyingDomainDns and QueryDomainByDomainName serve these. */
   domains?: DomainSpec[];
   /** Name-server host names the registry does not know: a change to any of them fails (EPP 2303). */
@@ -108,6 +124,8 @@ export interface TaskSpec {
   details?: DetailSpec[];
   /** Many generated details; processed one after another over `durationSeconds`. */
   batch?: BatchSpec;
+  /** Quirks for this task's answers for as long as it exists, laid over FaultConfig.quirks (FaultConfig.taskQuirks override them). */
+  quirks?: Quirks;
 }
 
 /** `count` generated details (domains from `domainTemplate`), each failing when its number is a multiple of `failEvery`. */
@@ -143,11 +161,20 @@ export interface FaultConfig {
   /** Delay before every response, in real milliseconds. */
   latencyMs?: number;
   rules?: FaultRule[];
+  /** Quirks for every task. */
   quirks?: Quirks;
+  /**
+   * Quirks for one task, by TaskNo: laid over `quirks` field by field for that task's answers, so one task of a
+   * run can misbehave while the others answer honestly.
+   */
+  taskQuirks?: Record<string, Quirks>;
 }
 
-/** What a fault rule does to a request: an API error (Throttling.User, 500, 503), an HTML 502, or a dropped connection. */
-export type FaultKind = "throttling" | "internalError" | "serviceUnavailable" | "html502" | "dropConnection";
+/**
+ * What a fault rule does to a request: an API error (Throttling.User with its rate-limit headers, 500, 503, Domain's
+ * ParameterIllegal and NetworkIOError), an HTML 502, or a dropped connection.
+ */
+export type FaultKind = "throttling" | "internalError" | "serviceUnavailable" | "parameterIllegal" | "networkIOError" | "html502" | "dropConnection";
 
 /**
  * Which QueryTaskDetailList requests fail. Requests are numbered from 1 in the order received (the count restarts
@@ -159,9 +186,17 @@ export interface FaultRule {
   every?: number;
   from?: number;
   count?: number;
+  /** `throttling` only: the TimeLeft (ms) its `x-ratelimit-user-api` header tells the client to wait (default 1000). */
+  timeLeftMs?: number;
 }
 
-/** Departures from the documented contract that the real service's own samples show. */
+/**
+ * Departures from the documented contract. The first six are what the real service's own samples show; the rest
+ * (from `hiddenDetails` on) are integrity quirks: hostile but plausible answers - a gateway, a cache or a busy
+ * service misbehaving - that a client must never turn into a pass (issue 9). All off by default; docs/emulator.md
+ * has the table. "Answer number" below counts the answered QueryTaskDetailList requests for one task, from 1,
+ * restarting on `setFaults`.
+ */
 export interface Quirks {
   /** NextPage: true even on the last page. */
   nextPageAlwaysTrue?: boolean;
@@ -175,7 +210,80 @@ export interface Quirks {
   numericTaskResult?: boolean;
   /** A non-empty FailReason ends with "\n". */
   trailingNewlineFailReason?: boolean;
+  /** A PageSize above 1000 is served as 1000 (and echoed so) instead of refused with InvalidPageSize. */
+  clampPageSize?: boolean;
+  /**
+   * The order details are listed in. Default: the order the task was seeded in, stable between requests (paging
+   * needs a stable order; nothing public says which one the service uses). "reverse"; "shuffled": a fixed
+   * permutation per task; "reshuffled": a new permutation on every answer (paging then skips and repeats).
+   */
+  listingOrder?: "reverse" | "shuffled" | "reshuffled";
+  /** Fields without a value are sent as "" (TaskResult, FailReason, ErrorMsg), as older SDK samples show, instead of left out. */
+  absentAsEmptyString?: boolean;
+
+  /**
+   * These details are never served, while TotalItemNum (and TotalPageNum) still count them: the last `last`
+   * details of the task's listing, and every detail of the `domains` listed. Pages are cut from what remains,
+   * so the last page runs short.
+   */
+  hiddenDetails?: { last?: number; domains?: string[] };
+  /**
+   * The listing rotates by this many more positions on each answer for the task (answer n starts at position
+   * (n-1)*k), so paging skips some details and repeats others.
+   */
+  shiftingPages?: number;
+  /** These page numbers, and every page from `from` on, come back with no details; the paging fields are unchanged. */
+  emptyPages?: { pages?: number[]; from?: number };
+  /**
+   * The server applies min(PageSize, cap) but echoes the PageSize asked for, and computes TotalPageNum and
+   * NextPage from the echoed one: a client trusting them stops early.
+   */
+  pageSizeCap?: number;
+  /** The server applies the PageSize asked for but echoes this one, and computes TotalPageNum and NextPage from it. */
+  echoedPageSize?: number;
+  /**
+   * TotalItemNum reported as this value (0, negative, anything), with the details still served. TotalPageNum
+   * follows the reported value; NextPage stays true while real pages remain.
+   */
+  totalItemNum?: number;
+  /** TotalItemNum reported off by this much (details still served; TotalPageNum follows, NextPage stays real). */
+  totalItemNumOffset?: number;
+  /** Every `every`-th detail of the task (by position, from 1) carries `taskNo` (default FOREIGN_TASK_NO), not its own. */
+  foreignTaskNo?: { every: number; taskNo?: string };
+  /** The DomainName filter is ignored: every detail (within the other filters) is answered. */
+  ignoreDomainNameFilter?: boolean;
+  /** The InstanceId filter is ignored. */
+  ignoreInstanceIdFilter?: boolean;
+  /** The TaskStatus filter is ignored: answers are exactly those of the same query without TaskStatus. */
+  ignoreTaskStatusFilter?: boolean;
+  /** A query with a TaskStatus filter is answered with TotalItemNum 0 and no details. */
+  emptyTaskStatusAnswers?: boolean;
+  /**
+   * Failed details are sent with TaskStatus and TaskStatusCode disagreeing: "statusSaysSuccess" sends
+   * TaskStatus "EXECUTE_SUCCESS" with TaskStatusCode 3; "codeSaysSuccess" sends "EXECUTE_FAILURE" with code 2.
+   * The TaskStatus filter still selects on the real status.
+   */
+  failureStatusMismatch?: "statusSaysSuccess" | "codeSaysSuccess";
+  /** Each failed detail is sent with the TaskDetailNo of the task's first succeeding detail. */
+  failuresReuseTaskDetailNo?: boolean;
+  /**
+   * A failed detail reads EXECUTING (code 1, no FailReason) on every even-numbered answer for its task, and
+   * EXECUTE_FAILURE again on odd ones. The TaskStatus filter follows what is shown.
+   */
+  failureFlicker?: boolean;
+  /**
+   * Counts disagree with the list: TaskStatus-filtered queries select and show the real statuses (TaskStatus=3
+   * lists the failures), but a query without TaskStatus shows failed details as EXECUTE_SUCCESS (code 2, no FailReason).
+   */
+  failuresListedAsSuccess?: boolean;
+  /** Only the first N details of the task's listing exist for every query, consistently (TotalItemNum counts N). */
+  partialListing?: number;
+  /** `Data` carries no TaskDetail key at all (`"Data": {}`), whatever TotalItemNum says. */
+  omitTaskDetail?: boolean;
 }
+
+/** The TaskNo `foreignTaskNo` details carry unless told another. */
+export const FOREIGN_TASK_NO = "0f0f0f0f-dead-4bee-8f00-000000000000";
 
 /** What the emulator counted since it started or since `resetStats()`. */
 export interface EmulatorStats {

@@ -83,12 +83,18 @@ export class DomainTask extends pulumi.dynamic.Resource {
   declare readonly succeeded: pulumi.Output<boolean>;
   /** True when every detail is terminal. */
   declare readonly complete: pulumi.Output<boolean>;
+  /** True when the read behind these outputs was verified (see docs/verdict.md); `succeeded` requires it. */
+  declare readonly verified: pulumi.Output<boolean>;
   /** Number of task details (domains). */
   declare readonly total: pulumi.Output<number>;
   /** Details per status (`WAITING_EXECUTE`, `EXECUTING`, `EXECUTE_SUCCESS`, `EXECUTE_FAILURE`, `UNKNOWN`). */
   declare readonly counts: pulumi.Output<StatusCounts>;
   /** Each failed detail: domainName, taskDetailNo, instanceId, failReason, errorMsg, taskResult. */
   declare readonly failed: pulumi.Output<FailedDetail[]>;
+  /** Failed details not listed in `failed` (it keeps the first 1000); 0 when all are. */
+  declare readonly failedOmitted: pulumi.Output<number>;
+  /** What the provider noticed about the service's answers (contradictions read around, paging facts). */
+  declare readonly anomalies: pulumi.Output<string[]>;
   /** TaskStatus values seen that the package does not know. */
   declare readonly unknownStatuses: pulumi.Output<string[]>;
   /** Single-detail task: its TaskResult; null for batch tasks. */
@@ -131,9 +137,12 @@ export class DomainTask extends pulumi.dynamic.Resource {
         statusCode: undefined,
         succeeded: undefined,
         complete: undefined,
+        verified: undefined,
         total: undefined,
         counts: undefined,
         failed: undefined,
+        failedOmitted: undefined,
+        anomalies: undefined,
         unknownStatuses: undefined,
         taskResult: undefined,
         failReason: undefined,

@@ -2,7 +2,8 @@
  * The errors a DomainTask deployment stops with. Each says which task, what happened, and what to do;
  * a failure lists every failed domain with the service's FailReason and ErrorMsg.
  */
-import { formatCounts, type StatusCounts, type TaskOutcome } from "../sdk/outcome";
+import { formatCounts, type TaskOutcome } from "../sdk/outcome";
+import { knownCounts, type WaitState } from "../sdk/waiter";
 
 /** Failed domains listed one per line; the rest are counted, so the message stays readable. */
 export const MAX_LISTED_FAILURES = 50;
@@ -15,16 +16,15 @@ export function taskFailedMessage(outcome: TaskOutcome): string {
       ? ` ${open} other detail${open === 1 ? " was" : "s were"} not finished yet; the wait stopped at the first failure (failFast).`
       : "";
   const lines = [
-    `DomainTask ${outcome.taskNo} did not succeed: ${outcome.failed.length} of ${outcome.total} task details failed ` +
+    `DomainTask ${outcome.taskNo} did not succeed: ${outcome.counts.EXECUTE_FAILURE} of ${outcome.total} task details failed ` +
       `(${formatCounts(outcome.counts)}).${stillOpen}`,
   ];
   for (const f of outcome.failed.slice(0, MAX_LISTED_FAILURES)) {
     const detail = f.taskDetailNo ? ` (TaskDetailNo ${f.taskDetailNo})` : "";
     lines.push(`  - ${f.domainName || "(no domain name)"}${detail}: FailReason: ${f.failReason || "(none)"}; ErrorMsg: ${f.errorMsg || "(none)"}`);
   }
-  if (outcome.failed.length > MAX_LISTED_FAILURES) {
-    lines.push(`  ... and ${outcome.failed.length - MAX_LISTED_FAILURES} more (see the task in the Domain console).`);
-  }
+  const more = outcome.counts.EXECUTE_FAILURE - Math.min(outcome.failed.length, MAX_LISTED_FAILURES);
+  if (more > 0) lines.push(`  ... and ${more} more (see the task in the Domain console).`);
   if (outcome.unknownStatuses.length > 0) {
     lines.push(`  Details in statuses this package does not know: ${outcome.unknownStatuses.join(", ")}.`);
   }
@@ -34,24 +34,13 @@ export function taskFailedMessage(outcome: TaskOutcome): string {
   return lines.join("\n");
 }
 
-/** What a timed-out wait last saw: the waiter's TimeoutError.lastState (an outcome, or just the counts). */
-export interface LastSeen {
-  counts: StatusCounts;
-  total: number;
-}
-
-/** Reads a TimeoutError's `lastState`, if it has the counts. */
-export const lastSeen = (state: unknown): LastSeen | undefined => {
-  const s = state as Partial<LastSeen> | undefined;
-  return s && typeof s.total === "number" && s.counts && typeof s.counts === "object" ? { counts: s.counts, total: s.total } : undefined;
-};
-
-/** Why a wait ran out of time, with the counts last seen. */
-export function timeoutMessage(taskNo: string, timeoutSeconds: number, last: LastSeen | undefined): string {
+/** Why a wait ran out of time, with the counts last seen (the waiter's TimeoutError.lastState). */
+export function timeoutMessage(taskNo: string, timeoutSeconds: number, last: WaitState | undefined): string {
+  const counts = last && formatCounts(knownCounts(last));
   const seen = last
     ? last.total === 0
       ? "no task details were found (check taskNo and the domainName/instanceId filters)"
-      : `last seen: ${formatCounts(last.counts)} of ${last.total}`
+      : `last seen: ${counts} of ${last.total}`
     : "the task was never read";
   return (
     `DomainTask ${taskNo} did not complete within timeoutSeconds=${timeoutSeconds}: ${seen}. ` +

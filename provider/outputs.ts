@@ -5,7 +5,8 @@
  *
  * State size: a detail takes about 400 bytes of JSON, so a 3000-domain batch would add over 1 MB to the state,
  * rewritten at every checkpoint. `details` therefore keeps the first `maxDetails` (default 100) and
- * `detailsOmitted` counts the rest; `failed` always lists every failed detail, and `counts`/`total` cover all.
+ * `detailsOmitted` counts the rest; `failed` keeps the first FAILED_KEPT failures and `failedOmitted` counts
+ * the rest; `counts`/`total` cover every detail.
  */
 import type { TaskDetail } from "../sdk/api/schemas";
 import type { TaskOutcome } from "../sdk/outcome";
@@ -16,10 +17,14 @@ export type EchoedInputs = {
   [K in keyof DomainTaskInputs]-?: undefined extends DomainTaskInputs[K] ? Exclude<DomainTaskInputs[K], undefined> | null : DomainTaskInputs[K];
 };
 
+/** Failures the state lists at most (about 250 bytes each); `failedOmitted` counts the rest. */
+export const FAILED_KEPT = 1000;
+
 /** The outcome fields a DomainTask records, as the SDK's TaskOutcome defines them (see there). */
 export type RecordedOutcome = Pick<
   TaskOutcome,
-  "status" | "statusCode" | "succeeded" | "complete" | "total" | "counts" | "failed" | "unknownStatuses" | "taskResult" | "failReason" | "errorMsg"
+  | "status" | "statusCode" | "succeeded" | "complete" | "verified" | "total" | "counts" | "failed" | "failedOmitted"
+  | "unknownStatuses" | "taskResult" | "failReason" | "errorMsg" | "anomalies"
 >;
 
 /** Everything a DomainTask resource records: the echoed inputs, the task's outcome, and when it was seen. */
@@ -43,6 +48,7 @@ export function toState(
 ): DomainTaskState {
   const now = new Date(nowMs).toISOString();
   const kept = outcome.details.slice(0, inputs.maxDetails);
+  const failed = outcome.failed.slice(0, FAILED_KEPT);
   const completedAt = outcome.complete ? (previous?.complete && previous.completedAt ? previous.completedAt : now) : null;
   return {
     ...echoInputs(inputs),
@@ -50,15 +56,18 @@ export function toState(
     statusCode: outcome.statusCode,
     succeeded: outcome.succeeded,
     complete: outcome.complete,
+    verified: outcome.verified,
     total: outcome.total,
     counts: { ...outcome.counts },
-    failed: outcome.failed.map((f) => ({ ...f })),
+    failed: failed.map((f) => ({ ...f })),
+    failedOmitted: outcome.failedOmitted + outcome.failed.length - failed.length,
     unknownStatuses: [...outcome.unknownStatuses],
     taskResult: outcome.taskResult,
     failReason: outcome.failReason,
     errorMsg: outcome.errorMsg,
+    anomalies: [...outcome.anomalies],
     details: kept.map((d) => ({ ...d })),
-    detailsOmitted: outcome.details.length - kept.length,
+    detailsOmitted: outcome.detailsOmitted + outcome.details.length - kept.length,
     checkedAt: now,
     completedAt,
   };
@@ -94,6 +103,10 @@ export function keepLastOutcome(inputs: DomainTaskInputs, previous: Partial<Doma
     ...previous,
     ...echoInputs(inputs),
     detailsOmitted: previous.detailsOmitted ?? Math.max(0, (previous.total ?? 0) - (previous.details?.length ?? 0)),
+    failedOmitted: previous.failedOmitted ?? 0,
+    // A state written before reads were verified was a single, unchecked answer.
+    verified: previous.verified ?? false,
+    anomalies: previous.anomalies ?? [],
     checkedAt: new Date(nowMs).toISOString(),
   };
 }

@@ -4,8 +4,8 @@
  * poll that finds nothing open any more (the wait is over).
  */
 import type { Clock } from "../sdk/clock";
-import { formatCounts, openCount } from "../sdk/outcome";
-import type { WaitProgress } from "../sdk/waiter";
+import { formatCounts } from "../sdk/outcome";
+import { knownCounts, type WaitProgress } from "../sdk/waiter";
 
 /** Default spacing of progress lines. */
 export const PROGRESS_INTERVAL_MS = 5_000;
@@ -31,16 +31,11 @@ export function throttledProgress(options: ProgressLoggerOptions): (progress: Wa
 }
 
 /**
- * "DomainTask T-1: 3 EXECUTING, 7 EXECUTE_SUCCESS (7/10 done) after 42s". When the waiter only estimated how
- * the open details split (`countsExact` false), waiting and executing are one count:
- * "DomainTask T-1: 3 WAITING_EXECUTE or EXECUTING, 7 EXECUTE_SUCCESS (7/10 done) after 42s".
+ * "DomainTask T-1: 3 EXECUTING, 7 EXECUTE_SUCCESS (7/10 done) after 42s". When the poll counted only the
+ * finished details, the rest are one open count: "DomainTask T-1: 7 EXECUTE_SUCCESS, 3 OPEN (7/10 done) after 42s".
  */
 export function formatProgress(p: WaitProgress): string {
   const done = p.total - p.open;
-  const unsplit = p.counts.WAITING_EXECUTE + p.counts.EXECUTING;
-  const rest = { ...p.counts, WAITING_EXECUTE: 0, EXECUTING: 0 };
-  const counts = p.countsExact || unsplit === 0
-    ? formatCounts(p.counts)
-    : `${unsplit} WAITING_EXECUTE or EXECUTING${openCount(rest) + done > 0 ? `, ${formatCounts(rest)}` : ""}`;
+  const counts = formatCounts(knownCounts(p));
   return `DomainTask ${p.taskNo}: ${counts} (${done}/${p.total} done) after ${Math.round(p.elapsedMs / 1000)}s`;
 }

@@ -7,7 +7,9 @@
  * - `create` and `update` wait for the task as `waitFor` says: `success` (wait until every detail has
  *   finished, then fail listing every failed domain unless all succeeded; `failFast` stops at the first
  *   failure instead), `completion` (record whatever it came to) or `none` (record the state now).
- * - `read` (refresh) queries the task once more, so the state follows the task (drift is logged).
+ * - `read` (refresh) reads the task once more (verified), so the state follows the task (drift is logged) -
+ *   but never backwards: a recorded failure stays failed unless the service shows the detail retried, and a
+ *   read listing fewer details than recorded keeps the recorded outcome, saying so.
  * - `delete` only forgets the resource: a Domain API task cannot be deleted.
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -17,14 +19,15 @@ import type { TaskQuery } from "../sdk/api/schemas";
 import { systemClock, type Clock } from "../sdk/clock";
 import { clientOptionsFromStackConfig } from "../sdk/config";
 import { TimeoutError } from "../sdk/errors";
-import { summarizeTask, type TaskOutcome } from "../sdk/outcome";
-import { listTaskDetails } from "../sdk/pager";
+import type { FailedDetail, TaskOutcome } from "../sdk/outcome";
+import { readTaskOutcome } from "../sdk/read";
+import { identityOf } from "../sdk/read/ledger";
 import { waitForTask } from "../sdk/waiter";
 import { connectionOptions } from "./connection";
 import { diffInputs } from "./diff";
 import { checkInputs, parseInputs, type DomainTaskInputs } from "./inputs";
-import { lastSeen, taskFailedMessage, timeoutMessage, withTaskContext } from "./messages";
-import { keepLastOutcome, toState, type DomainTaskState } from "./outputs";
+import { taskFailedMessage, timeoutMessage, withTaskContext } from "./messages";
+import { FAILED_KEPT, keepLastOutcome, toState, type DomainTaskState } from "./outputs";
 import { throttledProgress } from "./progress";
 
 /** What the provider needs from the outside world; tests replace parts of it. */
@@ -78,21 +81,33 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
     return { outs: await this.evaluate(parseInputs(news), olds as Partial<DomainTaskState>) };
   }
 
-  /** Refresh: one more look at the task, never a wait. */
+  /** Refresh: one more verified look at the task, never a wait, and never one that rewrites history. */
   async read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
     const previous = props as Partial<DomainTaskState>;
     // Reading an existing task by ID (`new DomainTask(name, args, { id })`): the ID is the TaskNo.
     const inputs = parseInputs({ taskNo: id, ...props });
-    const outcome = await this.observe(inputs).catch((err) => Promise.reject(withTaskContext(inputs.taskNo, err)));
-    if (outcome.total === 0 && (previous.total ?? 0) > 0) {
-      // The service no longer lists the task (old tasks age out): what it came to is still what the state says.
-      this.log(`DomainTask ${inputs.taskNo}: the task is no longer listed by the Domain API; keeping its last known outcome`);
+    const outcome = await this.observe(inputs, rememberedFailures(previous)).catch((err) => Promise.reject(withTaskContext(inputs.taskNo, err)));
+    const recorded = previous.total ?? 0;
+    if (outcome.total < recorded) {
+      // Old details age out, or the answer was partial: what the task came to is still what the state says.
+      this.log(outcome.total === 0
+        ? `DomainTask ${inputs.taskNo}: the task is no longer listed by the Domain API; keeping its last known outcome`
+        : `DomainTask ${inputs.taskNo}: the Domain API now lists ${outcome.total} of the ${recorded} details recorded; keeping the recorded outcome`);
+      return { id, props: keepLastOutcome(inputs, previous, this.clock.now()) };
+    }
+    const recordedFailures = previous.counts?.EXECUTE_FAILURE ?? 0;
+    if (outcome.counts.EXECUTE_FAILURE < recordedFailures && (previous.failedOmitted ?? 0) > 0 && outcome.complete) {
+      // Failures beyond those the state lists cannot be traced one by one: fewer now, with nothing retrying,
+      // is not evidence that they succeeded.
+      this.log(`DomainTask ${inputs.taskNo}: the Domain API now counts ${outcome.counts.EXECUTE_FAILURE} failed details where ` +
+        `${recordedFailures} were recorded, with none retrying; keeping the recorded outcome`);
       return { id, props: keepLastOutcome(inputs, previous, this.clock.now()) };
     }
     const state = toState(inputs, outcome, this.clock.now(), previous);
     if (previous.status !== undefined && previous.status !== state.status) {
       this.log(`DomainTask ${inputs.taskNo}: status was ${previous.status}, is now ${state.status}`);
     }
+    for (const anomaly of outcome.anomalies) this.log(`DomainTask ${inputs.taskNo}: ${anomaly}`);
     return { id, props: state };
   }
 
@@ -108,45 +123,50 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
     return toState(inputs, outcome, this.clock.now(), previous);
   }
 
-  private async observe(inputs: DomainTaskInputs): Promise<TaskOutcome> {
+  /** One verified read, holding no more details than the state keeps. */
+  private observe(inputs: DomainTaskInputs, remembered?: ReadonlyMap<string, FailedDetail>): Promise<TaskOutcome> {
     const api = this.createApi(connectionOptions(this.configured, inputs));
-    const { details } = await listTaskDetails(api, queryOf(inputs));
-    return summarizeTask(inputs.taskNo, details);
+    return readTaskOutcome(api, queryOf(inputs), { keepDetails: inputs.maxDetails, keepFailed: FAILED_KEPT, remembered });
   }
 
   /**
    * Waits until every detail is terminal, so a failed task's error lists every failed domain (as the CLI's
    * `wait` does by default). With `failFast` (and `waitFor: "success"`) it stops at the first failed detail
-   * instead: success is out of reach then, and the deployment stops without waiting for the rest.
+   * a verified read shows instead: success is out of reach then, and the deployment stops without waiting
+   * for the rest.
    */
   private async wait(inputs: DomainTaskInputs): Promise<TaskOutcome> {
     const api = this.createApi(connectionOptions(this.configured, inputs));
     const report = throttledProgress({ clock: this.clock, log: this.log, intervalMs: this.progressIntervalMs });
-    const failFast = inputs.failFast && inputs.waitFor === "success";
     try {
       return await waitForTask(api, queryOf(inputs), {
         maxWaitSeconds: inputs.timeoutSeconds,
         minDelaySeconds: inputs.minDelaySeconds,
         maxDelaySeconds: inputs.maxDelaySeconds,
+        until: inputs.failFast && inputs.waitFor === "success" ? "firstFailure" : "complete",
+        keepDetails: inputs.maxDetails,
+        keepFailed: FAILED_KEPT,
         clock: this.clock,
-        onProgress: (p) => {
-          report(p);
-          // Only while details are still open: a finished wait returns its full outcome anyway.
-          if (failFast && p.counts.EXECUTE_FAILURE > 0 && p.open > 0) throw new FailedEarly();
-        },
+        onProgress: report,
       });
     } catch (err) {
-      if (err instanceof FailedEarly) return this.observe(inputs);
       if (TimeoutError.isInstance(err)) {
-        throw new Error(timeoutMessage(inputs.taskNo, inputs.timeoutSeconds, lastSeen(err.lastState)), { cause: err });
+        throw new Error(timeoutMessage(inputs.taskNo, inputs.timeoutSeconds, err.lastState), { cause: err });
       }
       throw err;
     }
   }
 }
 
-/** Ends a `failFast` wait at the first failed detail (the waiter ends on an error from onProgress). */
-class FailedEarly extends Error {}
+/** The failures a state recorded, by identity: a refresh keeps them failed unless it sees them retried. */
+const rememberedFailures = (state: Partial<DomainTaskState>): ReadonlyMap<string, FailedDetail> => {
+  const failures = new Map<string, FailedDetail>();
+  for (const f of state.failed ?? []) {
+    const key = identityOf(f);
+    if (key !== undefined) failures.set(key, f);
+  }
+  return failures;
+};
 
 const queryOf = (inputs: DomainTaskInputs): TaskQuery => ({
   taskNo: inputs.taskNo,

@@ -6,6 +6,8 @@
  * Messages name what was wrong, the value and what to do. They never contain a secret.
  */
 
+import type { WaitState } from "./waiter/models";
+
 const brand = (name: string): symbol => Symbol.for(`pulumi-alicloud-domain-tasks:${name}`);
 const hasBrand = (obj: unknown, key: symbol): boolean =>
   typeof obj === "object" && obj !== null && (obj as Record<symbol, unknown>)[key] === true;
@@ -64,6 +66,34 @@ export class DomainApiError extends DomainTaskError {
     this.recommend = details.recommend;
     this.retryable = details.retryable;
     this.attempts = details.attempts ?? 1;
+  }
+}
+
+const INCONSISTENT_ANSWER_ERROR = brand("InconsistentAnswerError");
+
+/**
+ * The service kept contradicting itself: read after read, its answers could not be verified (fewer distinct
+ * details than TotalItemNum, details of another task or domain, a status its code denies, counts the details
+ * do not bear out...). The message names the contradictions; a gate never passes on such answers. A
+ * DomainApiError of code `InconsistentAnswer` (HTTP 200: each answer was well-formed, they just disagree).
+ */
+export class InconsistentAnswerError extends DomainApiError {
+  readonly [INCONSISTENT_ANSWER_ERROR] = true;
+  /** The contradictions of the last read, one sentence each. */
+  readonly problems: readonly string[];
+  /** How many reads (passes over the pages, or polls) were made before giving up. */
+  readonly reads: number;
+  /** The last, unverified outcome (`verified: false`), for display; never a verdict. */
+  readonly lastOutcome?: unknown;
+  static override isInstance(obj: unknown): obj is InconsistentAnswerError {
+    return hasBrand(obj, INCONSISTENT_ANSWER_ERROR);
+  }
+  constructor(message: string, details: { problems: readonly string[]; reads: number; lastOutcome?: unknown; requestId?: string }) {
+    super(message, { code: "InconsistentAnswer", statusCode: 200, retryable: false, requestId: details.requestId, attempts: details.reads });
+    this.name = "InconsistentAnswerError";
+    this.problems = details.problems;
+    this.reads = details.reads;
+    this.lastOutcome = details.lastOutcome;
   }
 }
 
@@ -146,13 +176,13 @@ const TIMEOUT_ERROR = brand("TimeoutError");
 /** A wait ran out of time. The message says what was expected, the last state seen and the time waited. */
 export class TimeoutError extends DomainTaskError {
   readonly [TIMEOUT_ERROR] = true;
-  /** The last state seen (the waiter puts its last TaskOutcome or counts here). */
-  readonly lastState?: unknown;
+  /** What the last poll saw: exact counts, and the full outcome when it read one; undefined if no poll completed. */
+  readonly lastState?: WaitState;
   static override isInstance(obj: unknown): obj is TimeoutError {
     return hasBrand(obj, TIMEOUT_ERROR);
   }
-  constructor(message: string, lastState?: unknown) {
-    super(message);
+  constructor(message: string, lastState?: WaitState, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.name = "TimeoutError";
     this.lastState = lastState;
   }

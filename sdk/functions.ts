@@ -11,8 +11,8 @@ import type { TaskDetail, TaskStatus } from "./api/schemas";
 import { DomainTaskClient, type ClientOptions } from "./api/client";
 import { clientOptionsFromStackConfig, STACK_CONFIG_KEYS } from "./config";
 import { ValidationError } from "./errors";
-import { summarizeTask, type FailedDetail, type StatusCounts } from "./outcome";
-import { listTaskDetails } from "./pager";
+import type { FailedDetail, StatusCounts } from "./outcome";
+import { readTaskOutcome } from "./read";
 
 /** A collection of arguments for invoking getTaskDetails. */
 export interface GetTaskDetailsArgs {
@@ -63,14 +63,20 @@ export interface GetTaskDetailsResult {
   readonly status: TaskStatus;
   /** TaskStatusCode of `status` (0-3). */
   readonly statusCode: number;
-  /** Every detail succeeded (and there is at least one). */
+  /** Every detail succeeded (and there is at least one), by a verified read. */
   readonly succeeded: boolean;
+  /** Always true on a result: answers that could not be verified end in an InconsistentAnswerError instead. */
+  readonly verified: boolean;
   /** Every detail is terminal (and there is at least one). */
   readonly complete: boolean;
   readonly total: number;
   readonly counts: Readonly<StatusCounts>;
   /** The failed details with their FailReason and ErrorMsg. */
   readonly failed: readonly FailedDetail[];
+  /** Failures not listed in `failed`: always 0 here (every failure is listed). */
+  readonly failedOmitted: number;
+  /** Details not listed in `details`: always 0 here (every detail is listed). */
+  readonly detailsOmitted: number;
   /** TaskStatus values outside the documented four; such details count as UNKNOWN, never as success. */
   readonly unknownStatuses: readonly string[];
   /** Single-detail result: that detail's TaskResult; null when the result holds zero or several details. */
@@ -79,7 +85,7 @@ export interface GetTaskDetailsResult {
   readonly failReason: string | null;
   /** Single-detail result: that detail's ErrorMsg ("" if none); null for zero or several details. */
   readonly errorMsg: string | null;
-  /** Paging facts the service got wrong (e.g. a wrong TotalPageNum), for the curious; usually empty. */
+  /** Paging facts the service got wrong (e.g. a wrong TotalPageNum) and contradictions read around; usually empty. */
   readonly anomalies: readonly string[];
 }
 
@@ -118,8 +124,9 @@ const clientOptions = (args: GetTaskDetailsArgs): ClientOptions => {
 };
 
 /**
- * Reads every detail of a task and summarizes its outcome, once (it does not wait; see `DomainTask` or
- * `waitForTask` for that).
+ * Reads every detail of a task, verified (see `readTaskOutcome`), and summarizes its outcome, once (it does
+ * not wait; see `DomainTask` or `waitForTask` for that). Answers that never verify end in an
+ * InconsistentAnswerError: a result is never built from them.
  *
  * ```ts
  * const task = await getTaskDetails({ taskNo: "8a3f..." });
@@ -129,13 +136,12 @@ const clientOptions = (args: GetTaskDetailsArgs): ClientOptions => {
 export async function getTaskDetails(args: GetTaskDetailsArgs, _opts?: pulumi.InvokeOptions): Promise<GetTaskDetailsResult> {
   const client = new DomainTaskClient(clientOptions(args));
   const query = { taskNo: args.taskNo, taskStatus: args.taskStatus, domainName: args.domainName, instanceId: args.instanceId, lang: args.lang };
-  const list = await listTaskDetails(client, query, { pageSize: args.pageSize });
-  const outcome = summarizeTask(args.taskNo, list.details);
+  const outcome = await readTaskOutcome(client, query, { pageSize: args.pageSize });
   const echoed = Object.fromEntries(
     Object.entries({ taskStatus: args.taskStatus, domainName: args.domainName, instanceId: args.instanceId, lang: args.lang })
       .filter(([, v]) => v !== undefined),
   );
-  return { id: args.taskNo, ...echoed, ...outcome, anomalies: list.anomalies };
+  return { id: args.taskNo, ...echoed, ...outcome };
 }
 
 /** Waits for the resources in `dependsOn` (their IDs, or URNs for components) before the read. */

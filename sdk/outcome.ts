@@ -32,19 +32,31 @@ export interface TaskOutcome {
   status: TaskStatus;
   /** The TaskStatusCode of `status`: 0 waiting, 1 executing, 2 success, 3 failure. */
   statusCode: number;
-  /** True only when every detail succeeded (and there is at least one). */
+  /**
+   * True only when every detail succeeded (and there is at least one) AND the read was verified: the one flag
+   * a gate may pass on.
+   */
   succeeded: boolean;
   /**
    * True when every detail is terminal (`EXECUTE_SUCCESS` or `EXECUTE_FAILURE`) and there is at least one.
    * A detail with an unknown status is never terminal.
    */
   complete: boolean;
+  /**
+   * True when the read behind this outcome was proven consistent: every detail the service counted was seen,
+   * each belongs to the TaskNo and filters asked, each status agrees with its code, and a second view (the
+   * failure count, or the waiter's counts) agrees with the details (see the README, "What verified means").
+   * An outcome that is not verified never has `succeeded: true`.
+   */
+  verified: boolean;
   /** Number of details. */
   total: number;
   /** Details per status; the five counts add up to `total`. */
   counts: StatusCounts;
-  /** Every detail whose status is `EXECUTE_FAILURE`, in the order given. */
+  /** The failed details, in the order read: the first ones, up to the reader's bound (see `failedOmitted`). */
   failed: FailedDetail[];
+  /** Failed details not listed in `failed` because of the reader's bound; 0 when all are. */
+  failedOmitted: number;
   /** The distinct TaskStatus values seen that are none of the four documented ones, sorted. */
   unknownStatuses: string[];
   /**
@@ -59,8 +71,15 @@ export interface TaskOutcome {
   failReason: string | null;
   /** Single-detail task: that detail's ErrorMsg (`""` when none). Batch task and no details: `null`. */
   errorMsg: string | null;
-  /** The details summarized, in the order given. */
+  /** The details summarized, in the order read: the first ones, up to the reader's bound (see `detailsOmitted`). */
   details: TaskDetail[];
+  /** Details not listed in `details` because of the reader's bound; 0 when all are. */
+  detailsOmitted: number;
+  /**
+   * What the reader noticed about the service's answers: contradictions it read around (and, on an outcome
+   * that is not verified, the ones it could not), and paging facts the service got wrong. Usually empty.
+   */
+  anomalies: string[];
 }
 
 /** Zero for every status; a fresh object each call. */
@@ -93,46 +112,140 @@ const toFailed = (d: TaskDetail): FailedDetail => ({
   taskResult: d.taskResult,
 });
 
+/** How much of a task an outcome lists, and what an earlier look established. */
+export interface OutcomeBounds {
+  /** List at most this many details in `details` (the rest are counted in `detailsOmitted`). Default: all. */
+  keepDetails?: number;
+  /** List at most this many failures in `failed` (the rest are counted in `failedOmitted`). Default: all. */
+  keepFailed?: number;
+  /**
+   * Details an earlier look saw fail, by identity (see `identityOf`). A failure stays a failure unless the
+   * service shows it retried: read as EXECUTE_SUCCESS with no retry seen, or no longer listed, it is counted
+   * failed, with an anomaly saying so.
+   */
+  remembered?: ReadonlyMap<string, FailedDetail>;
+}
+
+/** The proof behind an outcome: whether its read verified, and what the reader noticed. */
+export interface OutcomeProof {
+  verified: boolean;
+  anomalies?: readonly string[];
+}
+
+/**
+ * Summarizes details as they stream in, in memory bounded by `keepDetails` and `keepFailed` (plus one entry
+ * per remembered failure): a 200,000-detail task need not be held to be judged.
+ */
+export class OutcomeBuilder {
+  private readonly counts = emptyCounts();
+  private readonly unknown = new Set<string>();
+  private readonly kept: TaskDetail[] = [];
+  private readonly failed: FailedDetail[] = [];
+  private failures = 0;
+  private total = 0;
+  private first: TaskDetail | undefined;
+  private readonly anomalies: string[] = [];
+  /** Remembered failures not (yet) seen in this read. */
+  private readonly unseen: Map<string, FailedDetail>;
+  /** Remembered failures this read shows being retried (open again): the service may now decide otherwise. */
+  readonly retried = new Set<string>();
+
+  constructor(
+    private readonly taskNo: string,
+    private readonly bounds: OutcomeBounds = {},
+    private readonly identify: (d: TaskDetail) => string | undefined = () => undefined,
+  ) {
+    this.unseen = new Map(bounds.remembered ?? []);
+  }
+
+  add(d: TaskDetail): void {
+    const key = this.unseen.size > 0 ? this.identify(d) : undefined;
+    let status = d.taskStatus;
+    if (key !== undefined && this.unseen.has(key)) {
+      this.unseen.delete(key);
+      if (isTerminalStatus(status) || !isKnownStatus(status)) {
+        if (status === "EXECUTE_SUCCESS") {
+          this.anomalies.push(`${d.domainName || d.taskDetailNo} was EXECUTE_FAILURE and now reads EXECUTE_SUCCESS with no retry ` +
+            "seen in between; kept as failed");
+          status = "EXECUTE_FAILURE";
+        }
+      } else this.retried.add(key);
+    }
+    this.total += 1;
+    if (this.total === 1) this.first = d;
+    if (isKnownStatus(status)) this.counts[status] += 1;
+    else {
+      this.counts.UNKNOWN += 1;
+      this.unknown.add(status);
+    }
+    if (status === "EXECUTE_FAILURE") this.addFailure(toFailed(d));
+    if (this.kept.length < (this.bounds.keepDetails ?? Infinity)) this.kept.push(d);
+  }
+
+  private addFailure(f: FailedDetail): void {
+    this.failures += 1;
+    if (this.failed.length < (this.bounds.keepFailed ?? Infinity)) this.failed.push(f);
+  }
+
+  finish(proof: OutcomeProof): TaskOutcome {
+    for (const f of this.unseen.values()) {
+      // An earlier failure the service no longer lists: what it came to is still a failure.
+      this.anomalies.push(`${f.domainName || f.taskDetailNo} was EXECUTE_FAILURE earlier and is no longer listed; kept as failed`);
+      this.counts.EXECUTE_FAILURE += 1;
+      this.total += 1;
+      this.addFailure(f);
+    }
+    const { counts, total } = this;
+    const status = overallStatus(counts);
+    const single = total === 1 && this.first !== undefined ? this.first : undefined;
+    const complete = total > 0 && counts.EXECUTE_SUCCESS + counts.EXECUTE_FAILURE === total;
+    return {
+      taskNo: this.taskNo,
+      status,
+      statusCode: statusCode(status),
+      succeeded: proof.verified && total > 0 && counts.EXECUTE_SUCCESS === total,
+      complete,
+      verified: proof.verified,
+      total,
+      counts: { ...counts },
+      failed: [...this.failed],
+      failedOmitted: this.failures - this.failed.length,
+      unknownStatuses: [...this.unknown].sort(),
+      taskResult: single ? single.taskResult : null,
+      failReason: single ? single.failReason : null,
+      errorMsg: single ? single.errorMsg : null,
+      details: [...this.kept],
+      detailsOmitted: total - this.kept.length - this.unseenCounted(),
+      anomalies: [...(proof.anomalies ?? []), ...this.anomalies],
+    };
+  }
+
+  /** Remembered failures added at finish are not details read: they are not "omitted" from `details`. */
+  private unseenCounted(): number {
+    return this.unseen.size;
+  }
+}
+
 /**
  * Summarizes the details of one task into a {@link TaskOutcome}.
  *
  * @param taskNo The task the details belong to (echoed, not checked against the details).
- * @param details Every detail of the task, e.g. from `listTaskDetails`. Pass all of them: the outcome of a
- *   partial list describes only that list.
+ * @param details Every detail of the task. Pass all of them: the outcome of a partial list describes only that list.
+ * @param proof Whether the read that produced `details` was verified. Default: not verified, so `succeeded` is
+ *   false: use `readTaskOutcome` (or `waitForTask`) for a verdict; this function only summarizes.
  */
-export function summarizeTask(taskNo: string, details: readonly TaskDetail[]): TaskOutcome {
-  const counts = emptyCounts();
-  const unknown = new Set<string>();
-  for (const d of details) {
-    if (isKnownStatus(d.taskStatus)) counts[d.taskStatus] += 1;
-    else {
-      counts.UNKNOWN += 1;
-      unknown.add(d.taskStatus);
-    }
-  }
-  const status = overallStatus(counts);
-  const total = details.length;
-  const single = total === 1 ? details[0] : undefined;
-  return {
-    taskNo,
-    status,
-    statusCode: statusCode(status),
-    succeeded: total > 0 && counts.EXECUTE_SUCCESS === total,
-    complete: total > 0 && details.every((d) => isTerminalStatus(d.taskStatus)),
-    total,
-    counts,
-    failed: details.filter((d) => d.taskStatus === "EXECUTE_FAILURE").map(toFailed),
-    unknownStatuses: [...unknown].sort(),
-    taskResult: single ? single.taskResult : null,
-    failReason: single ? single.failReason : null,
-    errorMsg: single ? single.errorMsg : null,
-    details: [...details],
-  };
+export function summarizeTask(taskNo: string, details: readonly TaskDetail[], proof: OutcomeProof = { verified: false }): TaskOutcome {
+  const builder = new OutcomeBuilder(taskNo);
+  for (const d of details) builder.add(d);
+  return builder.finish(proof);
 }
 
-/** Counts in the order of their status codes, e.g. "2 WAITING_EXECUTE, 1 EXECUTING, 7 EXECUTE_SUCCESS". */
-export const formatCounts = (counts: StatusCounts): string =>
-  [...TASK_STATUSES, "UNKNOWN" as const]
-    .filter((s) => counts[s] > 0)
-    .map((s) => `${counts[s]} ${s}`)
-    .join(", ") || "no details";
+/**
+ * Counts in the order of their status codes, then any other (e.g. the waiter's OPEN):
+ * "2 WAITING_EXECUTE, 1 EXECUTING, 7 EXECUTE_SUCCESS". Zero counts are left out; none at all reads "no details".
+ */
+export const formatCounts = (counts: Readonly<Partial<Record<string, number>>>): string => {
+  const order: string[] = [...TASK_STATUSES, "UNKNOWN"];
+  const keys = [...order.filter((k) => k in counts), ...Object.keys(counts).filter((k) => !order.includes(k))];
+  return keys.filter((k) => (counts[k] ?? 0) > 0).map((k) => `${counts[k]} ${k}`).join(", ") || "no details";
+};

@@ -19,6 +19,7 @@ import { ExitCode } from "../exit-codes";
 import { runGate, type GateResult } from "../gate";
 import { colorEnabled, type Io } from "../io";
 import { renderDemoGate, renderDemoIntro, renderDemoSummary, type DemoGate } from "../render/demo";
+import { toSnapshot } from "../render/progress";
 import { createProgressReporter, progressMode } from "../render/progress-reporter";
 import { createStyle } from "../render/style";
 
@@ -70,7 +71,7 @@ export const runDemo = async (args: ParsedArgs, io: Io): Promise<number> => {
       const progress = createProgressReporter(io.stdout, { mode: progressMode(io.stdout, quiet), style, prefix: "  " });
       let result: GateResult;
       try {
-        result = await runGate(client, { taskNo: gate.taskNo }, { condition: "success", signal: io.signal, onProgress: progress.update, ...DEMO_POLL });
+        result = await runGate(client, { taskNo: gate.taskNo }, { condition: "success", signal: io.signal, onProgress: (p) => progress.update(toSnapshot(p)), ...DEMO_POLL });
       } finally {
         progress.stop();
       }

@@ -1,44 +1,55 @@
 /**
- * `domain-tasks get <taskNo>`: every detail of a task, as a table, the outcome JSON, or JSON lines
- * streamed page by page.
+ * `domain-tasks get <taskNo>`: one verified read of a task (the SDK's readTaskOutcome), as a table, the
+ * outcome JSON, or JSON lines. `-o json` and `-o jsonl` stream the details as they are read, with
+ * backpressure; the verdict on the read comes last (exit 3 when the service's answers never verified).
  */
-import { summarizeTask } from "../../sdk/outcome";
-import { listTaskDetails, paginateTaskDetails } from "../../sdk/pager";
+import { InconsistentAnswerError } from "../../sdk/errors";
+import type { TaskOutcome } from "../../sdk/outcome";
+import { readTaskOutcome } from "../../sdk/read";
 import type { ParsedArgs } from "../args";
 import { createClient, parseGlobalOptions } from "../client";
+import { debugApi } from "../debug";
 import { ExitCode } from "../exit-codes";
 import { colorEnabled, type Io } from "../io";
 import { parseOutput, parsePageSize, parseQuery } from "../query";
-import { renderJson } from "../render/json";
+import { jsonDocument } from "../render/json-stream";
 import { renderJsonLines } from "../render/jsonl";
-import { createStyle } from "../render/style";
-import { renderTable } from "../render/table";
+import { createStyle, envWithColorFlag } from "../render/style";
+import { renderTable, tableWidth } from "../render/table";
+import { writeOut } from "../write-out";
 
 export const runGet = async (args: ParsedArgs, io: Io): Promise<number> => {
   const globals = parseGlobalOptions(args.values, "get");
   const query = parseQuery(args.positionals, args.values, "get");
   const pageSize = parsePageSize(args.values["page-size"], "get");
   const output = parseOutput(args.values.output, io.stdout.isTTY === true, "get");
-  const client = await createClient(globals, io);
+  const client = debugApi(await createClient(globals, io), args.values, io.stderr);
+  const env = envWithColorFlag(args.values, io.env);
+  const doc = jsonDocument();
+  const stream = output !== "table";
+  const onDetails = output === "json"
+    ? (details: Parameters<typeof doc.details>[0]) => writeOut(io.stdout, doc.details(details))
+    : output === "jsonl" ? (details: Parameters<typeof renderJsonLines>[0]) => writeOut(io.stdout, renderJsonLines(details)) : undefined;
 
-  if (output === "jsonl") {
-    for await (const page of paginateTaskDetails(client, query, { pageSize, signal: io.signal }).byPage()) {
-      io.stdout.write(renderJsonLines(page));
+  let outcome: TaskOutcome;
+  try {
+    outcome = await readTaskOutcome(client, query, { pageSize, signal: io.signal, onDetails, ...(stream ? { keepDetails: 0 } : {}) });
+  } catch (error) {
+    if (output === "json") {
+      const shown = InconsistentAnswerError.isInstance(error) && error.lastOutcome !== undefined;
+      await writeOut(io.stdout, shown ? doc.end(error.lastOutcome as TaskOutcome) : doc.abort(error instanceof Error ? error.message : String(error)))
+        .catch(() => undefined); // the error being reported matters more than a failed write of it
     }
-    return ExitCode.OK;
+    throw error;
   }
-
-  const { details, anomalies } = await listTaskDetails(client, query, { pageSize, signal: io.signal });
-  for (const anomaly of anomalies) io.stderr.write(`domain-tasks: warning: ${anomaly}\n`);
-  const outcome = summarizeTask(query.taskNo, details);
+  for (const anomaly of outcome.anomalies) io.stderr.write(`domain-tasks: warning: ${anomaly}\n`);
   const filtered = query.taskStatus !== undefined || query.domainName !== undefined || query.instanceId !== undefined;
   if (outcome.total === 0 && !filtered) {
     // The API answers an unknown TaskNo like a task without details: say what to check instead of a bare 0.
     io.stderr.write(`domain-tasks: warning: no details found for TaskNo ${JSON.stringify(query.taskNo)}: check the TaskNo and --product ` +
       "(domain or domain-intl); a task submitted a moment ago may need a few seconds to show its details.\n");
   }
-  io.stdout.write(output === "json"
-    ? renderJson(outcome)
-    : renderTable(outcome, { rows: "all", style: createStyle(colorEnabled(io.stdout, io.env)) }));
+  if (output === "json") await writeOut(io.stdout, doc.end(outcome));
+  else if (output === "table") await writeOut(io.stdout, renderTable(outcome, { rows: "all", width: tableWidth(io.stdout), style: createStyle(colorEnabled(io.stdout, env)) }));
   return ExitCode.OK;
 };

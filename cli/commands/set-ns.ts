@@ -10,6 +10,7 @@ import { validateNameServerChange } from "../../sdk/name-servers/validate";
 import type { NameServerChange } from "../../sdk/name-servers/models";
 import type { ParsedArgs } from "../args";
 import { createClient, parseGlobalOptions } from "../client";
+import { debugApi } from "../debug";
 import { durationFlag } from "../duration";
 import { ExitCode } from "../exit-codes";
 import { runGate } from "../gate";
@@ -17,10 +18,12 @@ import { colorEnabled, type Io } from "../io";
 import { parseOutput } from "../query";
 import { renderJson } from "../render/json";
 import { renderJsonLines } from "../render/jsonl";
+import { toSnapshot } from "../render/progress";
 import { createProgressReporter, progressMode } from "../render/progress-reporter";
-import { createStyle } from "../render/style";
-import { renderTable } from "../render/table";
+import { createStyle, envWithColorFlag } from "../render/style";
+import { renderTable, tableWidth } from "../render/table";
 import { UsageError, quote } from "../usage-error";
+import { writeOut } from "../write-out";
 import { DEFAULT_TIMEOUT_MS } from "./wait";
 
 const COMMAND = "set-ns";
@@ -55,6 +58,7 @@ export const runSetNs = async (args: ParsedArgs, io: Io): Promise<number> => {
   const globals = parseGlobalOptions(args.values, COMMAND);
   const change = parseChange(args);
   const wait = args.values.wait === true;
+  // A bare TaskNo line unless -o json / --json asks for JSON: `TASK=$(domain-tasks set-ns ...)` must just work.
   const explicitOutput = typeof args.values.output === "string";
   const output = parseOutput(args.values.output, io.stdout.isTTY === true, COMMAND);
   const timeoutMs = typeof args.values.timeout === "string" ? durationFlag("--timeout", args.values.timeout, COMMAND) : DEFAULT_TIMEOUT_MS;
@@ -77,25 +81,28 @@ export const runSetNs = async (args: ParsedArgs, io: Io): Promise<number> => {
   }
 
   if (!wait) {
-    io.stdout.write(explicitOutput && output === "json" ? `${JSON.stringify({ taskNo, requestId: requestId ?? null, submitted: !open }, null, 2)}\n` : `${taskNo}\n`);
+    await writeOut(io.stdout, explicitOutput && output === "json" ? `${JSON.stringify({ taskNo, requestId: requestId ?? null, submitted: !open }, null, 2)}\n` : `${taskNo}\n`);
     return ExitCode.OK;
   }
-  const errStyle = createStyle(colorEnabled(io.stderr, io.env));
+  const env = envWithColorFlag(args.values, io.env);
+  const errStyle = createStyle(colorEnabled(io.stderr, env));
   const progress = createProgressReporter(io.stderr, { mode: progressMode(io.stderr, quiet), style: errStyle });
   let result;
   try {
-    result = await runGate(client, { taskNo, ...(change.lang && { lang: change.lang }) }, {
-      condition: "success", timeoutMs, failFast: args.values["fail-fast"] === true, minDelayMs, maxDelayMs, signal: io.signal, onProgress: progress.update,
+    result = await runGate(debugApi(client, args.values, io.stderr), { taskNo, ...(change.lang && { lang: change.lang }) }, {
+      condition: "success", timeoutMs, failFast: args.values["fail-fast"] === true, minDelayMs, maxDelayMs, signal: io.signal,
+      onProgress: (p) => progress.update(toSnapshot(p)),
     });
   } finally {
     progress.stop();
   }
   const { outcome, verdict, exitCode } = result;
-  if (output === "json") io.stdout.write(renderJson(outcome));
-  else if (output === "jsonl") io.stdout.write(renderJsonLines(outcome.details));
-  else io.stdout.write(renderTable(outcome, { rows: "failed", style: createStyle(colorEnabled(io.stdout, io.env)) }));
-  if (!quiet || exitCode === ExitCode.TIMEOUT) {
-    const color = exitCode === ExitCode.OK ? errStyle.green : exitCode === ExitCode.CONDITION_FALSE ? errStyle.red : errStyle.yellow;
+  if (output === "json") await writeOut(io.stdout, renderJson(outcome));
+  else if (output === "jsonl") await writeOut(io.stdout, renderJsonLines(outcome.details));
+  else await writeOut(io.stdout, renderTable(outcome, { rows: "failed", width: tableWidth(io.stdout), style: createStyle(colorEnabled(io.stdout, env)) }));
+  // As `wait`: a timeout or a contradiction is reported even with -q.
+  if (!quiet || exitCode === ExitCode.TIMEOUT || exitCode === ExitCode.API_ERROR) {
+    const color = exitCode === ExitCode.OK ? errStyle.green : exitCode === ExitCode.TIMEOUT ? errStyle.yellow : errStyle.red;
     io.stderr.write(`${color(`${taskNo}: ${verdict}`)} ${errStyle.dim(`(exit ${exitCode})`)}\n`);
   }
   return exitCode;

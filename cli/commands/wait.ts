@@ -1,22 +1,29 @@
 /**
- * `domain-tasks wait <taskNo>`: a pipeline gate. Polls until every detail has finished (or the timeout),
- * shows progress on stderr, prints the outcome on stdout and exits 0, 1 or 4 (see exit-codes.ts).
+ * `domain-tasks wait <taskNo>...`: a pipeline gate. Polls until every detail has finished (or the timeout),
+ * shows progress on stderr, prints the outcome on stdout and exits 0, 1, 3 or 4 (see exit-codes.ts). Several
+ * TaskNos (arguments, or --tasks-from FILE|-) are gated together (./wait-many.ts).
  */
+import { WAIT_DEFAULTS } from "../../sdk/waiter/settings";
 import type { ParsedArgs } from "../args";
 import { createClient, parseGlobalOptions } from "../client";
+import { debugApi } from "../debug";
 import { durationFlag } from "../duration";
 import { runGate, type Condition } from "../gate";
 import { colorEnabled, type Io } from "../io";
 import { parseOutput, parsePageSize, parseQuery } from "../query";
 import { renderJson } from "../render/json";
 import { renderJsonLines } from "../render/jsonl";
+import { toSnapshot } from "../render/progress";
 import { createProgressReporter, progressMode } from "../render/progress-reporter";
-import { createStyle } from "../render/style";
-import { renderTable } from "../render/table";
+import { createStyle, envWithColorFlag } from "../render/style";
+import { renderTable, tableWidth } from "../render/table";
+import { readTaskNos } from "../task-list";
 import { UsageError, quote } from "../usage-error";
+import { combinedExitCode, gateMany, type TaskVerdict } from "./wait-many";
+import { writeOut } from "../write-out";
 
-/** Waits at most this long unless --timeout says otherwise. */
-export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
+/** Waits at most this long unless --timeout says otherwise (the SDK's default wait). */
+export const DEFAULT_TIMEOUT_MS = WAIT_DEFAULTS.maxWaitSeconds * 1000;
 
 const parseCondition = (value: string | boolean | undefined): Condition => {
   if (value === undefined) return "success";
@@ -45,7 +52,9 @@ const parseDelays = (values: Record<string, string | boolean>): { minDelayMs?: n
 
 export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
   const globals = parseGlobalOptions(args.values, "wait");
-  const query = parseQuery(args.positionals, args.values, "wait");
+  const many = args.positionals.length > 1 || args.values["tasks-from"] !== undefined;
+  const taskNos = many ? await readTaskNos(args.positionals, args.values["tasks-from"], io.stdin, "wait") : [];
+  const query = parseQuery(many ? [taskNos[0]] : args.positionals, args.values, "wait");
   const pageSize = parsePageSize(args.values["page-size"], "wait");
   const output = parseOutput(args.values.output, io.stdout.isTTY === true, "wait");
   const condition = parseCondition(args.values.for);
@@ -56,24 +65,52 @@ export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
   if (failFast && condition === "completion") {
     throw new UsageError("--fail-fast goes with --for success: with --for completion a failed detail is an expected outcome.", "wait");
   }
-  const client = await createClient(globals, io);
+  const client = debugApi(await createClient(globals, io), args.values, io.stderr);
+  const env = envWithColorFlag(args.values, io.env);
 
-  const errStyle = createStyle(colorEnabled(io.stderr, io.env));
+  const errStyle = createStyle(colorEnabled(io.stderr, env));
   const progress = createProgressReporter(io.stderr, { mode: progressMode(io.stderr, quiet), style: errStyle });
+  if (many) {
+    let verdicts: TaskVerdict[];
+    try {
+      const queries = taskNos.map((taskNo) => ({ ...query, taskNo }));
+      verdicts = await gateMany(client, queries, { condition, timeoutMs, failFast, pageSize, signal: io.signal, ...delays }, progress.update);
+    } finally {
+      progress.stop();
+    }
+    const exitCode = combinedExitCode(verdicts.map((v) => v.exitCode));
+    if (output === "table") {
+      for (const v of verdicts) {
+        if (v.result) await writeOut(io.stdout, renderTable(v.result.outcome, { rows: "failed", width: tableWidth(io.stdout), style: createStyle(colorEnabled(io.stdout, env)) }));
+      }
+    } else {
+      const entries = verdicts.map((v) => ({ taskNo: v.taskNo, exitCode: v.exitCode, verdict: v.verdict, outcome: v.result?.outcome ?? null }));
+      await writeOut(io.stdout, output === "json"
+        ? `${JSON.stringify({ exitCode, tasks: entries }, null, 2)}\n`
+        : entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
+    }
+    for (const v of verdicts) {
+      if (quiet && v.exitCode !== 3 && v.exitCode !== 4) continue;
+      const color = v.exitCode === 0 ? errStyle.green : v.exitCode === 4 ? errStyle.yellow : errStyle.red;
+      io.stderr.write(`${color(`${v.taskNo}: ${v.verdict}`)} ${errStyle.dim(`(exit ${v.exitCode})`)}\n`);
+    }
+    if (!quiet) io.stderr.write(`${verdicts.length} tasks: exit ${exitCode}\n`);
+    return exitCode;
+  }
   let result;
   try {
-    result = await runGate(client, query, { condition, timeoutMs, failFast, pageSize, signal: io.signal, onProgress: progress.update, ...delays });
+    result = await runGate(client, query, { condition, timeoutMs, failFast, pageSize, signal: io.signal, onProgress: (p) => progress.update(toSnapshot(p)), ...delays });
   } finally {
     progress.stop();
   }
 
   const { outcome, verdict, exitCode } = result;
-  if (output === "json") io.stdout.write(renderJson(outcome));
-  else if (output === "jsonl") io.stdout.write(renderJsonLines(outcome.details));
-  else io.stdout.write(renderTable(outcome, { rows: "failed", style: createStyle(colorEnabled(io.stdout, io.env)) }));
-  // The verdict is the one line a pipeline log needs; a timeout is always reported, even with -q.
-  if (!quiet || exitCode === 4) {
-    const color = exitCode === 0 ? errStyle.green : exitCode === 1 ? errStyle.red : errStyle.yellow;
+  if (output === "json") await writeOut(io.stdout, renderJson(outcome));
+  else if (output === "jsonl") await writeOut(io.stdout, renderJsonLines(outcome.details));
+  else await writeOut(io.stdout, renderTable(outcome, { rows: "failed", width: tableWidth(io.stdout), style: createStyle(colorEnabled(io.stdout, env)) }));
+  // The verdict is the one line a pipeline log needs; a timeout or a contradiction is always reported, even with -q.
+  if (!quiet || exitCode === 4 || exitCode === 3) {
+    const color = exitCode === 0 ? errStyle.green : exitCode === 4 ? errStyle.yellow : errStyle.red;
     io.stderr.write(`${color(`${query.taskNo}: ${verdict}`)} ${errStyle.dim(`(exit ${exitCode})`)}\n`);
   }
   return exitCode;

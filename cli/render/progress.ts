@@ -2,6 +2,7 @@
  * What a wait shows while it polls: a live line on a terminal, plain log lines elsewhere.
  * These are pure functions of a progress snapshot; render/progress-reporter.ts decides when to draw them.
  */
+import { knownCounts, type WaitProgress } from "../../sdk/waiter";
 import { formatDuration } from "../duration";
 import { finishedCount, formatCounts, type Counts } from "./counts";
 import { createStyle, stripAnsi, type Style } from "./style";
@@ -9,12 +10,8 @@ import { createStyle, stripAnsi, type Style } from "./style";
 /** The parts of the SDK's WaitProgress that the display needs. */
 export interface ProgressSnapshot {
   taskNo: string;
+  /** What the poll knows exactly: every status, or the finished ones and one OPEN count (see knownCounts). */
   counts: Counts;
-  /**
-   * false when the waiter estimated how the open details split between waiting and executing (a routine
-   * poll of a large task counts only the finished ones); they are then shown as one "open" count.
-   */
-  countsExact?: boolean;
   total: number;
   elapsedMs: number;
   /** Milliseconds until the next poll; null when no further poll is planned. */
@@ -34,12 +31,9 @@ export const renderBar = (counts: Counts, total: number, width: number, style: S
   return segment(style.green, "█", succeeded) + segment(style.red, "█", failed) + segment(style.dim, "░", rest);
 };
 
-/** The counts to show: waiting and executing merged into "open" when their split is an estimate. */
-const shownCounts = ({ counts, countsExact }: ProgressSnapshot): Counts => {
-  if (countsExact !== false) return counts;
-  const { WAITING_EXECUTE: waiting = 0, EXECUTING: executing = 0, ...rest } = counts;
-  return { ...rest, OPEN: waiting + executing };
-};
+/** A snapshot from the waiter's progress report. */
+export const toSnapshot = (p: WaitProgress): ProgressSnapshot =>
+  ({ taskNo: p.taskNo, counts: knownCounts(p), total: p.total, elapsedMs: p.elapsedMs, nextDelayMs: p.nextDelayMs });
 
 const percent = (counts: Counts, total: number): string =>
   `${String(total > 0 ? Math.floor((finishedCount(counts) / total) * 100) : 0).padStart(3)}%`;
@@ -69,7 +63,7 @@ export const renderProgressLine = (
   const spinner = style.cyan(SPINNER[(options.frame ?? 0) % SPINNER.length]);
   const elapsed = formatDuration(snapshot.elapsedMs);
   const next = nextPoll(snapshot.nextDelayMs);
-  const counts = formatCounts(shownCounts(snapshot), style, " · ");
+  const counts = formatCounts(snapshot.counts, style, " · ");
   const share = percent(snapshot.counts, snapshot.total);
   const line = (taskNo: string, barWidth: number, withNext = true): string => {
     const bar = barWidth > 0 ? ` ${renderBar(snapshot.counts, snapshot.total, barWidth, style)}` : "";
@@ -114,6 +108,6 @@ const truncate = (text: string, width: number): string => {
  */
 export const renderProgressLogLine = (snapshot: ProgressSnapshot): string => {
   const next = nextPoll(snapshot.nextDelayMs);
-  return `${snapshot.taskNo}: ${finishedCount(snapshot.counts)}/${snapshot.total} finished (${formatCounts(shownCounts(snapshot))}); ` +
+  return `${snapshot.taskNo}: ${finishedCount(snapshot.counts)}/${snapshot.total} finished (${formatCounts(snapshot.counts)}); ` +
     `${formatDuration(snapshot.elapsedMs)} elapsed${next ? `; ${next}` : ""}`;
 };

@@ -35,3 +35,16 @@ export const styleStatus = (style: Style, status: string): string => {
     default: return style.red(status);
   }
 };
+
+/**
+ * The environment with `--color` / `--no-color` applied, in the terms colorEnabled (cli/io.ts) already reads:
+ * `--no-color` is NO_COLOR=1, `--color` is FORCE_COLOR=1; without either flag the environment is unchanged.
+ */
+export const envWithColorFlag = (
+  values: Readonly<Record<string, string | boolean>>,
+  env: Record<string, string | undefined>,
+): Record<string, string | undefined> => {
+  if (values.color === false) return { ...env, NO_COLOR: "1", FORCE_COLOR: undefined };
+  if (values.color === true) return { ...env, NO_COLOR: undefined, FORCE_COLOR: "1" };
+  return env;
+};

@@ -1,43 +1,116 @@
 /**
- * `-o table`: one row per detail (failures with their reason) and a summary line. Columns are padded to
- * their widest cell; with colours off the output is plain text, safe for logs.
+ * `-o table`: one row per detail (failures with their ErrorMsg and reason) and a summary line. Columns are
+ * padded to their widest cell in terminal columns (so CJK and emoji domain names line up); on a terminal the
+ * ERROR and REASON columns are cut to fit its width, never elsewhere (a log keeps every word). With colours off
+ * the output is plain text, safe for logs.
  */
 import type { TaskDetail } from "../../sdk/api/schemas";
 import type { TaskOutcome } from "../../sdk/outcome";
+import type { OutputStream } from "../io";
 import { formatCounts, plural } from "./counts";
 import { createStyle, stripAnsi, styleStatus, type Style } from "./style";
+import { displayWidth, truncateToWidth } from "./width";
 
-interface Column {
-  header: string;
-  cell(detail: TaskDetail, style: Style): string;
-}
+/** A cell: already-styled text, or plain text with the paint to apply after any cutting. */
+export type Cell = string | { text: string; paint?: (text: string) => string };
+
+/** Text from the API is printed, never interpreted: a control character (an ANSI escape in a name) shows as U+FFFD. */
+// eslint-disable-next-line no-control-regex
+const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "\uFFFD");
+
+/** One line of the API's text: whitespace and newlines collapse to one space. */
+const oneLine = (text: string): string => printable(text.replace(/\s+/g, " ").trim());
 
 /** Why a detail failed: its FailReason, else its ErrorMsg. Whitespace and newlines collapse to one line. */
 export const failureReason = (detail: Pick<TaskDetail, "failReason" | "errorMsg">): string =>
-  (detail.failReason || detail.errorMsg || "").replace(/\s+/g, " ").trim();
+  oneLine(detail.failReason || detail.errorMsg || "");
 
-const COLUMNS: Record<string, Column> = {
-  domain: { header: "DOMAIN", cell: (d) => d.domainName },
-  instance: { header: "INSTANCE", cell: (d) => d.instanceId },
-  status: { header: "STATUS", cell: (d, style) => styleStatus(style, d.taskStatus) },
+const failed = (d: TaskDetail): boolean => d.taskStatus === "EXECUTE_FAILURE";
+
+interface Column {
+  header: string;
+  cell(detail: TaskDetail, style: Style): Cell;
+  /** May be cut to fit the terminal (the free-text columns). */
+  shrink?: boolean;
+}
+
+const COLUMNS = {
+  domain: { header: "DOMAIN", cell: (d) => printable(d.domainName) },
+  instance: { header: "INSTANCE", cell: (d) => printable(d.instanceId) },
+  status: { header: "STATUS", cell: (d, style) => styleStatus(style, printable(d.taskStatus)) },
   tries: { header: "TRIES", cell: (d) => String(d.tryCount) },
-  updated: { header: "UPDATED", cell: (d) => d.updateTime },
+  updated: { header: "UPDATED", cell: (d) => printable(d.updateTime) },
+  // The API's ErrorMsg of a failure; a success's ("The operation is successful.") would only be noise.
+  error: { header: "ERROR", shrink: true, cell: (d, style) => (failed(d) ? { text: oneLine(d.errorMsg), paint: style.red } : "") },
   reason: {
     header: "REASON",
-    cell: (d, style) => (d.taskStatus === "EXECUTE_FAILURE" ? style.red(failureReason(d) || "(no reason given)") : ""),
+    shrink: true,
+    cell: (d, style) => {
+      if (!failed(d)) return "";
+      const text = oneLine(d.failReason) || (d.errorMsg.trim() ? "" : "(no reason given)");
+      return { text, paint: style.red };
+    },
   },
+} satisfies Record<string, Column>;
+
+export interface RowsOptions {
+  /** Terminal width: cut the `shrink` columns (last first) so each line fits. Undefined: never cut. */
+  maxWidth?: number;
+  /** Indexes of the columns that may be cut. */
+  shrink?: readonly number[];
+}
+
+/** A cut column keeps at least this many columns, or the cut would leave nothing worth reading. */
+const MIN_SHRUNK = 12;
+const GAP = 2;
+
+/** Column widths after cutting the shrinkable ones (last first) until the line fits maxWidth, if it can. */
+const fitWidths = (widths: number[], options: RowsOptions): number[] => {
+  const fitted = [...widths];
+  if (options.maxWidth === undefined) return fitted;
+  let excess = fitted.reduce((a, b) => a + b, 0) + GAP * (fitted.length - 1) - options.maxWidth;
+  for (const i of [...(options.shrink ?? [])].sort((a, b) => b - a)) {
+    if (excess <= 0) break;
+    const cut = Math.min(excess, Math.max(0, fitted[i] - MIN_SHRUNK));
+    fitted[i] -= cut;
+    excess -= cut;
+  }
+  return fitted;
+};
+
+const plain = (cell: Cell): string =>
+  typeof cell !== "string" ? cell.text : cell.includes("\u001b") ? stripAnsi(cell) : cell;
+
+/** A cell as printed: cut to `width` columns when wider (then painted again), else as given. */
+const shown = (cell: Cell, natural: number, width: number): { text: string; width: number } => {
+  if (natural > width) {
+    const text = truncateToWidth(plain(cell), width);
+    return { text: typeof cell === "string" ? text : cell.paint?.(text) ?? text, width: displayWidth(text) };
+  }
+  if (typeof cell === "string") return { text: cell, width: natural };
+  return { text: cell.paint && cell.text ? cell.paint(cell.text) : cell.text, width: natural };
 };
 
 /** Renders rows with padded columns; the last column is not padded (no trailing spaces). */
-export const renderRows = (header: string[], rows: string[][], style: Style): string => {
-  // A loop, not Math.max(...cells): spreading 200,000 rows as arguments overflows the call stack.
-  const widths = header.map((h) => h.length);
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i], stripAnsi(cell).length)));
-  const line = (cells: string[]): string =>
-    cells.map((cell, i) => (i === cells.length - 1 ? cell : cell + " ".repeat(widths[i] - stripAnsi(cell).length)))
-      .join("  ").trimEnd();
-  return [style.bold(line(header)), ...rows.map(line)].join("\n");
+export const renderRows = (header: string[], rows: Cell[][], style: Style, options: RowsOptions = {}): string => {
+  // Each cell is measured once. A loop, not Math.max(...cells): spreading 200,000 rows overflows the stack.
+  const measure = (cells: Cell[]): number[] => cells.map((cell) => displayWidth(plain(cell)));
+  const headerWidths = measure(header);
+  const rowWidths = rows.map(measure);
+  const natural = [...headerWidths];
+  for (const row of rowWidths) row.forEach((w, i) => (natural[i] = Math.max(natural[i], w)));
+  const widths = fitWidths(natural, options);
+  const line = (cells: Cell[], cellWidths: number[]): string =>
+    cells.map((cell, i) => {
+      const { text, width } = shown(cell, cellWidths[i], widths[i]);
+      return i === cells.length - 1 ? text : text + " ".repeat(Math.max(0, widths[i] - width));
+    }).join(" ".repeat(GAP)).trimEnd();
+  return [style.bold(line(header, headerWidths)), ...rows.map((row, r) => line(row, rowWidths[r]))].join("\n");
 };
+
+/** The width to fit a table to: the terminal's, when stdout is one; undefined (never cut) otherwise. */
+export const tableWidth = (stream: OutputStream): number | undefined =>
+  stream.isTTY === true && typeof stream.columns === "number" && stream.columns > 0 ? stream.columns : undefined;
 
 /** The summary line: "T-0001  CHG_DNS  EXECUTE_FAILURE  3000 details: 2995 succeeded, 5 failed". */
 export const renderSummary = (outcome: TaskOutcome, style: Style): string => {
@@ -51,21 +124,25 @@ export interface TableOptions {
   /** `all` (get): every detail. `failed` (wait): only the failures, as the gate's verdict. */
   rows?: "all" | "failed";
   style?: Style;
+  /** Fit the rows to this many columns by cutting ERROR and REASON (see tableWidth). Default: never cut. */
+  width?: number;
 }
 
 /** The whole table: rows, a blank line, the summary. */
 export const renderTable = (outcome: TaskOutcome, options: TableOptions = {}): string => {
   const style = options.style ?? createStyle(false);
-  const details = options.rows === "failed"
-    ? outcome.details.filter((d) => d.taskStatus === "EXECUTE_FAILURE")
-    : outcome.details;
-  const columns = [COLUMNS.domain];
+  const details = options.rows === "failed" ? outcome.details.filter(failed) : outcome.details;
+  const failures = details.filter(failed);
+  const columns: Column[] = [COLUMNS.domain];
   if (details.some((d) => d.instanceId)) columns.push(COLUMNS.instance);
   columns.push(COLUMNS.status, COLUMNS.tries, COLUMNS.updated);
-  if (details.some((d) => d.taskStatus === "EXECUTE_FAILURE")) columns.push(COLUMNS.reason);
+  if (failures.some((d) => d.errorMsg.trim())) columns.push(COLUMNS.error);
+  if (failures.some((d) => d.failReason.trim() || !d.errorMsg.trim())) columns.push(COLUMNS.reason);
   const parts: string[] = [];
   if (details.length > 0) {
-    parts.push(renderRows(columns.map((c) => c.header), details.map((d) => columns.map((c) => c.cell(d, style))), style), "");
+    const shrink = columns.flatMap((c, i) => (c.shrink ? [i] : []));
+    const rows = details.map((d) => columns.map((c) => c.cell(d, style)));
+    parts.push(renderRows(columns.map((c) => c.header), rows, style, { maxWidth: options.width, shrink }), "");
   }
   parts.push(renderSummary(outcome, style));
   return `${parts.join("\n")}\n`;

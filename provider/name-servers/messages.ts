@@ -3,6 +3,10 @@ import { MAX_LISTED_FAILURES } from "../messages";
 import type { ChangeOutcome } from "./wait";
 
 export const changeFailedMessage = (taskNo: string, outcome: ChangeOutcome): string => {
+  if (outcome.counts.EXECUTE_FAILURE === 0 && !outcome.verified) {
+    return `DomainNameServers: the answers about task ${taskNo} could not be verified, so its success cannot be trusted: ` +
+      `${outcome.anomalies.join("; ") || "the service contradicted itself"}. Run \`pulumi up\` again: it waits on the same task.`;
+  }
   const lines = [`DomainNameServers: the name-server change (task ${taskNo}) failed for ${outcome.failed.length} of ${outcome.total} domains:`];
   for (const f of outcome.failed.slice(0, MAX_LISTED_FAILURES)) {
     lines.push(`  - ${f.domainName || "(no domain name)"}: FailReason: ${f.failReason || "(none)"}; ErrorMsg: ${f.errorMsg || "(none)"}`);

@@ -50,9 +50,15 @@ export class DomainNameServers extends pulumi.dynamic.Resource {
   declare readonly statusCode: pulumi.Output<number>;
   declare readonly succeeded: pulumi.Output<boolean>;
   declare readonly complete: pulumi.Output<boolean>;
+  /** Whether the task's answers verified (see docs/verdict.md); an unverified outcome never counts as success. */
+  declare readonly verified: pulumi.Output<boolean>;
   declare readonly total: pulumi.Output<number>;
   declare readonly counts: pulumi.Output<StatusCounts>;
   declare readonly failed: pulumi.Output<FailedDetail[]>;
+  /** Failures not listed in `failed`. */
+  declare readonly failedOmitted: pulumi.Output<number>;
+  /** What did not add up in the service's answers, if anything. */
+  declare readonly anomalies: pulumi.Output<string[]>;
   declare readonly unknownStatuses: pulumi.Output<string[]>;
   declare readonly details: pulumi.Output<TaskDetail[]>;
   declare readonly detailsOmitted: pulumi.Output<number>;
@@ -82,9 +88,12 @@ export class DomainNameServers extends pulumi.dynamic.Resource {
         statusCode: undefined,
         succeeded: undefined,
         complete: undefined,
+        verified: undefined,
         total: undefined,
         counts: undefined,
         failed: undefined,
+        failedOmitted: undefined,
+        anomalies: undefined,
         unknownStatuses: undefined,
         details: undefined,
         detailsOmitted: undefined,

@@ -6,20 +6,18 @@
 import type { DomainTaskApi } from "../../sdk/api/client";
 import type { Clock } from "../../sdk/clock";
 import { TimeoutError } from "../../sdk/errors";
-import { summarizeTask, type TaskOutcome } from "../../sdk/outcome";
-import { listTaskDetails } from "../../sdk/pager";
 import { waitForTask } from "../../sdk/waiter";
+import type { WaitState } from "../../sdk/waiter/models";
 import { INPUT_DEFAULTS } from "../inputs";
-import { lastSeen } from "../messages";
-import { toState, type DomainTaskState } from "../outputs";
+import { FAILED_KEPT, toState, type DomainTaskState } from "../outputs";
 import { throttledProgress } from "../progress";
 import type { NameServersInputs } from "./inputs";
 
 /** The outcome outputs a DomainNameServers records for its task (the DomainTask's, without its echoed inputs). */
 export type ChangeOutcome = Pick<
   DomainTaskState,
-  | "status" | "statusCode" | "succeeded" | "complete" | "total" | "counts" | "failed" | "unknownStatuses"
-  | "details" | "detailsOmitted" | "checkedAt" | "completedAt"
+  | "status" | "statusCode" | "succeeded" | "complete" | "verified" | "total" | "counts" | "failed" | "failedOmitted"
+  | "unknownStatuses" | "anomalies" | "details" | "detailsOmitted" | "checkedAt" | "completedAt"
 >;
 
 export interface WaitContext {
@@ -28,38 +26,38 @@ export interface WaitContext {
   progressIntervalMs?: number;
 }
 
-/** Why a wait ended without an outcome: the task did not finish in time (the counts last seen are in `message`). */
-export class ChangeTimedOut extends Error {}
-
-/** Ends a `failFast` wait at the first failed detail (the waiter ends on an error from onProgress). */
-class FailedEarly extends Error {}
+/** Why a wait ended without an outcome: the task did not finish in time. `lastState` is what the waiter saw last. */
+export class ChangeTimedOut extends Error {
+  constructor(message: string, readonly lastState: WaitState | undefined, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
 
 /**
- * Waits until every detail of `taskNo` is terminal (with `failFast`, until the first failure) and returns the
- * outcome outputs. Throws ChangeTimedOut after `timeoutSeconds`; API errors pass through.
+ * Waits until every detail of `taskNo` is terminal (with `failFast`, until a verified read shows a failure) and
+ * returns the outcome outputs. Throws ChangeTimedOut after `timeoutSeconds`; API errors pass through.
  */
 export async function waitForChange(api: DomainTaskApi, taskNo: string, inputs: NameServersInputs, ctx: WaitContext): Promise<ChangeOutcome> {
   const query = { taskNo, ...(inputs.lang !== undefined && { lang: inputs.lang }) };
-  const report = throttledProgress({ clock: ctx.clock, log: ctx.log, intervalMs: ctx.progressIntervalMs });
-  let outcome: TaskOutcome;
+  let outcome;
   try {
     outcome = await waitForTask(api, query, {
       maxWaitSeconds: inputs.timeoutSeconds,
       minDelaySeconds: inputs.minDelaySeconds,
       maxDelaySeconds: inputs.maxDelaySeconds,
+      until: inputs.failFast ? "firstFailure" : "complete",
+      keepDetails: inputs.maxDetails,
+      keepFailed: FAILED_KEPT,
       clock: ctx.clock,
-      onProgress: (p) => {
-        report(p);
-        if (inputs.failFast && p.counts.EXECUTE_FAILURE > 0 && p.open > 0) throw new FailedEarly();
-      },
+      onProgress: throttledProgress({ clock: ctx.clock, log: ctx.log, intervalMs: ctx.progressIntervalMs }),
     });
   } catch (err) {
-    if (err instanceof FailedEarly) outcome = summarizeTask(taskNo, (await listTaskDetails(api, query)).details);
-    else if (TimeoutError.isInstance(err)) {
-      const last = lastSeen(err.lastState);
-      const seen = last ? `${last.total - last.counts.EXECUTING - last.counts.WAITING_EXECUTE - last.counts.UNKNOWN} of ${last.total} details finished` : "the task was never read";
-      throw new ChangeTimedOut(`task ${taskNo} did not complete within timeoutSeconds=${inputs.timeoutSeconds} (${seen})`, { cause: err });
-    } else throw err;
+    if (TimeoutError.isInstance(err)) {
+      const last = err.lastState as WaitState | undefined;
+      const seen = last ? `${last.succeededCount + last.failedCount} of ${last.total} details finished` : "the task was never read";
+      throw new ChangeTimedOut(`task ${taskNo} did not complete within timeoutSeconds=${inputs.timeoutSeconds} (${seen})`, last, { cause: err });
+    }
+    throw err;
   }
   const state = toState({ ...INPUT_DEFAULTS, ...inputs, taskNo, waitFor: "success" }, outcome, ctx.clock.now());
   return {
@@ -67,10 +65,13 @@ export async function waitForChange(api: DomainTaskApi, taskNo: string, inputs: 
     statusCode: state.statusCode,
     succeeded: state.succeeded,
     complete: state.complete,
+    verified: state.verified,
     total: state.total,
     counts: state.counts,
     failed: state.failed,
+    failedOmitted: state.failedOmitted,
     unknownStatuses: state.unknownStatuses,
+    anomalies: state.anomalies,
     details: state.details,
     detailsOmitted: state.detailsOmitted,
     checkedAt: state.checkedAt,

@@ -65,9 +65,17 @@ function judge(resource: PolicyResource, allowIncomplete: boolean): string | und
     const listed = failed
       .slice(0, LISTED_FAILURES)
       .map((f) => `${f.domainName || "(no domain name)"}: ${reasonOf(f)}`);
-    const more = failed.length > LISTED_FAILURES ? `; and ${failed.length - LISTED_FAILURES} more` : "";
-    return `${who} ended in EXECUTE_FAILURE: ${failed.length} of ${String(props.total)} domains failed: ${listed.join("; ")}${more}. ` +
+    // The state lists the first failures only (failedOmitted counts the rest): count them all.
+    const listedInState = failed.length + Number(props.failedOmitted ?? 0);
+    const failures = Math.max(listedInState, (props.counts as { EXECUTE_FAILURE?: number } | undefined)?.EXECUTE_FAILURE ?? 0);
+    const unlisted = failures - listed.length;
+    const more = unlisted > 0 ? `; and ${unlisted} more` : "";
+    return `${who} ended in EXECUTE_FAILURE: ${failures} of ${String(props.total)} domains failed: ${listed.join("; ")}${more}. ` +
       "Fix them and submit a new task.";
+  }
+  if (props.verified === false && props.complete === true) {
+    return `${who} was recorded from answers of the Domain API that could not be verified (${String((props.anomalies as string[] | undefined)?.[0] ?? "no detail")}). ` +
+      "Run `pulumi refresh` to read it again.";
   }
   if (props.complete !== true && !allowIncomplete) {
     return `${who} has not completed (status ${status}, counts ${JSON.stringify(props.counts ?? {})}). ` +

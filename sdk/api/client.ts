@@ -22,10 +22,18 @@ import { toWireQuery } from "./request";
 import { parseTaskDetailPage } from "./response";
 import type { QueryTaskDetailListRequest, TaskDetailPage } from "./schemas";
 
+/** Per-call options. */
+export interface CallOptions {
+  /** Stops the call promptly with an AbortError. */
+  signal?: AbortSignal;
+  /** The call, retries included, settles within this many milliseconds (a caller's deadline). */
+  timeoutMs?: number;
+}
+
 /** What the pager and the waiter need from a client. Implement it to put them on another transport. */
 export interface DomainTaskApi {
   /** One page of one task's details. */
-  queryTaskDetailList(request: QueryTaskDetailListRequest, options?: { signal?: AbortSignal }): Promise<TaskDetailPage>;
+  queryTaskDetailList(request: QueryTaskDetailListRequest, options?: CallOptions): Promise<TaskDetailPage>;
 }
 
 /** How to reach and authenticate to the Domain API. Every field is optional. */

@@ -5,10 +5,11 @@ import type { PagerOptions, TaskDetailList } from "./models";
 import { paginateTaskDetails } from "./paginate";
 
 /**
- * Fetches every detail of a query (see `paginateTaskDetails` for how paging stops and what it guards
- * against), each detail once, in page order.
+ * Fetches every detail of a query (see `paginateTaskDetails` for how paging stops and how each pass is
+ * verified), each detail once, in page order.
  *
  * @returns the details, the number of requests sent, the duplicates removed and the paging anomalies seen.
+ * @throws InconsistentAnswerError when the service's answers never verified.
  */
 export async function listTaskDetails(api: DomainTaskApi, query: TaskQuery, options: PagerOptions = {}): Promise<TaskDetailList> {
   const pager = paginateTaskDetails(api, query, options);

@@ -16,6 +16,12 @@ export interface PagerOptions {
    * size). A TotalItemNum implying more pages than this raises a PagingError instead of sending them.
    */
   maxPages?: number;
+  /**
+   * Passes over the pages before answers that do not verify end in an InconsistentAnswerError. Default 3.
+   */
+  maxReads?: number;
+  /** The whole read (every pass, retries included) settles within this many milliseconds. Default: no limit. */
+  timeoutMs?: number;
 }
 
 /** Settings of `byPage()`, as in `@azure/core-paging`. */
@@ -40,9 +46,9 @@ export interface PagingStats {
   requests: number;
   /** Details dropped because an earlier page already held the same TaskDetailNo. */
   duplicatesRemoved: number;
-  /** Extra passes made because the details changed while paging (see `listTaskDetails`). */
+  /** Extra passes made because a pass did not verify (see `paginateTaskDetails`). */
   rescans: number;
-  /** Human-readable notes on paging facts the service got wrong (wrong TotalPageNum, a repeated page...). */
+  /** Paging facts the service got wrong (wrong TotalPageNum...) and contradictions read around, one sentence each. */
   anomalies: string[];
 }
 

@@ -2,21 +2,19 @@
  * `paginateTaskDetails`: every detail of a query, as an async iterator of details with a `byPage()` view,
  * in the shape of `@azure/core-paging`.
  *
- * Details can move between pages while a query is paged (a TaskStatus filter while details progress, or
- * the service re-ordering). A detail moving to a later page would be seen twice: it is dropped the second
- * time, by TaskDetailNo (by DomainName and InstanceId if the service omits it), and counted. A detail moving to an earlier page would be missed: when a pass sees
- * TotalItemNum change or pages run short, the pager makes another pass (at most two more) and yields only
- * the details it had not seen. A consistent service costs exactly ceil(N / pageSize) requests.
+ * Each pass over the pages is checked (../read/ledger.ts): the distinct details must equal TotalItemNum, each
+ * must belong to the TaskNo and filters asked, pages must not come back empty where the total promises
+ * details. A pass that does not verify is read again (../read/passes.ts), and only details not handed out yet
+ * are yielded; when no pass verifies the iteration ends in an InconsistentAnswerError, so a loop that finishes
+ * has seen every detail. A consistent service costs exactly ceil(N / pageSize) requests.
  */
 import { MAX_PAGE_SIZE, type TaskDetail, type TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
-import { throwIfAborted } from "../clock";
 import { ValidationError } from "../errors";
+import { DEFAULT_MAX_READS, readPasses, type ReadSettings } from "../read/passes";
+import { inconsistentAnswer } from "../read/inconsistent";
 import type { PagedTaskDetails, PagerOptions, PageSettings, PagingStats, TaskDetailPageItems } from "./models";
-import { scanPass, type PassContext } from "./scan-pass";
 
-/** Passes after the first one, when details keep changing under the pager. */
-const MAX_RESCANS = 2;
 const DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE;
 const DEFAULT_CONCURRENCY = 4;
 const DEFAULT_MAX_PAGES = 10_000;
@@ -41,17 +39,27 @@ const startPageOf = (token: string | undefined): number => {
 };
 
 /**
- * The pager's options, checked, with their defaults. Exported for the waiter, which checks them before its
- * first poll rather than when the task completes and its details are read in full.
+ * The pager's options, checked, with their defaults, and the read settings they make. Exported for the
+ * reader and the waiter, which check them before their first request.
  *
  * @throws ValidationError naming the option, its value and the allowed range.
  */
-export const readPagerLimits = (options: PagerOptions, maxPageSize?: number) => ({
-  pageSize: checkInt("pageSize", maxPageSize ?? options.pageSize ?? DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE,
-    "the Domain API returns at most 1000 details per page"),
-  concurrency: checkInt("concurrency", options.concurrency ?? DEFAULT_CONCURRENCY, 1, 64, "use 1 for one request at a time"),
-  maxPages: checkInt("maxPages", options.maxPages ?? DEFAULT_MAX_PAGES, 1, Number.MAX_SAFE_INTEGER, "raise it for very large tasks"),
-});
+export const readPagerLimits = (options: PagerOptions, maxPageSize?: number): Omit<ReadSettings, "onRequest"> => {
+  const timeoutMs = options.timeoutMs;
+  if (timeoutMs !== undefined && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0)) {
+    throw new ValidationError("timeoutMs", timeoutMs, `timeoutMs must be a finite number of milliseconds >= 0, got ${String(timeoutMs)}`);
+  }
+  const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
+  return {
+    pageSize: checkInt("pageSize", maxPageSize ?? options.pageSize ?? DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE,
+      "the Domain API returns at most 1000 details per page"),
+    concurrency: checkInt("concurrency", options.concurrency ?? DEFAULT_CONCURRENCY, 1, 64, "use 1 for one request at a time"),
+    maxPages: checkInt("maxPages", options.maxPages ?? DEFAULT_MAX_PAGES, 1, Number.MAX_SAFE_INTEGER, "raise it for very large tasks"),
+    maxReads: checkInt("maxReads", options.maxReads ?? DEFAULT_MAX_READS, 1, 10, "the reads of a query whose answers do not verify"),
+    signal: options.signal,
+    timeLeftMs: deadline === undefined ? undefined : () => Math.max(0, deadline - Date.now()),
+  };
+};
 
 async function* pages(
   api: DomainTaskApi,
@@ -60,24 +68,26 @@ async function* pages(
   settings: PageSettings,
   stats: PagingStats,
 ): AsyncGenerator<TaskDetailPageItems, void, undefined> {
-  const ctx: PassContext = {
-    api,
-    query,
-    ...readPagerLimits(options, settings.maxPageSize),
-    signal: options.signal,
-    seen: new Map(),
-    stats,
-  };
-  const startPage = startPageOf(settings.continuationToken);
-  for (let pass = 1; ; pass++) {
-    throwIfAborted(options.signal);
-    const { changed } = yield* scanPass(ctx, pass, startPage);
-    if (!changed) return;
-    if (pass > MAX_RESCANS) {
-      stats.anomalies.push(`details kept changing after ${pass} passes; the list may miss details that moved between pages`);
+  const limits = readPagerLimits(options, settings.maxPageSize);
+  const reads = readPasses(api, query, { ...limits, onRequest: () => (stats.requests += 1) }, startPageOf(settings.continuationToken));
+  for (;;) {
+    const step = await reads.next();
+    if (step.done) {
+      const report = step.value;
+      for (const a of report.anomalies) if (!stats.anomalies.includes(a)) stats.anomalies.push(a);
+      stats.duplicatesRemoved += report.duplicates;
+      if (!report.verified) throw inconsistentAnswer(query.taskNo, report.ledger.problems, report.reads);
       return;
     }
-    stats.rescans += 1;
+    const event = step.value;
+    if (event.kind === "pass") {
+      if (event.pass > 1) stats.rescans += 1;
+      continue;
+    }
+    if (event.unseen.length === 0) continue;
+    const items: TaskDetailPageItems = Object.assign([...event.unseen], { pageNum: event.page.pageNum });
+    if (!event.page.last) items.continuationToken = String(event.page.pageNum + 1);
+    yield items;
   }
 }
 
@@ -88,13 +98,14 @@ async function* pages(
  * for await (const detail of paginateTaskDetails(client, { taskNo })) console.log(detail.domainName);
  * for await (const page of paginateTaskDetails(client, { taskNo }).byPage({ maxPageSize: 100 })) { ... }
  * ```
- * Stops on facts, never on `NextPage` alone: an empty page, the page count implied by TotalItemNum and
- * PageSize, a short page, or a page that only repeats details already seen. Pages after the first are
- * fetched `concurrency` at a time and handed over in page order; memory is O(pageSize x concurrency) plus
- * one TaskDetailNo per detail for de-duplication. Nothing is sent until the iteration starts.
+ * Stops on facts, never on `NextPage` alone: the page count implied by TotalItemNum and the page size the
+ * service applied, or an empty page. Pages after the first are fetched `concurrency` at a time and handed over
+ * in page order; memory is O(pageSize x concurrency) plus one identity per detail for the checks. Nothing is
+ * sent until the iteration starts.
  *
- * @throws ValidationError for a bad pageSize, concurrency or continuationToken; DomainApiError from the
- *   client; PagingError when TotalItemNum implies more than `maxPages` pages; AbortError when `signal` fires.
+ * @throws ValidationError for a bad option or continuationToken; DomainApiError from the client;
+ *   InconsistentAnswerError when `maxReads` passes never verified; PagingError when TotalItemNum implies more
+ *   than `maxPages` pages; AbortError when `signal` fires.
  */
 export function paginateTaskDetails(api: DomainTaskApi, query: TaskQuery, options: PagerOptions = {}): PagedTaskDetails {
   const stats: PagingStats = { requests: 0, duplicatesRemoved: 0, rescans: 0, anomalies: [] };

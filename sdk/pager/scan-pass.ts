@@ -1,124 +1,99 @@
 /**
- * One pass over the pages of a query: the first page, then the rest a few at a time, in page order.
+ * One pass over the pages of a query: the first page, then the rest a few at a time, in page order, each
+ * checked by the pass's ledger (../read/ledger.ts).
  *
- * A pass requests exactly the pages TotalItemNum / PageSize implies (so ceil(N / pageSize) requests when
- * the service is consistent) and stops early on an empty page, a short page, or a page holding only details
- * this pass already saw (a server repeating its last page). Details already seen, by TaskDetailNo, are
- * dropped. The pass reports whether the details changed under it, so the caller can make another.
+ * A pass requests exactly the pages TotalItemNum and the applied page size imply (so ceil(N / pageSize)
+ * requests when the service is consistent). It stops early only on an empty page, which the ledger records as
+ * a contradiction when the total promised details there. When the last page is full and says NextPage, one
+ * page more is asked for: a total that undercounts would otherwise hide details (an honest service answers it
+ * with nothing new). The pass yields the details new to it and returns its ledger: whether the caller may trust
+ * it is the ledger's to say.
  */
-import type { QueryTaskDetailListRequest, TaskDetail, TaskDetailPage, TaskQuery } from "../api/schemas";
+import type { TaskDetail, TaskDetailPage, TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
 import { PagingError } from "../errors";
-import type { PagingStats, TaskDetailPageItems } from "./models";
-import { abortable } from "../clock";
+import { askPage, type AskSettings } from "../read/ask";
+import { PassLedger, type AskedQuery } from "../read/ledger";
 import { fetchInOrder } from "./ordered-window";
 import { planPass } from "./page-facts";
 
-/** Everything a pass reads and updates; shared by the passes of one iteration. */
-export interface PassContext {
+/** What a pass needs; shared by the passes of one read. */
+export interface PassContext extends AskSettings {
   api: DomainTaskApi;
   query: TaskQuery;
-  pageSize: number;
+  asked: AskedQuery;
   concurrency: number;
   maxPages: number;
-  signal?: AbortSignal;
-  /** A detail's key (see keyOf) -> number of the last pass that saw it. */
-  seen: Map<string, number>;
-  stats: PagingStats;
 }
 
-export interface PassResult {
-  /** True when TotalItemNum moved or pages ran short: a detail may have shifted onto a page already read. */
-  changed: boolean;
+/** One page of a pass: the details new to this pass, with the page number they came from. */
+export interface PassPage {
+  pageNum: number;
+  details: TaskDetail[];
+  /** The last page of the pass (no more will come from it). */
+  last: boolean;
 }
 
-/**
- * What tells one detail from another: its TaskDetailNo, or, from a service that omits it, its DomainName and
- * InstanceId (one detail per domain or instance in a task); undefined when a detail has none of them.
- */
-const keyOf = (d: TaskDetail): string | undefined =>
-  d.taskDetailNo !== "" ? d.taskDetailNo : d.domainName !== "" || d.instanceId !== "" ? `\u0000${d.domainName}\u0000${d.instanceId}` : undefined;
-
-const fetchPage = (ctx: PassContext, pageNum: number, signal?: AbortSignal): Promise<TaskDetailPage> => {
-  ctx.stats.requests += 1;
-  const request: QueryTaskDetailListRequest = { ...ctx.query, pageNum, pageSize: ctx.pageSize };
-  return ctx.api.queryTaskDetailList(request, { signal });
-};
+const fetchPage = (ctx: PassContext, pageNum: number, pageSize: number, signal?: AbortSignal): Promise<TaskDetailPage> =>
+  askPage(ctx.api, { ...ctx.query, pageNum, pageSize }, ctx, signal);
 
 export async function* scanPass(
   ctx: PassContext,
-  pass: number,
+  pageSize: number,
   startPage: number,
-): AsyncGenerator<TaskDetailPageItems, PassResult, undefined> {
-  const note = (anomaly: string) => {
-    if (!ctx.stats.anomalies.includes(anomaly)) ctx.stats.anomalies.push(anomaly);
-  };
-  const first = await abortable(fetchPage(ctx, startPage, ctx.signal), ctx.signal);
-  const plan = planPass(first, startPage, ctx.pageSize);
-  plan.anomalies.forEach(note);
-  let lastPage = plan.lastPage;
-  if (lastPage - startPage + 1 > ctx.maxPages) {
+): AsyncGenerator<PassPage, PassLedger, undefined> {
+  const ledger = new PassLedger(ctx.asked);
+  const first = await fetchPage(ctx, startPage, pageSize);
+  const plan = planPass(first, startPage, pageSize);
+  plan.notes.forEach((n) => ledger.note(n));
+  if (plan.lastPage - startPage + 1 > ctx.maxPages) {
     throw new PagingError(
-      `TotalItemNum ${plan.totalItemNum} for TaskNo ${ctx.query.taskNo} implies ${lastPage - startPage + 1} pages of ` +
+      `TotalItemNum ${plan.totalItemNum} for TaskNo ${ctx.query.taskNo} implies ${plan.lastPage - startPage + 1} pages of ` +
         `${plan.pageSize}, more than maxPages ${ctx.maxPages}; raise maxPages if the task really is that large`,
       first.requestId,
     );
   }
-  let changed = false;
-  let totalMoved = false;
+  // Details the pages read should hold: all of them, less those on the pages a resumed read skips.
+  const expected = Math.max(0, plan.totalItemNum - (startPage - 1) * plan.pageSize);
+  let lastPage = plan.lastPage;
 
-  /** Returns the page to hand over (if any) and whether to stop. */
-  const take = (page: TaskDetailPage, pageNum: number): { items?: TaskDetailPageItems; stop: boolean } => {
-    const where = `(RequestId ${page.requestId})`;
-    if (page.totalItemNum !== plan.totalItemNum && !totalMoved) {
-      changed = totalMoved = true; // noted once a pass: a restless service should not flood the anomalies
-      note(`TotalItemNum changed from ${plan.totalItemNum} to ${page.totalItemNum} while paging ${where}`);
+  /** Checks a page; returns whether the pass ends with it. */
+  const take = (page: TaskDetailPage, pageNum: number): { fresh: TaskDetail[]; stop: boolean } => {
+    const fresh = ledger.accept(page, pageNum);
+    if (page.details.length > plan.pageSize) {
+      ledger.note(`page ${pageNum} holds ${page.details.length} details, more than the page size ${plan.pageSize} (RequestId ${page.requestId})`);
     }
-    if (page.nextPage && pageNum >= lastPage) note(`NextPage is true on the last page (${pageNum} of ${lastPage}); ignored ${where}`);
-    const details = page.details;
-    if (details.length === 0) {
-      // Empty where TotalItemNum promises details: they moved. Past the end (a resumed token): just done.
-      if (pageNum <= Math.min(lastPage, plan.pages)) changed = true;
-      return { stop: true };
-    }
-    if (pageNum > startPage && details.every((d) => { const k = keyOf(d); return k !== undefined && ctx.seen.get(k) === pass; })) {
-      ctx.stats.duplicatesRemoved += details.length;
-      note(`page ${pageNum} holds only details already seen on earlier pages (the service repeated a page, or details shifted); stopped there ${where}`);
-      return { stop: true };
-    }
-    const fresh: TaskDetailPageItems = Object.assign([], { pageNum });
-    for (const d of details) {
-      if (d.taskDetailNo === "") note("details without a TaskDetailNo; told apart by DomainName and InstanceId instead");
-      const key = keyOf(d);
-      if (key === undefined) {
-        // Nothing to tell it from another: keep it (a detail listed twice beats every detail but one lost).
-        fresh.push(d);
-        continue;
+    if (pageNum > plan.lastPage) return { fresh, stop: true }; // the look past the end
+    if (page.details.length === 0) {
+      if (pageNum <= plan.pages) {
+        ledger.problem(`page ${pageNum} came back empty, though TotalItemNum ${plan.totalItemNum} promises ${plan.pages} page(s) ` +
+          `of ${plan.pageSize} (RequestId ${page.requestId})`);
       }
-      const seenIn = ctx.seen.get(key);
-      if (seenIn === pass) ctx.stats.duplicatesRemoved += 1;
-      else if (seenIn === undefined) fresh.push(d);
-      ctx.seen.set(key, pass);
+      return { fresh, stop: true };
     }
-    const short = details.length < plan.pageSize;
-    if (short && pageNum < lastPage) changed = true;
-    const stop = short || pageNum >= lastPage;
-    if (!stop) fresh.continuationToken = String(pageNum + 1);
-    return { items: fresh.length > 0 ? fresh : undefined, stop };
+    if (pageNum === lastPage && page.nextPage && page.details.length >= plan.pageSize && lastPage - startPage + 1 < ctx.maxPages) {
+      lastPage += 1;
+      return { fresh, stop: false };
+    }
+    if (page.nextPage && pageNum >= lastPage) ledger.note(`NextPage is true on the last page (${pageNum} of ${lastPage}); ignored (RequestId ${page.requestId})`);
+    return { fresh, stop: pageNum >= lastPage };
   };
 
   let step = take(first, startPage);
-  if (step.items) yield step.items;
-  if (step.stop) return { changed };
-
+  yield { pageNum: startPage, details: step.fresh, last: step.stop };
+  if (step.stop) {
+    ledger.close(expected);
+    return ledger;
+  }
   let pageNum = startPage;
-  const rest = fetchInOrder(startPage + 1, () => lastPage, ctx.concurrency, (n, s) => fetchPage(ctx, n, s), ctx.signal);
+  const rest = fetchInOrder(startPage + 1, () => lastPage, ctx.concurrency, (n, s) => fetchPage(ctx, n, pageSize, s), ctx.signal);
   for await (const page of rest) {
     pageNum += 1;
     step = take(page, pageNum);
     if (step.stop) lastPage = pageNum;
-    if (step.items) yield step.items;
+    yield { pageNum, details: step.fresh, last: step.stop };
     if (step.stop) break;
   }
-  return { changed };
+  ledger.close(expected);
+  return ledger;
 }

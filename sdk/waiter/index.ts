@@ -1,4 +1,6 @@
-/** The waiter: poll a task until every detail is terminal. */
-export { waitForTask, type LastWaitState } from "./wait";
+/** The waiter: poll a task until every detail is terminal (or the first failure), verified. */
+export { waitForTask, MAX_UNVERIFIED_POLLS } from "./wait";
+export { waitForTasks, type TaskWaitResult } from "./wait-many";
 export { backoffDelayMs } from "./backoff";
-export type { WaitOptions, WaitProgress } from "./models";
+export { WAIT_DEFAULTS, MAX_DELAY_SECONDS } from "./settings";
+export { knownCounts, type WaitOptions, type WaitProgress, type WaitState, type WaitUntil } from "./models";

@@ -1,24 +1,33 @@
 /** The shapes of the waiter's public API. */
 import type { Clock } from "../clock";
-import type { StatusCounts } from "../outcome";
+import type { StatusCounts, TaskOutcome } from "../outcome";
+
+/** What the waiter knew after one poll, every number exact: a breakdown is given only when it was counted. */
+export interface WaitState {
+  taskNo: string;
+  /** Details the task has. */
+  total: number;
+  /** Details that succeeded. */
+  succeededCount: number;
+  /** Details that failed. */
+  failedCount: number;
+  /** Details not yet terminal (waiting, executing, or a status this package does not know). */
+  open: number;
+  /**
+   * Details per status, when this poll counted (or read) every status; null on the routine polls of a large
+   * task, which count only the finished details to stay at 2 requests.
+   */
+  breakdown: StatusCounts | null;
+  /** The poll's full, verified outcome, when it read every detail (a small task, or a finished one); else null. */
+  outcome: TaskOutcome | null;
+  /** Whether this poll's answers verified; an unverified poll never ends a wait with success. */
+  verified: boolean;
+  /** What did not verify at this poll (empty when `verified`). */
+  problems: string[];
+}
 
 /** What the waiter saw after one poll; handed to `onProgress`. */
-export interface WaitProgress {
-  taskNo: string;
-  /** Details per status at this poll; see `countsExact`. */
-  counts: StatusCounts;
-  /**
-   * True when every count was read at this poll. False on the routine polls of a task larger than one page:
-   * to keep a poll at 2 requests while the task progresses, they count only the finished details, so
-   * EXECUTE_SUCCESS, EXECUTE_FAILURE, `total` and `open` are exact but the split of the open details between
-   * WAITING_EXECUTE, EXECUTING and UNKNOWN is carried over from the last exact count (UNKNOWN as it was,
-   * waiting at most as many as then, the rest executing). A poll after one where nothing finished counts
-   * every status again.
-   */
-  countsExact: boolean;
-  total: number;
-  /** Details not yet terminal (waiting, executing or an unknown status). */
-  open: number;
+export interface WaitProgress extends Omit<WaitState, "outcome" | "problems"> {
   /** 1 for the first poll. */
   attempt: number;
   /** Time since the wait started, by the waiter's clock. */
@@ -28,6 +37,12 @@ export interface WaitProgress {
   /** QueryTaskDetailList requests this poll sent. */
   requests: number;
 }
+
+/**
+ * When a wait ends: `complete` (default) once every detail is terminal; `firstFailure` as soon as a verified
+ * read shows a failed detail (success is out of reach then), or once every detail is terminal.
+ */
+export type WaitUntil = "complete" | "firstFailure";
 
 /** Options of `waitForTask`. */
 export interface WaitOptions {
@@ -42,16 +57,29 @@ export interface WaitOptions {
    * take a moment to appear). Default 60.
    */
   notFoundGraceSeconds?: number;
-  /** Stops the wait promptly, even mid-sleep, with an AbortError. */
+  /** The stop condition; see {@link WaitUntil}. Default `complete`. */
+  until?: WaitUntil;
+  /** Stops the wait promptly, even mid-sleep and mid-request, with an AbortError. */
   signal?: AbortSignal;
   /** Called after every poll, e.g. for a progress display. An exception thrown here ends the wait. */
   onProgress?: (progress: WaitProgress) => void;
   /** Where time comes from; a VirtualClock in tests. Default: the system clock. */
   clock?: Clock;
-  /** Page size of the full fetches (default 1000). Tasks with at most this many details are small. */
+  /** Page size of the full reads (default 1000). Tasks with at most this many details are small. */
   pageSize?: number;
-  /** Page concurrency of the full fetches (default 4). */
+  /** Page concurrency of the full reads (default 4). */
   concurrency?: number;
+  /** List at most this many details in the outcome (`detailsOmitted` counts the rest). Default: all. */
+  keepDetails?: number;
+  /** List at most this many failures in the outcome (`failedOmitted` counts the rest). Default: all. */
+  keepFailed?: number;
   /** The jitter source for the backoff, in [0, 1). Default Math.random. */
   random?: () => number;
 }
+
+/**
+ * The counts a poll knows, for display: its breakdown when it counted every status, else the finished
+ * details and the open ones as one `OPEN` count (never an estimate of how the open ones split).
+ */
+export const knownCounts = (s: Pick<WaitState, "breakdown" | "succeededCount" | "failedCount" | "open">): Readonly<Record<string, number>> =>
+  s.breakdown ?? { EXECUTE_SUCCESS: s.succeededCount, EXECUTE_FAILURE: s.failedCount, OPEN: s.open };

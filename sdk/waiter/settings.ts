@@ -1,12 +1,24 @@
 /** The waiter's options, checked and turned into milliseconds, with their defaults. */
-import { TaskQuerySchema, type TaskQuery } from "../api/schemas";
+import type { TaskQuery } from "../api/schemas";
 import { systemClock, type Clock } from "../clock";
 import { ValidationError } from "../errors";
 import { readPagerLimits } from "../pager/paginate";
-import type { WaitOptions } from "./models";
+import { checkQuery, type CheckedQuery } from "../read/check-query";
+import type { WaitOptions, WaitUntil } from "./models";
+
+/** The waiter's defaults, in seconds: the one place they are written (the CLI and the DomainTask derive theirs). */
+export const WAIT_DEFAULTS = Object.freeze({
+  maxWaitSeconds: 1800,
+  minDelaySeconds: 2,
+  maxDelaySeconds: 30,
+  notFoundGraceSeconds: 60,
+});
+
+/** The longest a single timer can sleep in Node.js (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_DELAY_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
 export interface WaitSettings {
-  query: ReturnType<typeof TaskQuerySchema.parse>;
+  query: CheckedQuery;
   maxWaitMs: number;
   minDelayMs: number;
   maxDelayMs: number;
@@ -14,30 +26,39 @@ export interface WaitSettings {
   clock: Clock;
   pageSize: number;
   concurrency: number;
+  until: WaitUntil;
+  keepDetails?: number;
+  keepFailed?: number;
 }
 
-const seconds = (field: string, value: number | undefined, fallback: number): number => {
+const seconds = (field: string, value: number | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER / 1000): number => {
   const v = value ?? fallback;
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
     throw new ValidationError(field, value, `${field} must be a finite number of seconds >= 0, got ${String(value)}`);
   }
+  if (v > max) throw new ValidationError(field, value, `${field} must be at most ${max} seconds, got ${String(value)}`);
   return v * 1000;
+};
+
+const bound = (field: string, value: number | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 0) throw new ValidationError(field, value, `${field} must be a whole number >= 0, got ${String(value)}`);
+  return value;
 };
 
 /** @throws ValidationError naming the field, for a bad query or option. */
 export const readWaitSettings = (query: TaskQuery, options: WaitOptions): WaitSettings => {
-  const parsed = TaskQuerySchema.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue.path[0] ?? "query");
-    throw new ValidationError(field, (query as Record<string, unknown>)[field], `${field}: ${issue.message}`);
-  }
+  const checked = checkQuery(query);
   if (query.taskStatus !== undefined) {
     throw new ValidationError("taskStatus", query.taskStatus,
       "waitForTask selects details by status itself; remove taskStatus from the query (filter by domainName or instanceId instead)");
   }
-  const minDelayMs = seconds("minDelaySeconds", options.minDelaySeconds, 2);
-  const maxDelayMs = seconds("maxDelaySeconds", options.maxDelaySeconds, 30);
+  const until = options.until ?? "complete";
+  if (until !== "complete" && until !== "firstFailure") {
+    throw new ValidationError("until", until, `until must be "complete" or "firstFailure", got ${JSON.stringify(until)}`);
+  }
+  const minDelayMs = seconds("minDelaySeconds", options.minDelaySeconds, WAIT_DEFAULTS.minDelaySeconds, MAX_DELAY_SECONDS);
+  const maxDelayMs = seconds("maxDelaySeconds", options.maxDelaySeconds, WAIT_DEFAULTS.maxDelaySeconds, MAX_DELAY_SECONDS);
   if (maxDelayMs < minDelayMs) {
     throw new ValidationError("maxDelaySeconds", options.maxDelaySeconds,
       `maxDelaySeconds (${maxDelayMs / 1000}) must be at least minDelaySeconds (${minDelayMs / 1000})`);
@@ -45,13 +66,16 @@ export const readWaitSettings = (query: TaskQuery, options: WaitOptions): WaitSe
   // Checked now, not when the task completes and is read in full (perhaps half an hour later).
   const { pageSize, concurrency } = readPagerLimits({ pageSize: options.pageSize, concurrency: options.concurrency });
   return {
-    query: parsed.data,
-    maxWaitMs: seconds("maxWaitSeconds", options.maxWaitSeconds, 1800),
+    query: checked,
+    maxWaitMs: seconds("maxWaitSeconds", options.maxWaitSeconds, WAIT_DEFAULTS.maxWaitSeconds),
     minDelayMs,
     maxDelayMs,
-    graceMs: seconds("notFoundGraceSeconds", options.notFoundGraceSeconds, 60),
+    graceMs: seconds("notFoundGraceSeconds", options.notFoundGraceSeconds, WAIT_DEFAULTS.notFoundGraceSeconds),
     clock: options.clock ?? systemClock,
     pageSize,
     concurrency,
+    until,
+    keepDetails: bound("keepDetails", options.keepDetails),
+    keepFailed: bound("keepFailed", options.keepFailed),
   };
 };

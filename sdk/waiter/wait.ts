@@ -1,95 +1,139 @@
 /**
- * `waitForTask`: poll a task until every detail is terminal, sleeping a jittered exponential backoff
- * between polls, never past the deadline.
+ * `waitForTask`: poll a task until it reaches the stop condition, sleeping a jittered exponential backoff
+ * between polls, never past the deadline - the "wait" of the find / status / wait triple (./poll is the
+ * status, ../read the find).
  *
- * The loop (in the manner of terraform-provider-aws's waiters): poll (see ./poll), report progress, stop if
- * done, fail if out of time, sleep, repeat. The last poll happens at the deadline itself, so a task that
- * completes just before it is still seen, and counts every status (if a poll started before the deadline
- * ends after it with an estimated split, one more poll follows at once), so a TimeoutError is exact.
+ * The loop (in the manner of terraform-provider-aws's waiters): poll, report progress, stop if done, fail if
+ * out of time or if the service keeps contradicting itself, sleep, repeat. Every request is bounded by the time
+ * left (plus a little grace for the poll at the deadline itself), so the wait ends by its deadline whatever the
+ * server does; the last poll counts every status, so a TimeoutError carries exact counts.
  */
 import type { TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
 import { throwIfAborted } from "../clock";
-import { TaskNotFoundError, TimeoutError } from "../errors";
+import { AbortError, TaskNotFoundError, TimeoutError, ValidationError } from "../errors";
 import { formatCounts, type TaskOutcome } from "../outcome";
+import { inconsistentAnswer } from "../read/inconsistent";
 import { backoffDelayMs } from "./backoff";
-import type { WaitOptions, WaitProgress } from "./models";
-import { TaskPoller, type TaskSnapshot } from "./poll";
+import type { WaitOptions, WaitState } from "./models";
+import { TaskPoller, type PollResult } from "./poll";
 import { readWaitSettings } from "./settings";
 
+/** Consecutive polls whose answers did not verify before the wait ends in an InconsistentAnswerError. */
+export const MAX_UNVERIFIED_POLLS = 3;
+/** How far past the deadline the requests of the poll at the deadline may run. */
+const DEADLINE_GRACE_MS = 500;
+
+const describe = (s: PollResult): string =>
+  `${s.total} detail(s): ${s.breakdown ? formatCounts(s.breakdown) : `${s.succeededCount} EXECUTE_SUCCESS, ${s.failedCount} EXECUTE_FAILURE`}` +
+  `${unknownNames(s.outcome)}; ${s.open} not terminal${s.verified ? "" : " (these answers did not verify)"}`;
+
 /** The unknown statuses by name, when the poll read every detail (a count says only how many). */
-const unknownNames = (s: TaskSnapshot): string => {
-  const names = s.outcome?.unknownStatuses ?? [];
+const unknownNames = (outcome: TaskOutcome | null): string => {
+  const names = outcome?.unknownStatuses ?? [];
   return names.length === 0 ? "" : ` (status ${names.join(", ")}, which this package does not know)`;
 };
 
-const describe = (s: TaskSnapshot): string =>
-  `${s.total} detail(s): ${formatCounts(s.counts)}${unknownNames(s)}` +
-  `${s.countsExact ? "" : " (the split of the open ones estimated)"}; ${s.open} not terminal`;
-
-/** The state a TimeoutError carries: the last full outcome if the last poll read one, else the counts. */
-export type LastWaitState = TaskOutcome | Pick<WaitProgress, "taskNo" | "counts" | "countsExact" | "total" | "open">;
+const done = (s: PollResult, until: WaitOptions["until"]): boolean =>
+  s.verified && s.outcome !== null && (s.outcome.complete || (until === "firstFailure" && s.outcome.counts.EXECUTE_FAILURE > 0));
 
 /**
- * Waits until every detail of a task is terminal (EXECUTE_SUCCESS or EXECUTE_FAILURE) and returns its
- * outcome. A failed task is a completed wait: check `outcome.succeeded` / `outcome.failed`.
+ * Waits until every detail of a task is terminal (EXECUTE_SUCCESS or EXECUTE_FAILURE), or with `until:
+ * "firstFailure"` until a failure is seen, and returns its verified outcome. A failed task is a completed wait:
+ * check `outcome.succeeded` / `outcome.failed`.
  *
  * ```ts
- * const outcome = await waitForTask(client, { taskNo }, { maxWaitSeconds: 900, onProgress: (p) => console.log(p.counts) });
+ * const outcome = await waitForTask(client, { taskNo }, { maxWaitSeconds: 900, onProgress: (p) => console.log(p.open) });
  * ```
  * A task that fits one page costs one request a poll. A larger one costs, however many details it has, 2
- * small requests a poll while it progresses (the finished counts) and 5 when it stalls or on the first and
- * last polls (every status counted, see ./poll); its details are read in full once, when none is open any
- * more. Between two exact counts, `onProgress` gets `countsExact: false` and an estimated split of the open
- * details between waiting, executing and unknown.
+ * small requests a poll while it progresses and 5 when it stalls or on the first and last polls (see ./poll);
+ * its details are read in full once nothing is open, and must agree with the counts.
  *
- * @throws TimeoutError after `maxWaitSeconds` (its message names the task, the state expected, the last
- *   counts and the time waited; `lastState` holds the last outcome or counts); AbortError when `signal`
- *   fires, even mid-sleep; ValidationError for bad options or a `taskStatus` in the query (the waiter filters
- *   by status itself); TaskNotFoundError (a ValidationError of field `taskNo`) for a TaskNo that still has
- *   no details after `notFoundGraceSeconds`; DomainApiError
- *   for an API error the client did not retry away.
+ * @throws TimeoutError after `maxWaitSeconds`, also when a request is still in flight then (its message names
+ *   the task, the state expected, the last counts and the time waited; `lastState` holds them);
+ *   InconsistentAnswerError when the service's answers did not verify at `MAX_UNVERIFIED_POLLS` polls in a
+ *   row; AbortError when `signal` fires, even mid-sleep; ValidationError for bad options or a `taskStatus` in
+ *   the query; TaskNotFoundError for a TaskNo that still has no details after `notFoundGraceSeconds`;
+ *   DomainApiError for an API error the client did not retry away.
  */
 export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options: WaitOptions = {}): Promise<TaskOutcome> {
-  const { query: checked, maxWaitMs, minDelayMs, maxDelayMs, graceMs, clock, pageSize, concurrency } = readWaitSettings(query, options);
+  const settings = readWaitSettings(query, options);
+  const { query: checked, maxWaitMs, minDelayMs, maxDelayMs, graceMs, clock, until } = settings;
   const { signal, onProgress } = options;
-  const poller = new TaskPoller(api, checked, { pageSize, concurrency, signal });
-
   const started = clock.now();
   const deadline = started + maxWaitMs;
+  const poller = new TaskPoller(api, checked, {
+    ...settings,
+    signal,
+    timeLeftMs: () => Math.max(0, deadline + DEADLINE_GRACE_MS - clock.now()),
+  });
   const taskNo = checked.taskNo;
+  let unverified = 0;
+  let last: PollResult | undefined;
+  /** Set when a poll that ended past the deadline is followed by one exact poll, at once. */
+  let finalPoll = false;
+  const stateOf = (s: PollResult | undefined): WaitState | undefined => s && {
+    taskNo, total: s.total, succeededCount: s.succeededCount, failedCount: s.failedCount, open: s.open,
+    breakdown: s.breakdown, outcome: s.outcome, verified: s.verified, problems: s.problems,
+  };
+  const timeout = (s: PollResult | undefined, elapsedMs: number, cause?: unknown) =>
+    new TimeoutError(
+      `timed out after ${(elapsedMs / 1000).toFixed(elapsedMs < 10_000 ? 1 : 0)} s (maxWaitSeconds ${maxWaitMs / 1000}) waiting for TaskNo ${taskNo} ` +
+        `to have every detail terminal (EXECUTE_SUCCESS or EXECUTE_FAILURE); ` +
+        (s === undefined ? "no poll completed" : `last seen: ${describe(s)}`) +
+        (cause === undefined ? "" : "; a request was still in flight at the deadline") +
+        (s?.total === 0 ? " - no details found; check the TaskNo and the product (domain vs domain-intl)" : "; raise maxWaitSeconds to wait longer"),
+      stateOf(s),
+      cause,
+    );
+
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(signal);
-    // The poll at the deadline counts every status, so a TimeoutError shows exact counts.
-    const snap = await poller.poll(clock.now() >= deadline);
+    let snap: PollResult;
+    try {
+      // The poll at the deadline counts every status, so a TimeoutError shows exact counts.
+      snap = await poller.poll(clock.now() >= deadline, until);
+    } catch (error) {
+      // A request cut short by the deadline (or failing after it) is a timeout, with the last counts.
+      if (!AbortError.isInstance(error) && !ValidationError.isInstance(error) && clock.now() >= deadline) {
+        throw timeout(last, clock.now() - started, error);
+      }
+      throw error;
+    }
+    last = snap;
     const now = clock.now();
     const elapsedMs = now - started;
     const report = (nextDelayMs: number | null) =>
-      onProgress?.({ taskNo, counts: { ...snap.counts }, countsExact: snap.countsExact, total: snap.total, open: snap.open, attempt, elapsedMs, nextDelayMs, requests: snap.requests });
+      onProgress?.({
+        taskNo, total: snap.total, succeededCount: snap.succeededCount, failedCount: snap.failedCount, open: snap.open,
+        breakdown: snap.breakdown && { ...snap.breakdown }, verified: snap.verified, attempt, elapsedMs, nextDelayMs, requests: snap.requests,
+      });
 
-    if (snap.outcome?.complete) {
+    if (done(snap, until)) {
       report(null);
-      return snap.outcome;
+      return snap.outcome!;
     }
-    if (snap.total === 0 && elapsedMs >= graceMs) {
+    unverified = snap.verified ? 0 : unverified + 1;
+    if (unverified >= MAX_UNVERIFIED_POLLS) {
+      report(null);
+      throw inconsistentAnswer(taskNo, snap.problems, attempt, snap.outcome ?? undefined);
+    }
+    if (snap.verified && snap.total === 0 && elapsedMs >= graceMs) {
       report(null);
       throw new TaskNotFoundError(taskNo, elapsedMs,
         `no details found for TaskNo ${taskNo} after ${Math.round(elapsedMs / 1000)} s - check the TaskNo (and the ` +
           `product: domain for the mainland site, domain-intl for the international site; and any domainName/instanceId filter)`);
     }
-    // A poll that started before the deadline and ended after it may have estimated the split: one more
-    // poll, at once, counts every status, so a TimeoutError always carries exact counts.
-    if (now >= deadline && snap.countsExact) {
+    if (now >= deadline) {
+      // A routine poll that ended past the deadline counted only the finished details: one more poll, at
+      // once, counts every status (its requests still bounded by the deadline's grace).
+      if (snap.breakdown === null && !finalPoll) {
+        finalPoll = true;
+        report(0);
+        continue;
+      }
       report(null);
-      const lastState: LastWaitState = snap.outcome ?? { taskNo, counts: snap.counts, countsExact: snap.countsExact, total: snap.total, open: snap.open };
-      throw new TimeoutError(
-        `timed out after ${Math.round(elapsedMs / 1000)} s (maxWaitSeconds ${maxWaitMs / 1000}) waiting for TaskNo ${taskNo} ` +
-          `to have every detail terminal (EXECUTE_SUCCESS or EXECUTE_FAILURE); last seen at poll ${attempt}: ${describe(snap)}` +
-          (snap.total === 0
-            ? " - no details found; check the TaskNo and the product (domain vs domain-intl)"
-            : "; raise maxWaitSeconds to wait longer"),
-        lastState,
-      );
+      throw timeout(snap, elapsedMs);
     }
     let delay = Math.max(0, Math.min(backoffDelayMs(attempt, minDelayMs, maxDelayMs, options.random), deadline - now));
     // A TaskNo without details fails at the end of its grace period, not at the next backoff step after it.

@@ -24,13 +24,62 @@ describe("parseArgs", () => {
     expect(args).toMatchObject({ command: "get", positionals: ["-T1"], values: { product: "domain-intl", output: "jsonl" } });
   });
 
+  it("reads --flag=value and -f=value for every flag", () => {
+    expect(parseArgs(["get", "T1", "-o=json", "--page-size=10", "--endpoint=http://127.0.0.1:1/?a=b"]).values).toEqual({
+      output: "json", "page-size": "10", endpoint: "http://127.0.0.1:1/?a=b",
+    });
+    expect(parseArgs(["get", "T1", "--domain="]).values.domain).toBe("");
+  });
+
+  it("reads switches as --name, --no-name and --name=true|false", () => {
+    expect(parseArgs(["wait", "T1", "--no-quiet", "--no-fail-fast", "--fail-fast=TRUE", "-q=false"]).values).toEqual({
+      quiet: false, "fail-fast": true,
+    });
+    expect(parseArgs(["wait", "T1", "-q", "--no-quiet"]).values.quiet).toBe(false);
+    expect(parseArgs(["--no-color", "get", "T1", "--no-debug"]).values).toEqual({ color: false, debug: false });
+  });
+
+  it("maps habits from other tools: --json, --verbose, --no-color", () => {
+    expect(parseArgs(["get", "T1", "--json"]).values).toMatchObject({ output: "json" });
+    expect(parseArgs(["wait", "T1", "--json", "-o", "json"]).values.output).toBe("json");
+    expect(parseArgs(["--verbose", "wait", "T1"]).values).toEqual({ debug: true });
+    expect(parseArgs(["get", "T1", "--color"]).values).toEqual({ color: true });
+    expect(usageMessage(["get", "T1", "--json", "-o", "table"])).toBe(
+      '--json means --output json, but --output "table" was also given: keep one of them.',
+    );
+  });
+
+  it("points --interval and --format to the flags that do it here", () => {
+    expect(usageMessage(["wait", "T1", "--interval", "15s"])).toBe(
+      "--interval is not a flag of domain-tasks wait: wait backs off between polls, from --min-delay (default 2s) to " +
+        "--max-delay (default 30s); for a fixed interval give both: --min-delay 15s --max-delay 15s.",
+    );
+    expect(usageMessage(["wait", "T1", "--interval=1m"])).toContain("--min-delay 1m --max-delay 1m.");
+    expect(usageMessage(["get", "T1", "--format", "json"])).toBe(
+      "--format is not a flag of domain-tasks get: the output format is -o/--output table|json|jsonl (here: -o json).",
+    );
+  });
+
   it("lets the last occurrence of a flag win", () => {
     expect(parseArgs(["get", "T1", "-o", "json", "-o", "table"]).values.output).toBe("table");
   });
 
-  it("hands everything after `emulator` to the emulator untouched", () => {
-    const args = parseArgs(["emulator", "--port", "8080", "--whatever"]);
-    expect(args).toMatchObject({ command: "emulator", passthrough: ["--port", "8080", "--whatever"] });
+  it("checks the emulator's flags by the same rules, and hands them on as typed", () => {
+    const args = parseArgs(["emulator", "--port=8080", "--no-admin", "--scenario", "s.json"]);
+    expect(args).toMatchObject({
+      command: "emulator",
+      passthrough: ["--port=8080", "--no-admin", "--scenario", "s.json"],
+      values: { port: "8080", admin: false, scenario: "s.json" },
+    });
+    expect(usageMessage(["emulator", "--prot", "8080"])).toBe(
+      "unknown flag --prot for domain-tasks emulator: did you mean --port? see domain-tasks emulator --help for the flags it takes.",
+    );
+    expect(usageMessage(["emulator", "--endpoint", "x"])).toMatch(/^unknown flag --endpoint for domain-tasks emulator/);
+    expect(usageMessage(["emulator", "extra"])).toBe('unexpected argument "extra": domain-tasks emulator takes only flags.');
+  });
+
+  it("turns `--help emulator` into the emulator's help rather than starting it", () => {
+    expect(parseArgs(["--help", "emulator"]).passthrough).toEqual(["--help"]);
   });
 
   it("reads --version and --help without a command", () => {
@@ -56,7 +105,17 @@ describe("parseArgs", () => {
   it("rejects a missing value and a value given to a switch", () => {
     expect(usageMessage(["wait", "T1", "--timeout"])).toBe("--timeout needs a value: --timeout <duration>.");
     expect(usageMessage(["wait", "T1", "--timeout", "-q"])).toBe("--timeout needs a value: --timeout <duration>.");
-    expect(usageMessage(["wait", "T1", "--quiet=yes"])).toBe('--quiet is a switch and takes no value (got "yes"): write just --quiet.');
+    expect(usageMessage(["wait", "T1", "--quiet=yes"])).toBe(
+      '--quiet is a switch and takes no value (got "yes"): write --quiet or --no-quiet (--quiet=true and =false work too).',
+    );
+    expect(usageMessage(["wait", "T1", "--no-quiet=true"])).toBe('--no-quiet is a switch and takes no value (got "true"): write --no-quiet.');
+    expect(usageMessage(["get", "T1", "-o"])).toBe("-o needs a value: -o table|json|jsonl.");
+  });
+
+  it("suggests negations and aliases, and does not negate what cannot be", () => {
+    expect(usageMessage(["wait", "T1", "--no-quite"])).toMatch(/did you mean --no-quiet\?/);
+    expect(usageMessage(["get", "T1", "--verbos"])).toMatch(/did you mean --verbose\?/);
+    expect(usageMessage(["get", "T1", "--no-help"])).toMatch(/^unknown flag --no-help for domain-tasks get/);
   });
 
   it("rejects an unknown command with a suggestion", () => {

@@ -36,9 +36,9 @@ describe("domain-tasks get", () => {
     // UpdateTime is the emulator's clock (China time, as the real service): replace it to compare the rest.
     const lines = result.stdout.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/g, "YYYY-MM-DD hh:mm:ss").split("\n");
     expect(lines).toEqual([
-      "DOMAIN         INSTANCE  STATUS           TRIES  UPDATED              REASON",
+      "DOMAIN         INSTANCE  STATUS           TRIES  UPDATED              ERROR                   REASON",
       "a.example.com  S1        EXECUTE_SUCCESS  1      YYYY-MM-DD hh:mm:ss",
-      "b.example.com  S2        EXECUTE_FAILURE  2      YYYY-MM-DD hh:mm:ss  Domain is locked (clientUpdateProhibited).",
+      "b.example.com  S2        EXECUTE_FAILURE  2      YYYY-MM-DD hh:mm:ss  DomainStatusProhibited  Domain is locked (clientUpdateProhibited).",
       "c.example.com  S3        EXECUTE_SUCCESS  1      YYYY-MM-DD hh:mm:ss",
       "d.example.com  S4        WAITING_EXECUTE  0      YYYY-MM-DD hh:mm:ss",
       "e.example.com  S5        EXECUTE_SUCCESS  1      YYYY-MM-DD hh:mm:ss",

@@ -29,7 +29,7 @@ describe("--help and --version", () => {
   });
 
   it.each([
-    [["get", "--help"], "domain-tasks get - every detail of a task", "domain-tasks get T-20260101-0001 -o json | jq"],
+    [["get", "--help"], "domain-tasks get - every detail of a task", "domain-tasks get T-20260101-0001 --json | jq"],
     [["help", "get"], "domain-tasks get - every detail of a task", "--page-size <1-1000>"],
     [["wait", "-h"], "domain-tasks wait - block until a task finishes", "domain-tasks wait T-20260101-0001 --timeout 0"],
     [["wait", "T1", "--help"], "domain-tasks wait - block until a task finishes", "  1    condition false: a detail failed"],

@@ -65,8 +65,8 @@ describe("exit codes", () => {
     expect(result.code).toBe(1);
     const table = result.stdout.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/g, "YYYY-MM-DD hh:mm:ss");
     expect(table).toBe([
-      "DOMAIN         INSTANCE  STATUS           TRIES  UPDATED              REASON",
-      "b.example.com  S-B       EXECUTE_FAILURE  1      YYYY-MM-DD hh:mm:ss  DNS server ns9.example is not registered.",
+      "DOMAIN         INSTANCE  STATUS           TRIES  UPDATED              ERROR            REASON",
+      "b.example.com  S-B       EXECUTE_FAILURE  5      YYYY-MM-DD hh:mm:ss  DnsHostNotExist  DNS server ns9.example is not registered.",
       "",
       "T-DNS  CHG_DNS  EXECUTE_FAILURE  3 details: 2 succeeded, 1 failed",
       "",
@@ -135,7 +135,7 @@ describe("credentials and API errors (exit 3)", () => {
     expect(result.stderr).toMatch(/^domain-tasks: the Domain API call failed: /);
     expect(result.stderr).toContain("\n  Code:       SignatureDoesNotMatch\n");
     expect(result.stderr).toMatch(/\n {2}RequestId: {2}[0-9A-F-]{36}\n/);
-    expect(result.stderr).toContain("\n  HTTP:       403\n");
+    expect(result.stderr).toContain("\n  HTTP:       400\n");
     expect(result.stderr).not.toContain("not-the-secret");
   });
 

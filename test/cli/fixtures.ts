@@ -24,4 +24,4 @@ export const batchOutcome = (): TaskOutcome =>
     detail({ domainName: "a.example.com", taskStatus: "EXECUTE_SUCCESS" }),
     detail({ domainName: "bb.example.com", taskStatus: "EXECUTE_FAILURE", failReason: "Domain is locked.\n", errorMsg: "DomainStatusProhibited", tryCount: 3 }),
     detail({ domainName: "c.example.com", taskStatus: "EXECUTE_SUCCESS" }),
-  ]);
+  ], { verified: true });

@@ -1,12 +1,14 @@
 import { judge, lastOutcome } from "../../cli/gate";
 import { summarizeTask } from "../../sdk/outcome";
+import type { WaitState } from "../../sdk/waiter";
 import { batchOutcome, detail } from "./fixtures";
 
-const succeeded = () => summarizeTask("T-9", [detail({ domainName: "a.example.com", taskStatus: "EXECUTE_SUCCESS" })]);
+const verified = { verified: true };
+const succeeded = () => summarizeTask("T-9", [detail({ domainName: "a.example.com", taskStatus: "EXECUTE_SUCCESS" })], verified);
 const running = () => summarizeTask("T-9", [
   detail({ domainName: "a.example.com", taskStatus: "EXECUTE_SUCCESS" }),
   detail({ domainName: "b.example.com", taskStatus: "EXECUTING" }),
-]);
+], verified);
 
 describe("judge", () => {
   it("--for success: 0 when every detail succeeded, 1 when one failed", () => {
@@ -30,9 +32,17 @@ describe("judge", () => {
       verdict: "timed out after 1m30s: 1 of 2 details still open (1 succeeded, 1 executing).",
     });
     expect(judge(running(), { condition: "success", timeoutMs: 0 }).verdict).toBe("checked once (--timeout 0): 1 of 2 details still open (1 succeeded, 1 executing).");
-    expect(judge(summarizeTask("T-0", []), { condition: "success", timeoutMs: 0 }).verdict).toBe(
+    expect(judge(summarizeTask("T-0", [], verified), { condition: "success", timeoutMs: 0 }).verdict).toBe(
       "checked once (--timeout 0): the task has no details yet (check the TaskNo, and --product: domain or domain-intl).",
     );
+  });
+
+  it("3, never 0, for an outcome whose read was not verified, however it reads", () => {
+    const unproven = summarizeTask("T-9", [detail({ domainName: "a.example.com", taskStatus: "EXECUTE_SUCCESS" })]);
+    for (const condition of ["success", "completion"] as const) {
+      expect(judge(unproven, { condition, timeoutMs: 60_000 })).toMatchObject({ exitCode: 3, verdict: expect.stringMatching(/^not verified/) });
+      expect(judge({ ...succeeded(), verified: false }, { condition, timeoutMs: 0 }).exitCode).toBe(3);
+    }
   });
 });
 
@@ -40,7 +50,7 @@ describe("judge with failFast", () => {
   const failing = () => summarizeTask("T-9", [
     detail({ domainName: "a.example.com", taskStatus: "EXECUTE_FAILURE", failReason: "locked" }),
     detail({ domainName: "b.example.com", taskStatus: "EXECUTING" }),
-  ]);
+  ], verified);
 
   it("decides --for success at the first failure, saying how many were still open", () => {
     expect(judge(failing(), { condition: "success", timeoutMs: 60_000, failFast: true })).toMatchObject({
@@ -56,15 +66,19 @@ describe("judge with failFast", () => {
 });
 
 describe("lastOutcome (after a timeout)", () => {
-  it("keeps a full outcome as the waiter handed it over", () => {
-    const outcome = running();
-    expect(lastOutcome("T-9", outcome)).toBe(outcome);
+  const state = (extra: Partial<WaitState>): WaitState => ({
+    taskNo: "T-9", total: 1000, succeededCount: 980, failedCount: 5, open: 15, breakdown: null, outcome: null, verified: true, problems: [], ...extra,
   });
 
-  it("builds an outcome from counts alone, with no details", () => {
+  it("keeps a full outcome as the waiter handed it over", () => {
+    const outcome = running();
+    expect(lastOutcome("T-9", state({ outcome }))).toBe(outcome);
+  });
+
+  it("builds an outcome from a breakdown alone, with no details", () => {
     const counts = { WAITING_EXECUTE: 10, EXECUTING: 5, EXECUTE_SUCCESS: 980, EXECUTE_FAILURE: 5, UNKNOWN: 0 };
-    expect(lastOutcome("T-9", { taskNo: "T-9", counts, total: 1000, open: 15 })).toEqual({
-      ...summarizeTask("T-9", []),
+    expect(lastOutcome("T-9", state({ breakdown: counts }))).toEqual({
+      ...summarizeTask("T-9", [], verified),
       status: "EXECUTE_FAILURE",
       statusCode: 3,
       total: 1000,
@@ -72,7 +86,13 @@ describe("lastOutcome (after a timeout)", () => {
     });
   });
 
+  it("says so when the last poll counted only the finished details", () => {
+    const outcome = lastOutcome("T-9", state({}));
+    expect(outcome.counts).toEqual({ WAITING_EXECUTE: 0, EXECUTING: 15, EXECUTE_SUCCESS: 980, EXECUTE_FAILURE: 5, UNKNOWN: 0 });
+    expect(outcome.anomalies.join("\n")).toMatch(/counted the finished details only: 15 open/);
+  });
+
   it("falls back to an empty outcome when the waiter saw nothing", () => {
-    expect(lastOutcome("T-9", undefined)).toEqual(summarizeTask("T-9", []));
+    expect(lastOutcome("T-9", undefined)).toEqual(summarizeTask("T-9", [], verified));
   });
 });

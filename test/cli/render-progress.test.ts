@@ -1,5 +1,5 @@
 import { colorEnabled } from "../../cli/io";
-import { renderBar, renderProgressLine, renderProgressLogLine, type ProgressSnapshot } from "../../cli/render/progress";
+import { renderBar, renderProgressLine, renderProgressLogLine, toSnapshot, type ProgressSnapshot } from "../../cli/render/progress";
 import { createProgressReporter, progressMode } from "../../cli/render/progress-reporter";
 import { createStyle, stripAnsi } from "../../cli/render/style";
 
@@ -41,13 +41,15 @@ describe("renderProgressLine (the live line on a terminal)", () => {
     expect(tiny.endsWith("\u001b[0m")).toBe(true);
   });
 
-  it("shows waiting and executing as one open count when the waiter estimated their split", () => {
-    const estimated = { ...snapshot, countsExact: false, counts: { ...snapshot.counts, WAITING_EXECUTE: 1000, EXECUTING: 134, UNKNOWN: 1 } };
-    expect(renderProgressLine(estimated, { columns: 140 })).toBe(
-      "⠋ T-1 █████████████░░░░░░░  62%  1862 succeeded · 3 failed · 1134 open · 1 in an unknown status  8s · next poll in 2s",
+  it("shows one open count when the poll counted only the finished details", () => {
+    const counted = toSnapshot({
+      taskNo: "T-1", total: 3000, succeededCount: 1862, failedCount: 3, open: 1135, breakdown: null, verified: true,
+      attempt: 3, elapsedMs: 8000, nextDelayMs: 2000, requests: 2,
+    });
+    expect(renderProgressLine(counted, { columns: 140 })).toBe(
+      "⠋ T-1 █████████████░░░░░░░  62%  1862 succeeded · 3 failed · 1135 open  8s · next poll in 2s",
     );
-    expect(renderProgressLogLine(estimated)).toContain("(1862 succeeded, 3 failed, 1134 open, 1 in an unknown status)");
-    expect(renderProgressLogLine({ ...estimated, countsExact: true })).toContain("134 executing, 1000 waiting");
+    expect(renderProgressLogLine(counted)).toContain("(1862 succeeded, 3 failed, 1135 open)");
   });
 
   it("animates the spinner by frame and says when no further poll is planned", () => {

@@ -45,9 +45,9 @@ describe.each<[string, CallOptions]>([
     expect(result.body.TotalItemNum).toBe(1);
   });
 
-  it("is refused with SignatureDoesNotMatch (403) when the secret is wrong", async () => {
+  it("is refused with SignatureDoesNotMatch (HTTP 400, as the gateway answers it) when the secret is wrong", async () => {
     const error = await callError(callApi(emulator, QUERY(taskNo), { ...options, credential: { ...options.credential!, accessKeySecret: "wrong" } }));
-    expect(error.statusCode).toBe(403);
+    expect(error.statusCode).toBe(400);
     expect(error.code).toBe("SignatureDoesNotMatch");
     expect(error.data).toMatchObject({ Code: "SignatureDoesNotMatch", HostId: "domain.aliyuncs.com" });
     expect(String(error.data?.Message)).toMatch(/^Specified signature is not matched with our calculation\. server string to sign is:/);
@@ -127,7 +127,7 @@ describe("refusals", () => {
   });
 
   it("refuses an unsigned request with IncompleteSignature", async () => {
-    const response = await fetch(`${emulator.url}/?Action=QueryTaskDetailList&Version=2018-01-29&TaskNo=x&PageNum=1&PageSize=1`);
+    const response = await fetch(`${emulator.url}/?Action=QueryTaskDetailList&Version=2018-01-29&Format=JSON&TaskNo=x&PageNum=1&PageSize=1`);
     expect(response.status).toBe(400);
     expect(((await response.json()) as { Code: string }).Code).toBe("IncompleteSignature");
   });

@@ -24,6 +24,17 @@ describe("parseEmulatorArgs", () => {
     });
     expect(parseEmulatorArgs([])).toEqual({ host: "127.0.0.1", port: 0, admin: false, help: false });
   });
+
+  it("reads flags by the CLI's one parser: -h, --no-admin, --admin=false, and a hint for a misspelt flag", () => {
+    expect(parseEmulatorArgs(["-h"]).help).toBe(true);
+    expect(parseEmulatorArgs(["--admin", "--no-admin"]).admin).toBe(false);
+    expect(parseEmulatorArgs(["--admin=false"]).admin).toBe(false);
+    expect(() => parseEmulatorArgs(["--prot", "8080"])).toThrow(
+      "unknown flag --prot for domain-tasks emulator: did you mean --port? see domain-tasks emulator --help for the flags it takes.",
+    );
+    expect(() => parseEmulatorArgs(["--latency", "-5"])).toThrow('--latency "-5" is not valid: give a whole number from 0 to 600000.');
+    expect(() => parseEmulatorArgs(["8080"])).toThrow('unexpected argument "8080": domain-tasks emulator takes only flags.');
+  });
 });
 
 describe("runEmulatorCommand", () => {
@@ -44,10 +55,57 @@ describe("runEmulatorCommand", () => {
     expect(text).toContain(`listening on ${emulator.url}`);
     expect(text).toContain("emulator-access-key-id");
     expect(text).toContain("emulator-access-key-secret");
-    expect(text).toContain(`domain-tasks get <TaskNo> --endpoint ${emulator.url}`);
+    expect(text).toContain(`domain-tasks get T-CLI --endpoint ${emulator.url}`);
     expect(text).toContain(`1 seeded from ${scenarioFile}`);
     expect(text).toContain("/__emulator/tasks");
     expect(text).toContain("Emulator stopped.");
+  });
+
+  it("starts with the quirks of --faults FILE (over the scenario's), and refuses a bad one naming the file and field", async () => {
+    const quirky = join(dir, "quirky-scenario.json");
+    writeFileSync(quirky, JSON.stringify({ tasks: [{ taskNo: "T-Q", batch: { count: 3 } }], faults: { quirks: { totalItemNum: 0 } } }));
+    const faultsFile = join(dir, "faults.json");
+    writeFileSync(faultsFile, JSON.stringify({ taskQuirks: { "T-Q": { omitTaskDetail: true } } }));
+    const serve = async (argv: string[]) => {
+      const stop = new AbortController();
+      let body: Record<string, unknown> = {};
+      const stdout = capture();
+      const code = await runEmulatorCommand(argv, {
+        stdout,
+        stop: stop.signal,
+        onListening: (e) => void page(e, "T-Q", 1, 10).then((b) => (body = b)).finally(() => stop.abort()),
+      });
+      return { code, body, text: stdout.text() };
+    };
+    const fromScenario = await serve(["--scenario", quirky]);
+    expect([fromScenario.code, fromScenario.body.TotalItemNum, detailsOf(fromScenario.body).length]).toEqual([0, 0, 3]);
+    const overridden = await serve(["--scenario", quirky, "--faults", faultsFile]);
+    expect([overridden.body.TotalItemNum, overridden.body.Data]).toEqual([3, {}]);
+    expect(overridden.text).toContain(`faults           from ${faultsFile}`);
+    const bad = join(dir, "bad-faults.json");
+    writeFileSync(bad, JSON.stringify({ quirks: { shiftingPages: "yes" } }));
+    const err = capture();
+    expect(await runEmulatorCommand(["--faults", bad], { stderr: err })).toBe(2);
+    expect(err.text()).toContain(`Invalid faults file ${bad}: quirks.shiftingPages`);
+  });
+
+  it("serves a bundled scenario by name (--scenario demo) and prints each seeded TaskNo", async () => {
+    const stdout = capture();
+    const stop = new AbortController();
+    let served = 0;
+    const code = await runEmulatorCommand(["--scenario", "demo"], {
+      stdout,
+      stop: stop.signal,
+      onListening: (e) => void page(e, "0b7d4e19-3a52-4c88-b6f0-71e2c5d9a846", 1, 10).then((b) => (served = Number(b.TotalItemNum))).finally(() => stop.abort()),
+    });
+    expect([code, served]).toEqual([0, 1]);
+    const text = stdout.text();
+    expect(text).toContain("2 seeded from demo:");
+    expect(text).toMatch(/5f8c1a2e-6d3b-4f0a-9c71-2b4e8d90a3c1 {2}CHG_DNS, 3000 details/);
+    expect(text).toMatch(/0b7d4e19-3a52-4c88-b6f0-71e2c5d9a846 {2}ORDER_RENEW, 1 detail\n/);
+    const err = capture();
+    expect(await runEmulatorCommand(["--scenario", "demoo"], { stderr: err })).toBe(2);
+    expect(err.text()).toContain('Invalid scenario "demoo": no such file, and no bundled scenario of that name. Give a JSON file\'s path, or one of: demo');
   });
 
   it("warns on stderr when bound beyond loopback, and not otherwise", async () => {
@@ -71,8 +129,9 @@ describe("runEmulatorCommand", () => {
     expect(out.text()).toContain("--scenario FILE");
     for (const [argv, message] of [
       [["--port", "http"], "--port \"http\" is not valid"],
-      [["--bogus"], "Unknown flag --bogus"],
-      [["--scenario"], "--scenario needs a value"],
+      [["--bogus"], "unknown flag --bogus for domain-tasks emulator"],
+      [["--scenario"], "--scenario needs a value: --scenario <file>."],
+      [["--port="], '--port "" is empty: give a value or leave the flag out.'],
       [["--scenario", join(dir, "missing.json")], "cannot read it (ENOENT)"],
     ] as const) {
       const err = capture();

@@ -43,15 +43,30 @@ describe("paging", () => {
     expect(past.Data).toEqual({ TaskDetail: [] });
   });
 
-  it("returns every detail exactly once, in TaskDetailNo order, with unique TaskDetailNos", async () => {
+  it("returns every detail exactly once, in the seeded order (stable between requests), with unique 32-hex TaskDetailNos", async () => {
     const seen: Record<string, unknown>[] = [];
     for (let n = 1; n <= 4; n++) seen.push(...detailsOf(await page(emulator, batchTask, n, 7)));
     const numbers = seen.map((d) => String(d.TaskDetailNo));
     expect(new Set(numbers).size).toBe(25);
-    expect([...numbers].sort()).toEqual(numbers);
+    expect(numbers.every((n) => /^[0-9a-f]{32}$/.test(n))).toBe(true);
+    // Not sorted by TaskDetailNo: a client must not rely on any order.
+    expect([...numbers].sort()).not.toEqual(numbers);
     expect(seen.map((d) => d.DomainName)).toEqual(Array.from({ length: 25 }, (_, i) => `d${i + 1}.example.com`));
     const again = detailsOf(await page(emulator, batchTask, 1, 25)).map((d) => d.TaskDetailNo);
     expect(again).toEqual(numbers);
+  });
+
+  it("derives TaskDetailNo from the TaskNo and position, so a replayed scenario gets the same numbers", async () => {
+    const twin = await startEmulator({ clock });
+    try {
+      const spec = { taskNo: "T-TWIN", details: [{ domainName: "a.example.com" }, { domainName: "b.example.com" }] };
+      emulator.addTask(spec);
+      twin.addTask(spec);
+      const ids = async (e: Emulator) => detailsOf(await page(e, "T-TWIN", 1, 10)).map((d) => d.TaskDetailNo);
+      expect(await ids(twin)).toEqual(await ids(emulator));
+    } finally {
+      await twin.close();
+    }
   });
 
   it("answers an unknown TaskNo with an empty first page", async () => {
@@ -83,11 +98,28 @@ describe("parameter validation", () => {
     ["PageNum", "1.5"],
     ["TaskStatus", "4"],
     ["TaskStatus", "EXECUTING"],
-  ])("refuses %s=%s with InvalidParameter naming the parameter and value", async (name, value) => {
+  ])("refuses %s=%s with Invalid<Name>, naming the parameter and value", async (name, value) => {
     const error = await callError(callApi(emulator, { TaskNo: batchTask, PageNum: "1", PageSize: "10", [name]: value }));
     expect(error.statusCode).toBe(400);
-    expect(error.code).toBe("InvalidParameter");
+    expect(error.code).toBe(`Invalid${name}`);
     expect(String(error.data?.Message)).toContain(`Specified parameter ${name} is not valid. ${name}="${value}"`);
+  });
+});
+
+describe("PageSize above 1000", () => {
+  it("is refused with InvalidPageSize in the gateway's wording by default", async () => {
+    const error = await callError(page(emulator, batchTask, 1, 1001));
+    expect([error.statusCode, error.code]).toEqual([400, "InvalidPageSize"]);
+    expect(String(error.data?.Message)).toMatch(/^Specified parameter PageSize is not valid\. /);
+  });
+
+  it("is served as 1000 under the clampPageSize quirk", async () => {
+    emulator.setFaults({ quirks: { clampPageSize: true } });
+    try {
+      expect(await page(emulator, batchTask, 1, 5000)).toMatchObject({ PageSize: 1000, TotalItemNum: 25, TotalPageNum: 1 });
+    } finally {
+      emulator.setFaults({});
+    }
   });
 });
 
@@ -127,22 +159,23 @@ describe("detail fields and Lang", () => {
     const details = await byDomain();
     expect(details["done.example.com"]).toEqual({
       TaskNo: "T-MIXED",
-      TaskDetailNo: expect.stringMatching(/^\d+$/),
+      TaskDetailNo: expect.stringMatching(/^[0-9a-f]{32}$/),
       InstanceId: "S-D",
       DomainName: "done.example.com",
       TaskType: "CHG_DNS",
-      TaskTypeDescription: "Modify DNS servers",
+      TaskTypeDescription: "Modify DNS information",
       TaskStatus: "EXECUTE_SUCCESS",
       TaskStatusCode: 2,
       TaskResult: "ok",
-      ErrorMsg: "",
-      FailReason: "",
+      ErrorMsg: "The operation is successful.",
       TryCount: 1,
       CreateTime: "2026-01-01 08:00:00",
       UpdateTime: "2026-01-01 08:00:00",
     });
-    expect(details["failed.example.com"]).toMatchObject({ TaskStatus: "EXECUTE_FAILURE", TaskStatusCode: 3, FailReason: "2201 Authorization error", ErrorMsg: "Registry refused" });
-    expect(details["waiting.example.com"]).toMatchObject({ TaskStatusCode: 0, TryCount: 0, TaskResult: "", FailReason: "" });
+    expect(details["failed.example.com"]).toMatchObject({ TaskStatus: "EXECUTE_FAILURE", TaskStatusCode: 3, FailReason: "2201 Authorization error", ErrorMsg: "Registry refused", TryCount: 5 });
+    // Fields without a value are left out, as in a real response.
+    expect(details["waiting.example.com"]).toMatchObject({ TaskStatusCode: 0, TryCount: 0 });
+    expect(["TaskResult", "FailReason", "ErrorMsg"].filter((k) => k in details["waiting.example.com"])).toEqual([]);
   });
 
   it("answers TaskTypeDescription and the default ErrorMsg in the language asked for (en by default)", async () => {
@@ -150,9 +183,10 @@ describe("detail fields and Lang", () => {
     const zh = await byDomain("zh");
     expect(en["failed-default.example.com"].ErrorMsg).toMatch(/^The operation failed/);
     expect(zh["failed-default.example.com"].ErrorMsg).toMatch(/注册局/);
-    expect(zh["done.example.com"].TaskTypeDescription).toBe("修改DNS");
-    expect((await byDomain("en"))["done.example.com"].TaskTypeDescription).toBe("Modify DNS servers");
-    const renew = detailsOf(await page(emulator, batchTask, 1, 1, { Lang: "zh" }))[0];
-    expect(renew.TaskTypeDescription).toBe("续费域名");
+    expect(zh["done.example.com"].TaskTypeDescription).toBe("修改DNS信息");
+    expect((await byDomain("en"))["done.example.com"].TaskTypeDescription).toBe("Modify DNS information");
+    // The documentation's wording for ORDER_RENEW, in both languages.
+    expect(detailsOf(await page(emulator, batchTask, 1, 1, { Lang: "zh" }))[0].TaskTypeDescription).toBe("创建续费订单");
+    expect(detailsOf(await page(emulator, batchTask, 1, 1))[0].TaskTypeDescription).toBe("Create a renewal order");
   });
 });

@@ -15,6 +15,8 @@ export interface V1RequestOptions {
   timestamp?: string;
   /** Parameters sent in an application/x-www-form-urlencoded body instead of the query string. */
   formParams?: Record<string, string>;
+  /** The Format parameter; null leaves it out (the service then answers XML). Default "json". */
+  format?: string | null;
 }
 
 export const isoNow = (ms = Date.now()): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -25,7 +27,7 @@ export const sendV1 = async (emulator: Emulator, params: Record<string, string>,
   const common: Record<string, string> = {
     Action: "QueryTaskDetailList",
     Version: "2018-01-29",
-    Format: "json",
+    ...(options.format === null ? {} : { Format: options.format ?? "json" }),
     Timestamp: options.timestamp ?? isoNow(),
     SignatureNonce: options.nonce ?? randomUUID(),
     SignatureMethod: "HMAC-SHA1",
@@ -43,5 +45,7 @@ export const sendV1 = async (emulator: Emulator, params: Record<string, string>,
     headers: hasForm ? { "content-type": "application/x-www-form-urlencoded" } : {},
     body: hasForm ? encode(form) : undefined,
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  const text = await response.text();
+  const isJson = (response.headers.get("content-type") ?? "").startsWith("application/json");
+  return { status: response.status, body: (isJson ? JSON.parse(text) : {}) as Record<string, unknown>, text, headers: response.headers };
 };

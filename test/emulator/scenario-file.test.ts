@@ -36,3 +36,29 @@ it("still names a misspelt key, at the top level and in a task", () => {
   expect(() => loadScenario(task)).toThrow(/tasks\.0.*descriptoin/);
   expect(() => loadScenario(write("bad-description.json", { description: 42, tasks: [] }))).toThrow(/description/);
 });
+
+it("carries faults and per-task quirks; startEmulator's own faults win over the scenario's", async () => {
+  const file = write("quirky.json", {
+    tasks: [
+      { taskNo: "T-OWN", quirks: { hiddenDetails: { last: 1 } }, batch: { count: 4 } },
+      { taskNo: "T-PLAIN", batch: { count: 4 } },
+    ],
+    faults: { quirks: { totalItemNumOffset: 1 } },
+  });
+  const fromFile = await startEmulator({ scenario: file });
+  const overridden = await startEmulator({ scenario: file, faults: {} });
+  try {
+    const own = await page(fromFile, "T-OWN", 1, 10);
+    const plain = await page(fromFile, "T-PLAIN", 1, 10);
+    expect([own.TotalItemNum, detailsOf(own).length, plain.TotalItemNum, detailsOf(plain).length]).toEqual([5, 3, 5, 4]);
+    // A task's own quirks stay with it whatever faults are set; setFaults' taskQuirks lay over them.
+    const ownOnly = await page(overridden, "T-OWN", 1, 10);
+    expect([ownOnly.TotalItemNum, detailsOf(ownOnly).length]).toEqual([4, 3]);
+    overridden.setFaults({ taskQuirks: { "T-OWN": { hiddenDetails: {} } } });
+    expect(detailsOf(await page(overridden, "T-OWN", 1, 10))).toHaveLength(4);
+  } finally {
+    await fromFile.close();
+    await overridden.close();
+  }
+  expect(() => loadScenario(write("bad-quirk.json", { tasks: [{ batch: { count: 1 }, quirks: { hideEverything: true } }] }))).toThrow(/tasks\.0\.quirks.*hideEverything/);
+});

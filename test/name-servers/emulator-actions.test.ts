@@ -60,7 +60,7 @@ it("turns a submission into a CHG_DNS task whose success changes the domain's Dn
   clock.advance(1_000);
   expect((await statusOf())["shop.example.com"]).toBe("EXECUTE_SUCCESS");
   expect(await dnsOf("shop.example.com")).toEqual(["ns1.new-dns.example", "ns2.new-dns.example"]);
-  expect(detailsOf(await page(emulator, taskNo, 1, 10))[0]).toMatchObject({ TaskType: "CHG_DNS", TaskTypeDescription: "Modify DNS servers" });
+  expect(detailsOf(await page(emulator, taskNo, 1, 10))[0]).toMatchObject({ TaskType: "CHG_DNS", TaskTypeDescription: "Modify DNS information" });
 });
 
 it("fails a locked, an expired domain and an unknown name server with the registry's reasons; the DnsList stays", async () => {
@@ -91,7 +91,7 @@ it("refuses a submission it cannot accept, naming the parameter, and creates no 
     (await callError(callApi(emulator, query, { action: "SaveBatchTaskForModifyingDomainDns" }))).data;
   expect(await refusal({ AliyunDns: "false", "DomainNameServer.1": "ns1.x.example" })).toMatchObject({ Code: "MissingDomainName" });
   expect(await refusal({ "DomainName.1": "shop.example.com" })).toMatchObject({ Code: "MissingAliyunDns" });
-  expect(await refusal({ "DomainName.1": "shop.example.com", AliyunDns: "maybe" })).toMatchObject({ Code: "InvalidParameter", Message: expect.stringContaining('AliyunDns="maybe"') });
+  expect(await refusal({ "DomainName.1": "shop.example.com", AliyunDns: "maybe" })).toMatchObject({ Code: "InvalidAliyunDns", Message: expect.stringContaining('AliyunDns="maybe"') });
   expect(await refusal({ "DomainName.1": "shop.example.com", AliyunDns: "false" })).toMatchObject({ Code: "ParameterIllegal", Message: expect.stringContaining("DomainNameServer is required") });
   expect(await refusal({ "DomainName.1": "shop.example.com", "DomainName.2": "typo.example.com", AliyunDns: "true" })).toMatchObject({
     Code: "DomainNotExist",
@@ -106,7 +106,7 @@ it("refuses a key without domain:DnsModification with 403 Forbidden.RAM, and an 
   expect(denied).toMatchObject({ statusCode: 403, data: { Code: "Forbidden.RAM", Message: expect.stringContaining("domain:DnsModification") } });
   expect((await callApi(emulator, { DomainName: "shop.example.com" }, { action: "QueryDomainByDomainName", credential: DENIED })).statusCode).toBe(200);
   const forged = await callError(submit(["shop.example.com"], "aliyun", { credential: { ...OPEN, accessKeySecret: "wrong" }, signature: "v1" }));
-  expect(forged).toMatchObject({ statusCode: 403, data: { Code: "SignatureDoesNotMatch" } });
+  expect(forged).toMatchObject({ statusCode: 400, data: { Code: "SignatureDoesNotMatch" } });
   const unknown = await callError(callApi(emulator, { DomainName: "nope.example.com" }, { action: "QueryDomainByDomainName" }));
   expect(unknown).toMatchObject({ statusCode: 400, data: { Code: "DomainNotExist" } });
 });

@@ -5,8 +5,10 @@ import { throttledProgress } from "../../provider/progress";
 
 const progress = (elapsedMs: number, succeeded: number): WaitProgress => ({
   taskNo: "T-1",
-  counts: { ...emptyCounts(), EXECUTING: 4 - succeeded, EXECUTE_SUCCESS: succeeded },
-  countsExact: true,
+  breakdown: { ...emptyCounts(), EXECUTING: 4 - succeeded, EXECUTE_SUCCESS: succeeded },
+  succeededCount: succeeded,
+  failedCount: 0,
+  verified: true,
   total: 4,
   open: 4 - succeeded,
   attempt: 1,
@@ -36,15 +38,10 @@ describe("throttledProgress", () => {
     ]);
   });
 
-  it("shows waiting and executing as one count when the waiter estimated their split", () => {
+  it("shows the open details as one count when the poll counted only the finished ones", () => {
     const lines: string[] = [];
     const onProgress = throttledProgress({ clock: new VirtualClock(), log: (m) => lines.push(m), intervalMs: 0 });
-    const estimated = { ...progress(42_000, 0), total: 10, open: 4, countsExact: false };
-    onProgress({ ...estimated, counts: { WAITING_EXECUTE: 3, EXECUTING: 0, EXECUTE_SUCCESS: 5, EXECUTE_FAILURE: 1, UNKNOWN: 1 } });
-    onProgress({ ...estimated, counts: { ...emptyCounts(), EXECUTING: 4, EXECUTE_SUCCESS: 6 } });
-    expect(lines).toEqual([
-      "DomainTask T-1: 3 WAITING_EXECUTE or EXECUTING, 5 EXECUTE_SUCCESS, 1 EXECUTE_FAILURE, 1 UNKNOWN (6/10 done) after 42s",
-      "DomainTask T-1: 4 WAITING_EXECUTE or EXECUTING, 6 EXECUTE_SUCCESS (6/10 done) after 42s",
-    ]);
+    onProgress({ ...progress(42_000, 0), total: 10, open: 4, succeededCount: 5, failedCount: 1, breakdown: null });
+    expect(lines).toEqual(["DomainTask T-1: 5 EXECUTE_SUCCESS, 1 EXECUTE_FAILURE, 4 OPEN (6/10 done) after 42s"]);
   });
 });

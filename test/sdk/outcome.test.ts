@@ -1,5 +1,6 @@
 import type { TaskDetail } from "../../sdk/api/schemas";
-import { formatCounts, summarizeTask } from "../../sdk/outcome";
+import { formatCounts, OutcomeBuilder, summarizeTask } from "../../sdk/outcome";
+import { identityOf } from "../../sdk/read/ledger";
 
 let seq = 0;
 const detail = (taskStatus: string, extra: Partial<TaskDetail> = {}): TaskDetail => {
@@ -37,8 +38,8 @@ describe("summarizeTask", () => {
   });
 
   it("a single-detail task puts its TaskResult, FailReason and ErrorMsg at the top level", () => {
-    const ok = summarizeTask("T-1", [detail("EXECUTE_SUCCESS", { taskResult: "ns1.example.net" })]);
-    expect(ok).toMatchObject({ status: "EXECUTE_SUCCESS", statusCode: 2, succeeded: true, complete: true, total: 1 });
+    const ok = summarizeTask("T-1", [detail("EXECUTE_SUCCESS", { taskResult: "ns1.example.net" })], { verified: true });
+    expect(ok).toMatchObject({ status: "EXECUTE_SUCCESS", statusCode: 2, succeeded: true, complete: true, verified: true, total: 1 });
     expect([ok.taskResult, ok.failReason, ok.errorMsg]).toEqual(["ns1.example.net", "", ""]);
 
     const bad = summarizeTask("T-1", [detail("EXECUTE_FAILURE", { failReason: "DNS server unreachable", errorMsg: "E1" })]);
@@ -91,5 +92,52 @@ describe("summarizeTask", () => {
     const o = summarizeTask("T", [detail("EXECUTE_SUCCESS"), detail("WAITING_EXECUTE"), detail("X")]);
     expect(formatCounts(o.counts)).toBe("1 WAITING_EXECUTE, 1 EXECUTE_SUCCESS, 1 UNKNOWN");
     expect(formatCounts(summarizeTask("T", []).counts)).toBe("no details");
+  });
+
+  it("never says succeeded for details whose read was not verified (the default), however they read", () => {
+    const all = [detail("EXECUTE_SUCCESS"), detail("EXECUTE_SUCCESS")];
+    expect(summarizeTask("T-6", all)).toMatchObject({ status: "EXECUTE_SUCCESS", complete: true, verified: false, succeeded: false });
+    expect(summarizeTask("T-6", all, { verified: false, anomalies: ["x"] })).toMatchObject({ succeeded: false, anomalies: ["x"] });
+    expect(summarizeTask("T-6", all, { verified: true })).toMatchObject({ succeeded: true, anomalies: [] });
+  });
+});
+
+describe("OutcomeBuilder", () => {
+  it("bounds the lists it keeps and counts what it left out, while the counts cover every detail", () => {
+    const b = new OutcomeBuilder("T-7", { keepDetails: 2, keepFailed: 1 });
+    for (const s of ["EXECUTE_FAILURE", "EXECUTE_SUCCESS", "EXECUTE_FAILURE", "EXECUTE_FAILURE", "EXECUTE_SUCCESS"]) b.add(detail(s));
+    const o = b.finish({ verified: true });
+    expect(o).toMatchObject({ total: 5, detailsOmitted: 3, failedOmitted: 2, status: "EXECUTE_FAILURE", succeeded: false });
+    expect(o.details).toHaveLength(2);
+    expect(o.failed).toHaveLength(1);
+    expect(o.counts).toMatchObject({ EXECUTE_FAILURE: 3, EXECUTE_SUCCESS: 2 });
+    assertPlainJson(o);
+  });
+
+  it("keeps a remembered failure failed when it now reads EXECUTE_SUCCESS with no retry seen, or is no longer listed", () => {
+    const flipped = detail("EXECUTE_SUCCESS");
+    const gone = detail("EXECUTE_FAILURE", { failReason: "gone" });
+    const remembered = new Map([flipped, gone].map((d) => [identityOf(d)!, {
+      domainName: d.domainName, taskDetailNo: d.taskDetailNo, instanceId: d.instanceId, failReason: "was failed", errorMsg: "", taskResult: "",
+    }]));
+    const b = new OutcomeBuilder("T-8", { remembered }, identityOf);
+    b.add(flipped);
+    b.add(detail("EXECUTE_SUCCESS"));
+    const o = b.finish({ verified: true });
+    expect(o).toMatchObject({ status: "EXECUTE_FAILURE", succeeded: false, total: 3, counts: { EXECUTE_FAILURE: 2, EXECUTE_SUCCESS: 1 } });
+    expect(o.failed.map((f) => f.domainName).sort()).toEqual([flipped.domainName, gone.domainName].sort());
+    expect(o.anomalies.join("\n")).toMatch(/now reads EXECUTE_SUCCESS with no retry seen in between; kept as failed/);
+    expect(o.anomalies.join("\n")).toMatch(/is no longer listed; kept as failed/);
+  });
+
+  it("lets a remembered failure go once the service shows it retried (open again)", () => {
+    const retrying = detail("EXECUTING");
+    const key = identityOf(retrying)!;
+    const remembered = new Map([[key, { domainName: retrying.domainName, taskDetailNo: retrying.taskDetailNo, instanceId: "", failReason: "", errorMsg: "", taskResult: "" }]]);
+    const b = new OutcomeBuilder("T-9", { remembered }, identityOf);
+    b.add(retrying);
+    const o = b.finish({ verified: true });
+    expect(o).toMatchObject({ status: "EXECUTING", counts: { EXECUTING: 1, EXECUTE_FAILURE: 0 } });
+    expect([...b.retried]).toEqual([key]);
   });
 });

@@ -2,7 +2,7 @@ import type { Emulator } from "../../emulator";
 import type { DomainTaskClient } from "../../sdk/api/client";
 import type { TaskDetail, TaskDetailPage } from "../../sdk/api/schemas";
 import { VirtualClock } from "../../sdk/clock";
-import { AbortError, DomainApiError, PagingError, ValidationError } from "../../sdk/errors";
+import { AbortError, DomainApiError, InconsistentAnswerError, PagingError, ValidationError } from "../../sdk/errors";
 import { listTaskDetails, paginateTaskDetails } from "../../sdk/pager";
 import { clientFor, requestsFor, start, WatchedApi } from "./pager-harness";
 
@@ -71,20 +71,17 @@ describe("pager against the emulator", () => {
     expect(requestsFor(emulator, taskNo)).toHaveLength(3);
   });
 
-  it("stops when a page repeats the last one (TotalItemNum too high, last page repeated past the end)", async () => {
+  it("never ends a read that served fewer distinct details than TotalItemNum (a total too high, the last page repeated past the end)", async () => {
     const taskNo = batch(30);
     emulator.setFaults({ quirks: { repeatLastPagePastEnd: true } });
     // The service's pages are real; only its TotalItemNum is inflated to 100, as a buggy server might.
     const lying = new WatchedApi(client, (_req, page) => ({ ...page, totalItemNum: 100, totalPageNum: 10 }));
-    const result = await listTaskDetails(lying, { taskNo }, { pageSize: 10, concurrency: 1 });
-    expect(result.details).toHaveLength(30);
-    expect(distinct(ids(result.details))).toBe(true);
-    expect(result.anomalies.join("\n")).toMatch(/page 4 holds only details already seen/);
-    expect(result.duplicatesRemoved).toBe(10);
-    // Pages 1-4 were read; page 4 (the repeat) ended it. Page 5 may have been in flight and was cancelled.
-    const pages = requestsFor(emulator, taskNo).map((r) => r.pageNum);
-    expect(pages.slice(0, 4)).toEqual([1, 2, 3, 4]);
-    expect(pages.length).toBeLessThanOrEqual(5);
+    const error = await listTaskDetails(lying, { taskNo }, { pageSize: 10, concurrency: 1 }).catch((e: unknown) => e);
+    expect(InconsistentAnswerError.isInstance(error)).toBe(true);
+    expect((error as InconsistentAnswerError).message).toMatch(/TotalItemNum says 100, but 30 distinct details were served/);
+    expect((error as InconsistentAnswerError).reads).toBe(3);
+    // Three reads: 10 pages at 10, 10 again, then 20 at 5 (the last read cuts the pages anew).
+    expect(lying.pages.filter((n) => n === 1)).toHaveLength(3);
   });
 
   it("loses no detail when details leave a filtered result while paging (the pager scans again)", async () => {
@@ -159,18 +156,19 @@ describe("pager against the emulator", () => {
     const absurd = new WatchedApi(client, (_req, page) => ({ ...page, totalItemNum: 2_000_000_000 }));
     const error = await listTaskDetails(absurd, { taskNo }, { pageSize: 10, maxPages: 1000 }).catch((e: unknown) => e);
     expect(PagingError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/TotalItemNum 2000000000 .* implies 200000000 pages of 10, more than maxPages 1000/);
+    // The first page holds 5 details of a claimed 2e9, so the service applied at most 5 a page: 4e8 pages.
+    expect((error as Error).message).toMatch(/TotalItemNum 2000000000 .* implies 400000000 pages of 5, more than maxPages 1000/);
     expect(requestsFor(emulator, taskNo)).toHaveLength(1);
   });
 
-  it("gives up scanning again after two extra passes when the totals never settle", async () => {
+  it("ends in an InconsistentAnswerError, after three reads, when the totals never settle", async () => {
     const taskNo = batch(40);
     // Every answer reports a different TotalItemNum, as if details kept arriving and leaving.
     const restless = new WatchedApi(client, (_req, page, call) => ({ ...page, totalItemNum: 40 + (call % 2) }));
-    const result = await listTaskDetails(restless, { taskNo }, { pageSize: 10, concurrency: 1 });
-    expect(ids(result.details)).toHaveLength(40);
-    expect(distinct(ids(result.details))).toBe(true);
-    expect(result.anomalies.join("\n")).toMatch(/details kept changing after 3 passes/);
+    const error = await listTaskDetails(restless, { taskNo }, { pageSize: 10, concurrency: 1 }).catch((e: unknown) => e);
+    expect(InconsistentAnswerError.isInstance(error)).toBe(true);
+    expect((error as InconsistentAnswerError).problems.join("\n")).toMatch(/TotalItemNum changed from 4\d to 4\d during one read/);
+    expect((error as InconsistentAnswerError).code).toBe("InconsistentAnswer");
     expect(restless.pages.filter((n) => n === 1)).toHaveLength(3);
   });
 

@@ -2,7 +2,6 @@ import type { Emulator } from "../../emulator";
 import type { DomainTaskApi, DomainTaskClient } from "../../sdk/api/client";
 import { systemClock, VirtualClock } from "../../sdk/clock";
 import { AbortError, DomainApiError, TaskNotFoundError, TimeoutError, ValidationError } from "../../sdk/errors";
-import type { TaskOutcome } from "../../sdk/outcome";
 import { waitForTask, type WaitProgress } from "../../sdk/waiter";
 import { clientFor, requestsFor, start, WatchedApi } from "./pager-harness";
 
@@ -29,7 +28,10 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect(clock.now() - started).toBe(115_000);
     expect(clock.now() - (started + 100_000)).toBeLessThanOrEqual(30_000);
     expect(outcome).toMatchObject({ taskNo, status: "EXECUTE_SUCCESS", succeeded: true, complete: true, taskResult: "done" });
-    expect(requestsFor(emulator, taskNo)).toHaveLength(11); // a small task: one request per poll
+    // A small task: one request per poll, plus the first poll's probe for the total, plus the failure count
+    // that confirms the success at the last.
+    expect(requestsFor(emulator, taskNo)).toHaveLength(11 + 2);
+    expect(outcome.verified).toBe(true);
   });
 
   it("never sleeps past the deadline and says what it waited for in the TimeoutError", async () => {
@@ -42,9 +44,10 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect(message).toContain("every detail terminal (EXECUTE_SUCCESS or EXECUTE_FAILURE)");
     expect(message).toContain("timed out after 60 s");
     expect(message).toMatch(/1 detail\(s\): 1 EXECUTING; 1 not terminal/);
-    const last = (error as TimeoutError).lastState as TaskOutcome;
-    expect(last).toMatchObject({ taskNo, total: 1, complete: false, status: "EXECUTING" });
-    expect(requestsFor(emulator, taskNo)).toHaveLength(8); // the last poll happens at the deadline itself
+    const last = (error as TimeoutError).lastState!;
+    expect(last).toMatchObject({ taskNo, total: 1, open: 1, verified: true });
+    expect(last.outcome).toMatchObject({ taskNo, total: 1, complete: false, status: "EXECUTING" });
+    expect(requestsFor(emulator, taskNo)).toHaveLength(1 + 8); // the probe, then 8 polls: the last at the deadline itself
   });
 
   it("polls a progressing large task with 2 requests, reads it in full once, and notices completion within maxDelay", async () => {
@@ -68,26 +71,27 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect(clock.now() - (started + 300_000)).toBeLessThanOrEqual(30_000);
     expect(progress.length).toBeGreaterThan(5);
     const sorted = (list: Array<string | undefined>) => [...list].sort();
-    // First poll: one full page (which shows the task is large and gives the total) + 4 status counts.
-    expect(sorted(perPoll[0])).toEqual(["page 1", "status 0", "status 1", "status 2", "status 3"]);
+    // First poll: the total (which shows the task is large) + 4 status counts.
+    expect(sorted(perPoll[0])).toEqual(["status 0", "status 1", "status 2", "status 3", "status any"]);
     // While details keep finishing: the success and failure counts only.
     for (const sent of perPoll.slice(1, -1)) expect(sorted(sent)).toEqual(["status 2", "status 3"]);
-    // Last: those 2 counts say nothing is open, so every page is read: ceil(3500 / 1000) = 4.
+    // Last: those 2 counts say nothing is open, so every page is read: ceil(3500 / 1000) = 4, and it must
+    // agree with the counts (no extra request: the counts are the second view).
     expect(sorted(perPoll.at(-1)!)).toEqual(["page 1", "page 2", "page 3", "page 4", "status 2", "status 3"]);
     expect(progress.map((p) => p.requests)).toEqual(perPoll.map((sent) => sent.length));
-    expect(progress.map((p) => p.countsExact)).toEqual([true, ...Array<boolean>(progress.length - 2).fill(false), true]);
+    expect(progress.map((p) => p.breakdown !== null)).toEqual([true, ...Array<boolean>(progress.length - 2).fill(false), true]);
     for (const p of progress) {
-      expect(Object.values(p.counts).reduce((a, b) => a + b, 0)).toBe(3500);
-      expect(p.open).toBe(p.counts.WAITING_EXECUTE + p.counts.EXECUTING + p.counts.UNKNOWN);
+      expect(p.succeededCount + p.failedCount + p.open).toBe(3500);
+      if (p.breakdown) expect(p.open).toBe(p.breakdown.WAITING_EXECUTE + p.breakdown.EXECUTING + p.breakdown.UNKNOWN);
+      expect(p.verified).toBe(true);
     }
     expect(progress.at(-1)).toMatchObject({ open: 0, nextDelayMs: null, total: 3500 });
     expect(progress.slice(0, -1).every((p) => p.nextDelayMs !== null && p.open > 0)).toBe(true);
-    const done = progress.map((p) => p.counts.EXECUTE_SUCCESS + p.counts.EXECUTE_FAILURE);
+    const done = progress.map((p) => p.succeededCount + p.failedCount);
     expect(done).toEqual([...done].sort((a, b) => a - b));
     // The success and failure counts are read at every poll, never estimated: details finish in order and
     // every 700th fails.
-    expect(progress.map((p) => p.counts.EXECUTE_FAILURE)).toEqual(
-      progress.map((p) => Math.floor((p.counts.EXECUTE_SUCCESS + p.counts.EXECUTE_FAILURE) / 700)));
+    expect(progress.map((p) => p.failedCount)).toEqual(progress.map((p) => Math.floor((p.succeededCount + p.failedCount) / 700)));
   });
 
   it("counts every status again while a large task stalls, and goes back to 2 requests when it moves", async () => {
@@ -118,9 +122,9 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect(progress.map((p) => p.open)).toEqual([1200, 1179, 1119, 1019, 839, 600, 600, 600, 600, 600, 299, 0]);
     expect(perPoll).toEqual([5, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 4]);
     expect(progress.map((p) => p.requests)).toEqual(perPoll);
-    expect(progress.map((p) => p.countsExact)).toEqual([true, false, false, false, false, false, false, true, true, true, true, true]);
+    expect(progress.map((p) => p.breakdown !== null)).toEqual([true, false, false, false, false, false, false, true, true, true, true, true]);
     // A breakdown tells executing from waiting (the emulator starts every one of these details at once).
-    expect(progress[7].counts).toEqual({ WAITING_EXECUTE: 0, EXECUTING: 600, EXECUTE_SUCCESS: 600, EXECUTE_FAILURE: 0, UNKNOWN: 0 });
+    expect(progress[7].breakdown).toEqual({ WAITING_EXECUTE: 0, EXECUTING: 600, EXECUTE_SUCCESS: 600, EXECUTE_FAILURE: 0, UNKNOWN: 0 });
   });
 
   it("counts exactly before a TimeoutError even when a 2-request poll started before the deadline and ended after it", async () => {
@@ -140,11 +144,12 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
       .catch((e: unknown) => e);
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect(slowed).toBe(true);
-    // The slow poll's split was estimated; one more poll, with every status counted, ends the wait.
-    expect(progress.at(-2)).toMatchObject({ countsExact: false, requests: 2 });
-    expect(progress.at(-1)).toMatchObject({ countsExact: true, requests: 5, nextDelayMs: null });
-    expect((error as TimeoutError).lastState).toMatchObject({ countsExact: true, total: 3500 });
-    expect((error as Error).message).not.toContain("estimated");
+    // The slow poll counted the finished details only; one more poll, with every status counted, ends the wait.
+    expect(progress.at(-2)).toMatchObject({ breakdown: null, requests: 2 });
+    expect(progress.at(-1)).toMatchObject({ requests: 5, nextDelayMs: null });
+    expect(progress.at(-1)!.breakdown).not.toBeNull();
+    expect((error as TimeoutError).lastState).toMatchObject({ total: 3500, verified: true });
+    expect((error as TimeoutError).lastState!.breakdown).not.toBeNull();
   });
 
   it("counts again at once when more details finished than the task had: its total changed", async () => {
@@ -167,20 +172,21 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
       },
     }).catch((e: unknown) => e);
     expect(TimeoutError.isInstance(outcome)).toBe(true);
-    expect(progress[0]).toMatchObject({ total: 1500, requests: 5, countsExact: true });
+    expect(progress[0]).toMatchObject({ total: 1500, requests: 5 });
+    expect(progress[0].breakdown).not.toBeNull();
     // Poll 2 (at 2 s): success + failure (2000 + 30) > 1500, so the 2 counts are followed by a breakdown (5).
-    expect(progress[1]).toMatchObject({ total: 3500, requests: 7, countsExact: true, open: 1500 - 30 });
-    expect(progress[1].counts.EXECUTE_SUCCESS).toBe(2030);
+    expect(progress[1]).toMatchObject({ total: 3500, requests: 7, open: 1500 - 30, succeededCount: 2030 });
     // Then 2 requests a poll again, against the new total.
-    expect(progress[2]).toMatchObject({ total: 3500, requests: 2, countsExact: false });
+    expect(progress[2]).toMatchObject({ total: 3500, requests: 2, breakdown: null });
   });
 
-  it("keeps polling when the full read contradicts counts that said nothing was open", async () => {
+  it("reads in full, and keeps polling, when the counts contradict the detail served with them", async () => {
     const taskNo = emulator.addTask({
       batch: { count: 30, durationSeconds: 60 },
     });
-    // The first poll's counts say everything succeeded (say, a lagging replica): the waiter then reads
-    // every detail, sees open ones, and must not return.
+    // The first poll's counts say everything succeeded (say, a lagging replica), while the detail served with
+    // the total is still open: counting is not to be trusted here, the waiter reads every detail, sees open
+    // ones, and must not return.
     const lied = new Set<number>();
     const api = new WatchedApi(client, (request, page) => {
       const status = request.taskStatus as number | undefined;
@@ -194,7 +200,8 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     const outcome = await waitForTask(api, { taskNo }, { clock, pageSize: 10, onProgress: (p) => progress.push(p) });
     expect(outcome).toMatchObject({ total: 30, complete: true, succeeded: true });
     expect(progress[0].open).toBeGreaterThan(0); // the full read's counts, not the false ones
-    expect(progress[0].requests).toBe(1 + 4 + 3); // page 1, four counts, then the full read of 3 pages
+    expect(progress[0].requests).toBe(1 + 4 + 3); // the total, four counts, then the full read of 3 pages
+    expect(outcome.anomalies.join("\n")).toMatch(/counting by status does not work on this service/);
     expect(progress.length).toBeGreaterThan(1);
   });
 
@@ -204,7 +211,7 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     const error = await waitForTask(paused, { taskNo }, { clock, maxWaitSeconds: 20 }).catch((e: unknown) => e);
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(/1 UNKNOWN \(status EXECUTE_PAUSED, which this package does not know\); 1 not terminal/);
-    expect((error as TimeoutError).lastState).toMatchObject({ unknownStatuses: ["EXECUTE_PAUSED"], complete: false, succeeded: false });
+    expect((error as TimeoutError).lastState!.outcome).toMatchObject({ unknownStatuses: ["EXECUTE_PAUSED"], complete: false, succeeded: false });
   });
 
   it("counts details no status filter matches as open in a large task, reports them, and counts exactly on timeout", async () => {
@@ -220,18 +227,22 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect((error as TimeoutError).lastState).toEqual({
       taskNo,
       total: 1500,
+      succeededCount: 1499,
+      failedCount: 0,
       open: 1,
-      countsExact: true,
-      counts: { WAITING_EXECUTE: 0, EXECUTING: 0, EXECUTE_SUCCESS: 1499, EXECUTE_FAILURE: 0, UNKNOWN: 1 },
+      breakdown: { WAITING_EXECUTE: 0, EXECUTING: 0, EXECUTE_SUCCESS: 1499, EXECUTE_FAILURE: 0, UNKNOWN: 1 },
+      outcome: null,
+      verified: true,
+      problems: [],
     });
     expect((error as Error).message).toContain("1500 detail(s): 1499 EXECUTE_SUCCESS, 1 UNKNOWN; 1 not terminal");
     // Never a full read (something was always open). Polls at 0, 2, 5, 10, 19 and 30 s: the first counts
     // everything (a page + 4 counts), the second only success and failure; open stays at 1, so every later
     // poll counts every status again (and the last, at the deadline, would anyway).
     expect(progress.map((p) => p.requests)).toEqual([5, 2, 5, 5, 5, 5]);
-    expect(progress.map((p) => p.countsExact)).toEqual([true, false, true, true, true, true]);
-    // The unknown detail is reported at every poll, the one whose split was estimated too.
-    expect(progress.every((p) => p.counts.UNKNOWN === 1 && p.open === 1)).toBe(true);
+    expect(progress.map((p) => p.breakdown !== null)).toEqual([true, false, true, true, true, true]);
+    // The unknown detail is open at every poll, and named UNKNOWN whenever every status was counted.
+    expect(progress.every((p) => p.open === 1 && (p.breakdown === null || p.breakdown.UNKNOWN === 1))).toBe(true);
   });
 
   it("waits for the filtered details only, on every request, when a filter still selects a large set", async () => {
@@ -291,7 +302,7 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     });
     const error = await waiting.catch((e: unknown) => e);
     expect(AbortError.isInstance(error)).toBe(true);
-    expect(requestsFor(emulator, taskNo)).toHaveLength(1);
+    expect(requestsFor(emulator, taskNo)).toHaveLength(2); // the probe and the read of the first poll
   });
 
   it("aborts before polling when the signal has already fired", async () => {

@@ -51,16 +51,16 @@ describe.each(["v3", "v1"] as const)("DomainTaskClient signing %s", (signatureVe
     expect(ctx.emu.stats().requests.map((r) => r.taskStatus)).toEqual(["3", "2", undefined]);
   });
 
-  it("fails with SignatureDoesNotMatch (HTTP 403) for a wrong secret, once, without retrying or leaking it", async () => {
+  it("fails with SignatureDoesNotMatch (HTTP 400, as the gateway answers it) for a wrong secret, once, without retrying or leaking it", async () => {
     const { client } = clientFor(ctx.emu, {
       signatureVersion,
       credentials: { accessKeyId: DEFAULT_CREDENTIAL.accessKeyId, accessKeySecret: "wrong-secret-do-not-leak" },
     });
     const err = await rejectionOf(client.queryTaskDetailList({ taskNo: "T1", pageNum: 1, pageSize: 10 }));
     expect(DomainApiError.isInstance(err)).toBe(true);
-    expect(err).toMatchObject({ code: "SignatureDoesNotMatch", statusCode: 403, retryable: false, attempts: 1 });
+    expect(err).toMatchObject({ code: "SignatureDoesNotMatch", statusCode: 400, retryable: false, attempts: 1 });
     expect((err as DomainApiError).requestId).toMatch(/\S/);
-    expect(err.message).toMatch(/^SignatureDoesNotMatch \(HTTP 403\): .* RequestId: \S+\. Check that the AccessKey secret belongs/s);
+    expect(err.message).toMatch(/^SignatureDoesNotMatch \(HTTP 400\): .* RequestId: \S+\. Check that the AccessKey secret belongs/s);
     expect(err.message + JSON.stringify(err) + util.inspect(err, { depth: 5 })).not.toContain("wrong-secret-do-not-leak");
     expect(apiRequests(ctx.emu)).toBe(1);
   });

@@ -1,0 +1,16 @@
+/** A query, checked before anything is sent: every reader of the package refuses bad input the same way. */
+import { TaskQuerySchema, type TaskQuery } from "../api/schemas";
+import { ValidationError } from "../errors";
+
+/** The query as checked: trimmed strings, known filters. */
+export type CheckedQuery = ReturnType<typeof TaskQuerySchema.parse>;
+
+/** @throws ValidationError naming the field and its value. */
+export const checkQuery = (query: TaskQuery): CheckedQuery => {
+  const parsed = TaskQuerySchema.safeParse(query);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = String(issue.path[0] ?? "query");
+  const value = typeof query === "object" && query !== null ? (query as Record<string, unknown>)[field] : query;
+  throw new ValidationError(field, value, `${field}: ${issue.message}`);
+};
