@@ -18,21 +18,31 @@ const abortReason = (signal: AbortSignal): AbortError =>
     { cause: signal.reason },
   );
 
-/** Real time. */
+/** The longest delay one Node.js timer takes (2^31 - 1 ms, about 24.8 days); a longer one fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Real time. A sleep longer than one timer can take is slept in several, never cut short. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(abortReason(signal));
+      const until = Date.now() + Math.max(0, ms);
+      let timer: NodeJS.Timeout;
       const onAbort = () => {
         clearTimeout(timer);
         reject(abortReason(signal!));
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, Math.max(0, ms));
+      const arm = () => {
+        const left = until - Date.now();
+        if (left <= 0) {
+          signal?.removeEventListener("abort", onAbort);
+          return resolve();
+        }
+        timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+      };
       signal?.addEventListener("abort", onAbort, { once: true });
+      timer = setTimeout(arm, Math.min(Math.max(0, ms), MAX_TIMER_MS));
     }),
 };
 
@@ -69,8 +79,9 @@ export const throwIfAborted = (signal?: AbortSignal): void => {
 
 /**
  * `promise`, or AbortError as soon as `signal` fires (at once if it already has). For work that cannot be
- * cancelled itself (@alicloud/openapi-client takes no AbortSignal) or whose cancellation may be slow: the
- * caller is released immediately, and the work finishes in the background with its result dropped.
+ * cancelled itself (a credential provider's lookup takes no AbortSignal): the caller is released
+ * immediately, and the work finishes in the background with its result dropped. It releases the caller, not
+ * the work's resources: a request must be cancelled by its transport (sdk/api/transport.ts closes its socket).
  */
 export const abortable = <T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> => {
   if (!signal) return promise;

@@ -41,6 +41,8 @@ export interface DomainApiErrorDetails {
   retryable: boolean;
   /** How many attempts were made before giving up (1 when not retried). */
   attempts?: number;
+  /** How long the service asked the caller to wait before retrying (throttling headers), in ms. */
+  retryAfterMs?: number;
 }
 
 /** A call to the Domain API failed: an error body from the service, or a transport failure. */
@@ -53,6 +55,7 @@ export class DomainApiError extends DomainTaskError {
   readonly recommend?: string;
   readonly retryable: boolean;
   readonly attempts: number;
+  readonly retryAfterMs?: number;
   static override isInstance(obj: unknown): obj is DomainApiError {
     return hasBrand(obj, DOMAIN_API_ERROR);
   }
@@ -66,6 +69,7 @@ export class DomainApiError extends DomainTaskError {
     this.recommend = details.recommend;
     this.retryable = details.retryable;
     this.attempts = details.attempts ?? 1;
+    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
   }
 }
 

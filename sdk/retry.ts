@@ -3,11 +3,14 @@
  * and an overall deadline, all on an injected Clock, stopping at once when the caller aborts.
  *
  * Only DomainApiErrors marked `retryable` are retried (throttling, 5xx, timeouts, dropped connections,
- * non-JSON bodies). Auth and parameter errors fail on the first attempt: repeating them cannot help and
+ * non-JSON bodies). A throttled answer's `retryAfterMs` (the gateway's TimeLeft) replaces a shorter backoff. Auth and parameter errors fail on the first attempt: repeating them cannot help and
  * may lock an AccessKey out.
  */
 import { type Clock, throwIfAborted } from "./clock";
 import { AbortError, DomainApiError, ValidationError } from "./errors";
+
+/** setTimeout's limit: a longer sleep would fire at once (TimeoutOverflowWarning) and retry in a flood. */
+const MAX_SLEEP_MS = 2 ** 31 - 1;
 
 /** How persistent the client is. */
 export interface RetryOptions {
@@ -53,8 +56,8 @@ export const retryPolicy = (options: RetryOptions = {}): Required<RetryOptions> 
     if (!ok) throw new ValidationError(`retry.${field}`, p[field], `retry.${field} must be ${want}; got ${String(p[field])}.`);
   };
   check("maxAttempts", Number.isInteger(p.maxAttempts) && p.maxAttempts >= 1, "an integer >= 1");
-  check("baseDelayMs", Number.isFinite(p.baseDelayMs) && p.baseDelayMs >= 0, "a number of milliseconds >= 0");
-  check("maxDelayMs", Number.isFinite(p.maxDelayMs) && p.maxDelayMs >= 0, "a number of milliseconds >= 0");
+  check("baseDelayMs", Number.isFinite(p.baseDelayMs) && p.baseDelayMs >= 0 && p.baseDelayMs <= MAX_SLEEP_MS, `a number of milliseconds from 0 to ${MAX_SLEEP_MS}`);
+  check("maxDelayMs", Number.isFinite(p.maxDelayMs) && p.maxDelayMs >= 0 && p.maxDelayMs <= MAX_SLEEP_MS, `a number of milliseconds from 0 to ${MAX_SLEEP_MS}`);
   check("deadlineMs", p.deadlineMs >= 0 && !Number.isNaN(p.deadlineMs), "a number of milliseconds >= 0");
   return p;
 };
@@ -64,17 +67,28 @@ export interface RetryContext {
   clock: Clock;
   signal?: AbortSignal;
   random?: () => number;
+  /**
+   * The clock time by which the whole call must settle (the caller's `timeoutMs`): no sleep runs past it;
+   * when the next retry could not start before it, the last error is thrown at once.
+   */
+  deadlineAt?: number;
 }
 
-/** The same error, with how many attempts were made and how long they took in its message and fields. */
-const gaveUp = (err: DomainApiError, attempts: number, elapsedMs: number, reason: string): DomainApiError =>
-  attempts === 1
-    ? err
-    : new DomainApiError(
-        `${err.message} Gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s (${reason}).`,
-        { ...err, attempts },
-        { cause: err.cause ?? err },
-      );
+/**
+ * The sleep before retry `n`: the backoff, or longer when the service said how long to wait (throttling
+ * headers, `retryAfterMs`). The service's figure wins even over maxDelayMs: retrying sooner only earns
+ * another throttled answer. The deadlines still bound it (see withRetry).
+ */
+export const retryDelay = (n: number, err: DomainApiError, policy: Required<RetryOptions>, random?: () => number): number =>
+  Math.min(MAX_SLEEP_MS, Math.max(backoffDelay(n, policy, random), err.retryAfterMs ?? 0));
+
+
+/** The same error, with how many attempts were made, how long they took and why it stopped, in its message and fields. */
+const gaveUp = (err: DomainApiError, attempts: number, elapsedMs: number, reason: string): DomainApiError => {
+  if (attempts === 1 && (reason === "not retryable" || reason === "attempt limit")) return err;
+  const why = attempts === 1 ? `Not retried: ${reason}.` : `Gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s (${reason}).`;
+  return new DomainApiError(`${err.message} ${why}`, { ...err, attempts }, { cause: err.cause ?? err });
+};
 
 /**
  * Run `attempt` until it succeeds, fails for good, or the limits are reached. `attempt` gets the attempt
@@ -92,12 +106,18 @@ export const withRetry = async <T>(
       return await attempt(n);
     } catch (err) {
       if (AbortError.isInstance(err) || !DomainApiError.isInstance(err) || !err.retryable) {
-        throw DomainApiError.isInstance(err) ? gaveUp(err, n, ctx.clock.now() - started, "not retryable") : err;
+        const why = DomainApiError.isInstance(err) && err.code === "DeadlineExceeded" ? "time limit reached" : "not retryable";
+        throw DomainApiError.isInstance(err) ? gaveUp(err, n, ctx.clock.now() - started, why) : err;
       }
       if (n >= policy.maxAttempts) throw gaveUp(err, n, ctx.clock.now() - started, "attempt limit");
-      const delay = backoffDelay(n, policy, ctx.random);
-      if (ctx.clock.now() + delay - started >= policy.deadlineMs) {
+      const delay = retryDelay(n, err, policy, ctx.random);
+      const wakeAt = ctx.clock.now() + delay;
+      if (wakeAt - started >= policy.deadlineMs) {
         throw gaveUp(err, n, ctx.clock.now() - started, `deadline of ${policy.deadlineMs} ms`);
+      }
+      if (ctx.deadlineAt !== undefined && wakeAt >= ctx.deadlineAt) {
+        const wait = err.retryAfterMs !== undefined && err.retryAfterMs >= delay ? `the service asked to wait ${delay} ms` : `the next retry was due in ${delay} ms`;
+        throw gaveUp(err, n, ctx.clock.now() - started, `${wait}, past the call's time limit`);
       }
       await ctx.clock.sleep(delay, ctx.signal);
     }

@@ -1,32 +1,36 @@
 /**
  * DomainTaskClient: one call, QueryTaskDetailList, done properly. It validates the request, waits for the
- * rate limiter, signs (ACS3-HMAC-SHA256 by default, V1 HMAC-SHA1 on request) and sends through
- * @alicloud/openapi-client, retries transient failures, parses the body with the wire schema, and throws
- * typed errors.
+ * rate limiter, signs (ACS3-HMAC-SHA256 by default, V1 HMAC-SHA1 on request) with @alicloud/openapi-util,
+ * sends on its own keep-alive agent within the caller's time limit (./transport says why not through
+ * openapi-client's callApi), retries transient failures, reads the answer (./answer) and throws typed errors.
  *
  * The AccessKey lives only in private (#) fields, so a client that is logged, inspected or serialized
- * shows no secret.
+ * shows no secret; every string of a page and of an error is redacted of the secret and token in use.
  */
-import OpenApi, { Config as OpenApiConfig, OpenApiRequest, Params } from "@alicloud/openapi-client";
+import type * as http from "node:http";
 import type Credential from "@alicloud/credentials";
-import { RuntimeOptions } from "@alicloud/tea-util";
 import { abortable, type Clock, systemClock, throwIfAborted } from "../clock";
 import { resolveCredentials, type StaticCredentials } from "../credentials";
 import { resolveEndpoint, type Product, type ResolvedEndpoint } from "../endpoint";
-import { DomainApiError, ValidationError } from "../errors";
+import { CredentialsError, DomainApiError, ValidationError } from "../errors";
 import { RateLimiter } from "../rate-limit";
 import { retryPolicy, withRetry, type RetryOptions } from "../retry";
-import { toDomainApiError } from "./error-mapping";
-import { keepStatusOfNonJsonErrors } from "./http-status";
+import { readAnswer } from "./answer";
+import { apiError, fromTransportFailure, toDomainTaskError, TRANSPORT_CODES } from "./error-mapping";
 import { toWireQuery } from "./request";
-import { parseTaskDetailPage } from "./response";
 import type { QueryTaskDetailListRequest, TaskDetailPage } from "./schemas";
+import { signV1, signV3, type SigningKey } from "./signed-request";
+import { newAgent, send, TransportFailure, type HttpAnswer } from "./transport";
 
-/** Per-call options. */
+/** How one call may be cut short. */
 export interface CallOptions {
-  /** Stops the call promptly with an AbortError. */
+  /** Aborting rejects the call with AbortError at once, and closes its connection. */
   signal?: AbortSignal;
-  /** The call, retries included, settles within this many milliseconds (a caller's deadline). */
+  /**
+   * The call (every attempt, retry and backoff sleep included) settles within this many ms: when it runs out,
+   * a DomainApiError with code `DeadlineExceeded` (not retryable), whatever the server does. 0 fails at once
+   * without sending. Values over 2^31-1 ms (24.8 days) count as that. Default: only the retry policy bounds it.
+   */
   timeoutMs?: number;
 }
 
@@ -56,9 +60,12 @@ export interface ClientOptions {
   retry?: RetryOptions;
   /** At most this many requests per second from this client (retries included). Default: no limit. */
   rateLimit?: number;
-  /** Default 5000 ms. */
+  /** Longest wait for a connection, per attempt. Default 5000 ms. */
   connectTimeoutMs?: number;
-  /** Default 10000 ms: a 1000-item page can be large. */
+  /**
+   * Longest wait for one attempt's complete answer (headers and body) once connected: one bound, not an idle
+   * timer, so a trickling server cannot stretch it. Default 10000 ms: a 1000-item page can be large.
+   */
   readTimeoutMs?: number;
   /** Time source for retry backoff and the rate limiter. Default: the system clock. */
   clock?: Clock;
@@ -76,12 +83,27 @@ export const resolveRegion = (options: Pick<ClientOptions, "region" | "env">): s
 
 const ACTION = "QueryTaskDetailList";
 
-/** The values to redact from error text: the secret and token in use (cached by the provider, no I/O). */
-const secretsOf = (credential: Credential): Promise<(string | undefined)[]> =>
-  credential.getCredential().then(
-    (m) => [m.accessKeySecret, m.securityToken],
-    () => [],
-  );
+/** setTimeout's limit: a longer timer fires at once (TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A page of 1000 details is about 1 MB; anything this large is not a QueryTaskDetailList answer. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** The abort reason of a call whose `timeoutMs` ran out (told apart from the caller's own abort). */
+const DEADLINE = Symbol("timeoutMs ran out");
+
+/** `timeoutMs` checked: undefined (no limit) or a number of ms in [0, MAX_TIMER_MS]. */
+/** `err`, made not retryable when `retryable` says this failure must not be repeated (see callAction). */
+const narrowed = (err: unknown, retryable?: (err: DomainApiError) => boolean): unknown =>
+  retryable && DomainApiError.isInstance(err) && err.retryable && !retryable(err)
+    ? new DomainApiError(err.message, { ...err, retryable: false }, { cause: err.cause })
+    : err;
+
+const checkTimeout = (timeoutMs: unknown): number | undefined => {
+  if (timeoutMs === undefined) return undefined;
+  if (typeof timeoutMs !== "number" || Number.isNaN(timeoutMs) || timeoutMs < 0) {
+    throw new ValidationError("timeoutMs", timeoutMs, `timeoutMs must be a number of milliseconds >= 0; got ${String(timeoutMs)}. Leave it out for no limit.`);
+  }
+  return Math.min(timeoutMs, MAX_TIMER_MS);
+};
 
 /**
  * The real Domain API client.
@@ -103,7 +125,8 @@ export class DomainTaskClient implements DomainTaskApi {
   readonly #retry: Required<RetryOptions>;
   readonly #clock: Clock;
   readonly #limiter: RateLimiter | undefined;
-  #api: Promise<{ api: OpenApi; credential: Credential }> | undefined;
+  #credential: Promise<Credential> | undefined;
+  #agent: http.Agent | undefined;
 
   /** Resolves the endpoint and checks options now; credentials are resolved at the first request. */
   constructor(options: ClientOptions = {}) {
@@ -122,8 +145,8 @@ export class DomainTaskClient implements DomainTaskApi {
     }
     for (const field of ["connectTimeoutMs", "readTimeoutMs"] as const) {
       const v = options[field];
-      if (v !== undefined && !(Number.isFinite(v) && v > 0)) {
-        throw new ValidationError(field, v, `${field} must be a positive number of milliseconds; got ${String(v)}.`);
+      if (v !== undefined && !(Number.isFinite(v) && v > 0 && v <= MAX_TIMER_MS)) {
+        throw new ValidationError(field, v, `${field} must be a positive number of milliseconds; got ${String(v)}. The most is ${MAX_TIMER_MS} (24.8 days).`);
       }
     }
     this.#retry = retryPolicy(options.retry);
@@ -132,103 +155,122 @@ export class DomainTaskClient implements DomainTaskApi {
     this.#options = { ...options, env };
   }
 
-  /** Built once, at the first call; a failed credential lookup is not cached, so it is retried next call. */
-  #openApi(): Promise<{ api: OpenApi; credential: Credential }> {
-    if (this.#api) return this.#api;
-    keepStatusOfNonJsonErrors();
-    this.#api = (async () => {
-      const { credential } = await resolveCredentials(this.#options);
-      const api = new OpenApi(
-        new OpenApiConfig({
-          credential,
-          endpoint: this.#resolved.host,
-          protocol: this.#resolved.protocol,
-          regionId: this.region,
-          connectTimeout: this.#options.connectTimeoutMs ?? 5000,
-          readTimeout: this.#options.readTimeoutMs ?? 10_000,
-          // openapi-client's "v2" algorithm is the V1 (HMAC-SHA1) RPC signature; unset means ACS3-HMAC-SHA256.
-          signatureAlgorithm: this.signatureVersion === "v1" ? "v2" : undefined,
-        }),
-      );
-      return { api, credential };
-    })();
-    this.#api.catch(() => (this.#api = undefined));
-    return this.#api;
+  /** Resolved once, at the first call; a failed lookup is not cached, so it is retried next call. */
+  #credentialSource(): Promise<Credential> {
+    if (!this.#credential) {
+      this.#credential = resolveCredentials(this.#options).then((r) => r.credential);
+      this.#credential.catch(() => (this.#credential = undefined));
+    }
+    return this.#credential;
   }
 
-  /** One page. Validates first (ValidationError), retries transient failures, throws DomainApiError. */
-  async queryTaskDetailList(
-    request: QueryTaskDetailListRequest,
-    options: { signal?: AbortSignal } = {},
-  ): Promise<TaskDetailPage> {
-    const query = toWireQuery(request);
-    const { signal } = options;
-    throwIfAborted(signal);
-    const { api, credential } = await abortable(this.#openApi(), signal);
-    const params = new Params({
-      action: ACTION,
-      version: this.#resolved.version,
-      protocol: this.#resolved.protocol,
-      pathname: "/",
-      method: "POST",
-      authType: "AK",
-      style: "RPC",
-      reqBodyType: "formData",
-      bodyType: "json",
-    });
-    const runtime = new RuntimeOptions({ autoretry: false });
-    return withRetry(
-      async () => {
-        await this.#limiter?.acquire(signal);
-        try {
-          const res = await abortable(api.callApi(params, new OpenApiRequest({ query: { ...query } }), runtime), signal);
-          return parseTaskDetailPage(res.body, Number(res.statusCode) || 200);
-        } catch (err) {
-          throw toDomainApiError(err, this.endpoint, await secretsOf(credential));
-        }
-      },
-      this.#retry,
-      { clock: this.#clock, signal, random: this.#options.random },
-    );
+  /** The key to sign with now (the provider caches and refreshes it). */
+  async #signingKey(credential: Credential): Promise<SigningKey> {
+    const m = await credential.getCredential();
+    if (!m.accessKeyId || !m.accessKeySecret) {
+      throw new CredentialsError("The credential source returned no AccessKey ID or secret: configure an AccessKey (ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY) or a profile that yields one.");
+    }
+    return { accessKeyId: m.accessKeyId, accessKeySecret: m.accessKeySecret, securityToken: m.securityToken || undefined };
   }
 
   /**
-   * One call of another Domain API action (RPC, POST, business parameters in the query string) through this
-   * client's credentials, signing, rate limit, retry and error mapping; sdk/name-servers builds on it. `parse`
-   * turns a 2xx body into the result. `retryable` narrows which failures are retried: a write must not be
-   * repeated after a failure the service may already have acted on.
+   * One page. Validates first (ValidationError), retries transient failures, throws DomainApiError; settles
+   * within `timeoutMs` (DeadlineExceeded) and at once on `signal` (AbortError), closing the connection either way.
    */
-  async callAction<T>(
+  async queryTaskDetailList(request: QueryTaskDetailListRequest, options: CallOptions = {}): Promise<TaskDetailPage> {
+    return this.#call(ACTION, toWireQuery(request), (answer, secrets) => readAnswer(answer, this.endpoint, secrets), options);
+  }
+
+  /**
+   * One call of another Domain API action (RPC, business parameters in the query string) with everything
+   * `queryTaskDetailList` does - signing, rate limit, retry, deadline, abort, error mapping; sdk/name-servers
+   * builds on it. `parse` reads a success body. `retryable` narrows which failures are retried: a write must not
+   * be repeated after a failure the service may already have acted on.
+   */
+  callAction<T>(
     action: string,
     query: Record<string, string>,
     parse: (body: unknown, statusCode: number) => T,
-    options: { signal?: AbortSignal; retryable?: (err: DomainApiError) => boolean } = {},
+    options: CallOptions & { retryable?: (err: DomainApiError) => boolean } = {},
   ): Promise<T> {
-    const { signal, retryable } = options;
+    return this.#call(action, { ...query }, (answer, secrets) => readAnswer(answer, this.endpoint, secrets, { action, parse }), options);
+  }
+
+  async #call<T>(
+    action: string,
+    query: Record<string, string>,
+    read: (answer: HttpAnswer, secrets: readonly (string | undefined)[]) => T,
+    options: CallOptions & { retryable?: (err: DomainApiError) => boolean },
+  ): Promise<T> {
+    const timeoutMs = checkTimeout(options.timeoutMs);
+    const { signal } = options;
     throwIfAborted(signal);
-    const { api, credential } = await abortable(this.#openApi(), signal);
-    const params = new Params({
-      action, version: this.#resolved.version, protocol: this.#resolved.protocol, pathname: "/", method: "POST",
-      authType: "AK", style: "RPC", reqBodyType: "formData", bodyType: "json",
-    });
-    return withRetry(
-      async () => {
-        await this.#limiter?.acquire(signal);
-        let res: { body?: unknown; statusCode?: unknown };
-        try {
-          res = await abortable(api.callApi(params, new OpenApiRequest({ query: { ...query } }), new RuntimeOptions({ autoretry: false })), signal);
-        } catch (err) {
-          const mapped = toDomainApiError(err, this.endpoint, await secretsOf(credential));
-          if (DomainApiError.isInstance(mapped) && mapped.retryable && retryable && !retryable(mapped)) {
-            throw new DomainApiError(mapped.message, { ...mapped, retryable: false }, { cause: mapped.cause });
+    const clock = this.#clock;
+    const deadlineAt = timeoutMs === undefined ? undefined : clock.now() + timeoutMs;
+    let secrets: (string | undefined)[] = this.#options.credentials ? [this.#options.credentials.accessKeySecret, this.#options.credentials.securityToken] : [];
+    const deadlineError = (what: string) =>
+      apiError(
+        { code: TRANSPORT_CODES.deadlineExceeded, statusCode: 0, message: `${action} to ${this.endpoint} did not settle within timeoutMs (${timeoutMs} ms): ${what}` },
+        secrets,
+      );
+    if (timeoutMs === 0) throw deadlineError("no time was left, so nothing was sent");
+
+    // One signal for the whole call: the caller's abort, or the deadline by real time. The real-time timer is
+    // the backstop that makes `timeoutMs` a promise; the clock (possibly virtual) bounds sleeps and attempts.
+    const call = new AbortController();
+    const onAbort = () => call.abort(signal!.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => call.abort(DEADLINE), timeoutMs);
+    timer?.unref();
+    const leftMs = () => (deadlineAt === undefined ? MAX_TIMER_MS : Math.min(MAX_TIMER_MS, deadlineAt - clock.now()));
+    try {
+      const credential = await abortable(this.#credentialSource(), call.signal);
+      const sign = this.signatureVersion === "v1" ? signV1 : signV3;
+      const target = { protocol: this.#resolved.protocol === "HTTP" ? "http" : "https", host: this.#resolved.host, version: this.#resolved.version, action, query } as const;
+      this.#agent ??= newAgent(target.protocol);
+      const agent = this.#agent;
+      return await withRetry(
+        async (n) => {
+          await this.#limiter?.acquire(call.signal);
+          const key = await abortable(this.#signingKey(credential), call.signal);
+          secrets = [key.accessKeySecret, key.securityToken];
+          const budgetMs = leftMs();
+          if (budgetMs <= 0) throw deadlineError(`no time was left for attempt ${n}${n > 1 ? " after the retries before it" : " after waiting for the rate limit"}`);
+          try {
+            const answer = await send(
+              sign(target, key),
+              agent,
+              {
+                connectTimeoutMs: this.#options.connectTimeoutMs ?? 5000,
+                readTimeoutMs: this.#options.readTimeoutMs ?? 10_000,
+                budgetMs,
+                maxBodyBytes: MAX_BODY_BYTES,
+              },
+              call.signal,
+            );
+            return read(answer, secrets);
+          } catch (err) {
+            if (!(err instanceof TransportFailure)) throw narrowed(toDomainTaskError(err, this.endpoint, secrets), options.retryable);
+            // Aborted by the deadline backstop: report it as the deadline, with how far the answer had got.
+            const failure =
+              err.kind === "aborted" && call.signal.reason === DEADLINE
+                ? new TransportFailure("deadline", err.statusCode, err.bytesReceived, err.elapsedMs, budgetMs)
+                : err;
+            if (failure.kind === "aborted") throwIfAborted(call.signal);
+            throw narrowed(fromTransportFailure(failure, this.endpoint, secrets), options.retryable);
           }
-          throw mapped;
-        }
-        return parse(res.body, Number(res.statusCode) || 200);
-      },
-      this.#retry,
-      { clock: this.#clock, signal, random: this.#options.random },
-    );
+        },
+        this.#retry,
+        { clock, signal: call.signal, random: this.#options.random, deadlineAt },
+      );
+    } catch (err) {
+      // A sleep or a wait cut short by the deadline backstop is the deadline, not the caller's abort.
+      if (call.signal.reason === DEADLINE && !DomainApiError.isInstance(err)) throw deadlineError("it was still waiting (for credentials, the rate limit or a retry's backoff)");
+      throw err;
+    } finally {
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
   }
 
   /** Shown by console.log / util.inspect: where it talks to, never the AccessKey. */

@@ -1,6 +1,6 @@
 /** The waiter's options, checked and turned into milliseconds, with their defaults. */
 import type { TaskQuery } from "../api/schemas";
-import { systemClock, type Clock } from "../clock";
+import { MAX_TIMER_MS, systemClock, type Clock } from "../clock";
 import { ValidationError } from "../errors";
 import { readPagerLimits } from "../pager/paginate";
 import { checkQuery, type CheckedQuery } from "../read/check-query";
@@ -15,7 +15,7 @@ export const WAIT_DEFAULTS = Object.freeze({
 });
 
 /** The longest a single timer can sleep in Node.js (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
-export const MAX_DELAY_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+export const MAX_DELAY_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 
 export interface WaitSettings {
   query: CheckedQuery;

@@ -65,7 +65,9 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
   const poller = new TaskPoller(api, checked, {
     ...settings,
     signal,
-    timeLeftMs: () => Math.max(0, deadline + DEADLINE_GRACE_MS - clock.now()),
+    // Requests end by the deadline; the poll at the deadline (and the one exact poll that may follow it) gets
+    // the grace, so a wait ends within maxWaitSeconds + 2 x DEADLINE_GRACE_MS whatever the server does.
+    timeLeftMs: () => Math.max(DEADLINE_GRACE_MS, deadline + DEADLINE_GRACE_MS - clock.now()),
   });
   const taskNo = checked.taskNo;
   let unverified = 0;

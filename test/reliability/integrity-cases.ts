@@ -36,6 +36,11 @@ export interface IntegrityCase {
   filter?: { domainName?: string; instanceId?: string };
   /** The listing itself contradicts itself, so the pager (which gives no verdict) must refuse it too. */
   listingBreaks: boolean;
+  /**
+   * The task never settles (a failure that keeps flickering back to EXECUTING never stays terminal in every
+   * read): waiting for completion may end at the timeout - still never a pass.
+   */
+  neverSettles?: boolean;
 }
 
 /** Each class of issue 9, alone, and a few together. Every one of them must never pass. */
@@ -55,7 +60,7 @@ export const HOSTILE_CASES: IntegrityCase[] = [
   { name: "TaskStatus says EXECUTE_SUCCESS, TaskStatusCode says 3", quirks: { failureStatusMismatch: "statusSaysSuccess" }, listingBreaks: true },
   { name: "TaskStatus says EXECUTE_FAILURE, TaskStatusCode says 2", quirks: { failureStatusMismatch: "codeSaysSuccess" }, listingBreaks: true },
   { name: "the failure reuses a succeeded detail's TaskDetailNo", quirks: { failuresReuseTaskDetailNo: true }, listingBreaks: true },
-  { name: "the failure flickers back to EXECUTING", quirks: { failureFlicker: true }, listingBreaks: false },
+  { name: "the failure flickers back to EXECUTING", quirks: { failureFlicker: true }, listingBreaks: false, neverSettles: true },
   { name: "the full listing shows the failure as EXECUTE_SUCCESS, the TaskStatus=3 count shows it", quirks: { failuresListedAsSuccess: true }, listingBreaks: false },
   { name: "TotalItemNum > 0 but no TaskDetail at all", quirks: { omitTaskDetail: true }, listingBreaks: true },
   { name: "TaskStatus-filtered answers are empty (counts broken)", quirks: { emptyTaskStatusAnswers: true }, listingBreaks: false },
@@ -67,7 +72,7 @@ export const HOSTILE_CASES: IntegrityCase[] = [
   { name: "every documented quirk, and the failure flickering", quirks: {
     nextPageAlwaysTrue: true, totalPageNumOffset: 1, repeatLastPagePastEnd: true, singleObjectDetail: true, numericTaskResult: true,
     trailingNewlineFailReason: true, failureFlicker: true,
-  }, listingBreaks: false },
+  }, listingBreaks: false, neverSettles: true },
 ];
 
 /** Servers that are sloppy but honest: every surface must still pass a task whose details all succeeded. */

@@ -1,4 +1,6 @@
-import { abortable, AbortError, VirtualClock } from "../../sdk";
+import { abortable, systemClock, VirtualClock } from "../../sdk/clock";
+import { AbortError } from "../../sdk/errors";
+import { waitForTask } from "../../sdk/waiter";
 
 describe("abortable", () => {
   it("settles as the work does when no abort comes", async () => {
@@ -46,5 +48,31 @@ describe("VirtualClock", () => {
     const controller = new AbortController();
     controller.abort();
     await expect(clock.sleep(10, controller.signal)).rejects.toBeInstanceOf(AbortError);
+  });
+});
+
+describe("systemClock.sleep beyond one timer's reach", () => {
+  afterEach(() => jest.useRealTimers());
+
+  it("sleeps the whole of a delay over 2^31 - 1 ms instead of firing at once", async () => {
+    jest.useFakeTimers();
+    let done = false;
+    const sleeping = systemClock.sleep(3_000_000_000).then(() => (done = true));
+    await jest.advanceTimersByTimeAsync(2 ** 31 - 1);
+    expect(done).toBe(false);
+    await jest.advanceTimersByTimeAsync(3_000_000_000 - (2 ** 31 - 1));
+    await sleeping;
+    expect(done).toBe(true);
+  });
+});
+
+describe("waitForTask delays", () => {
+  it("refuses a delay longer than a timer can sleep, naming the option and the limit", async () => {
+    const api = { queryTaskDetailList: () => Promise.reject(new Error("nothing may be sent")) };
+    for (const field of ["minDelaySeconds", "maxDelaySeconds"] as const) {
+      const error = await waitForTask(api, { taskNo: "T" }, { minDelaySeconds: 1, [field]: 2.2e6, maxDelaySeconds: 2.2e6 }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "ValidationError", field: expect.stringMatching(/DelaySeconds$/) });
+      expect((error as Error).message).toMatch(/must be at most 2147483 seconds/);
+    }
   });
 });

@@ -44,7 +44,8 @@ describe("retryPolicy", () => {
   it.each([
     [{ maxAttempts: 0 }, /retry.maxAttempts must be an integer >= 1; got 0/],
     [{ maxAttempts: 1.5 }, /retry.maxAttempts/],
-    [{ baseDelayMs: -1 }, /retry.baseDelayMs must be a number of milliseconds >= 0; got -1/],
+    [{ baseDelayMs: -1 }, /retry.baseDelayMs must be a number of milliseconds from 0 to 2147483647; got -1/],
+    [{ maxDelayMs: 2.2e9 }, /retry.maxDelayMs must be a number of milliseconds from 0 to 2147483647; got 2200000000/],
     [{ deadlineMs: -5 }, /retry.deadlineMs/],
   ])("rejects %j", (options, message) => {
     expect(() => retryPolicy(options)).toThrow(message);
@@ -148,5 +149,39 @@ describe("withRetry", () => {
     controller.abort();
     await expect(withRetry(fn, policy, { clock: new VirtualClock(), signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
     expect(calls).toEqual([]);
+  });
+});
+
+describe("withRetry: the service's wait and the call's deadline", () => {
+  const throttled = (retryAfterMs?: number) =>
+    new DomainApiError("Throttling.User (HTTP 429): test.", { code: "Throttling.User", statusCode: 429, retryable: true, retryAfterMs });
+
+  it("sleeps the service's TimeLeft when it is longer than the backoff, even beyond maxDelayMs", async () => {
+    const clock = new VirtualClock();
+    const { fn } = script(throttled(9000), throttled(1));
+    await withRetry(fn, retryPolicy({ maxDelayMs: 5000 }), { clock, random: () => 0.5 });
+    expect(clock.slept).toEqual([9000, 200]);
+  });
+
+  it("ends at once with the last error when the next retry would start at or after deadlineAt", async () => {
+    const clock = new VirtualClock();
+    const { fn, calls } = script(throttled(), throttled(2000));
+    const err = await withRetry(fn, retryPolicy(), { clock, random: () => 0.5, deadlineAt: clock.now() + 1000 }).catch((e: Error) => e);
+    expect(calls).toEqual([1, 2]);
+    expect(clock.slept).toEqual([100]);
+    expect(err).toMatchObject({ code: "Throttling.User", attempts: 2 });
+    expect((err as Error).message).toMatch(/Gave up after 2 attempts .*the service asked to wait 2000 ms, past the call's time limit/);
+  });
+
+  it("never sleeps longer than setTimeout can wait, whatever TimeLeft the service sends", async () => {
+    const clock = new VirtualClock();
+    await withRetry(script(throttled(1e12)).fn, retryPolicy({ deadlineMs: Infinity }), { clock, random: () => 0.5 });
+    expect(clock.slept).toEqual([2 ** 31 - 1]);
+  });
+
+  it("says why a first failure was not retried when the deadline, not the code, stopped it", async () => {
+    const clock = new VirtualClock();
+    const err = await withRetry(script(throttled(5000)).fn, retryPolicy(), { clock, deadlineAt: clock.now() + 10 }).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/Not retried: the service asked to wait 5000 ms, past the call's time limit\.$/);
   });
 });

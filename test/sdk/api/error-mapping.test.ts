@@ -1,20 +1,11 @@
 import * as util from "node:util";
-import { formatApiErrorMessage, isRetryableFailure, redactSecrets, toDomainApiError, TRANSPORT_CODES } from "../../../sdk/api/error-mapping";
-import { DomainApiError, ValidationError } from "../../../sdk/errors";
+import { apiError, formatApiErrorMessage, fromTransportFailure, isRetryableFailure, toDomainTaskError, TRANSPORT_CODES } from "../../../sdk/api/error-mapping";
+import { TransportFailure, type TransportFailureKind } from "../../../sdk/api/transport";
+import { ValidationError } from "../../../sdk/errors";
 
 const ENDPOINT = "https://domain.aliyuncs.com";
 
-/** The shape @alicloud/openapi-client throws for a JSON error body. */
-const teaError = (statusCode: number, body: Record<string, unknown>) =>
-  Object.assign(new Error(`${String(body.Code)}: code: ${statusCode}, ${String(body.Message)} request id: ${String(body.RequestId)}`), {
-    code: body.Code,
-    statusCode,
-    data: { ...body, statusCode },
-  });
-
-const socketError = (code: string, message: string) => Object.assign(new Error(message), { code });
-
-describe("isRetryableFailure: terraform-provider-alicloud's rule plus transport failures", () => {
+describe("isRetryableFailure: terraform-provider-alicloud's rule, the Domain API's passing failures, transport failures", () => {
   it.each([
     ["Throttling", 400, true],
     ["Throttling.User", 400, true],
@@ -25,7 +16,20 @@ describe("isRetryableFailure: terraform-provider-alicloud's rule plus transport 
     ["AnythingElse", 502, true],
     [TRANSPORT_CODES.readTimeout, 0, true],
     [TRANSPORT_CODES.connectionDropped, 0, true],
-    [TRANSPORT_CODES.nonJsonBody, 0, true],
+    [TRANSPORT_CODES.nonJsonBody, 200, true],
+    [TRANSPORT_CODES.nonJsonBody, 502, true],
+    [TRANSPORT_CODES.nonJsonBody, 403, false],
+    [TRANSPORT_CODES.emptyBody, 200, true],
+    [TRANSPORT_CODES.redirected, 302, false],
+    [TRANSPORT_CODES.deadlineExceeded, 0, false],
+    ["Http503", 503, true],
+    ["NetworkIOError", 400, true],
+    ["ParameterIllegal", 400, false],
+    ["InvalidPageSize", 400, false],
+    ["SignatureDoesNotMatch", 400, false],
+    ["NoPermission", 403, false],
+    ["InvalidAccessKeyId.Inactive", 403, false],
+    ["InvalidSecurityToken.Expired", 400, false],
     [TRANSPORT_CODES.connectionRefused, 0, true],
     [TRANSPORT_CODES.hostNotFound, 0, false],
     [TRANSPORT_CODES.tls, 0, false],
@@ -42,86 +46,61 @@ describe("isRetryableFailure: terraform-provider-alicloud's rule plus transport 
   });
 });
 
-describe("toDomainApiError", () => {
-  it("maps a JSON error body: code, status, RequestId, HostId, Recommend, and the message format", () => {
-    const err = toDomainApiError(
-      teaError(403, { RequestId: "RID", HostId: "domain.aliyuncs.com", Code: "Forbidden.RAM", Message: "User not authorized", Recommend: "https://api.aliyun.com/troubleshoot?q=Forbidden.RAM" }),
-      ENDPOINT,
-    ) as DomainApiError;
-    expect(err).toMatchObject({ name: "DomainApiError", code: "Forbidden.RAM", statusCode: 403, requestId: "RID", hostId: "domain.aliyuncs.com", retryable: false, attempts: 1 });
-    expect(err.recommend).toMatch(/troubleshoot/);
-    expect(err.message).toBe(
-      "Forbidden.RAM (HTTP 403): User not authorized. RequestId: RID. The identity lacks permission for domain:QueryTaskDetailList: grant it (e.g. AliyunDomainReadOnlyAccess) in RAM.",
-    );
-  });
-
-  it("maps a bare SyntaxError (an HTML body) to InvalidResponseBody", () => {
-    const err = toDomainApiError(new SyntaxError(`Unexpected token '<', "<html>" is not valid JSON`), ENDPOINT);
-    expect(err).toMatchObject({ code: "InvalidResponseBody", statusCode: 0, retryable: true });
-    expect(err.message).toMatch(/^InvalidResponseBody \(non-JSON response\): https:\/\/domain\.aliyuncs\.com answered with a body that is not JSON/);
-  });
-
-  it("keeps the HTTP status of a non-JSON error body when it is known: a 4xx is final, with advice", () => {
-    const tooLong = Object.assign(new SyntaxError("Unexpected end of JSON input"), { statusCode: 431 });
-    const err = toDomainApiError(tooLong, ENDPOINT);
-    expect(err).toMatchObject({ code: "InvalidResponseBody", statusCode: 431, retryable: false });
-    expect(err.message).toMatch(/^InvalidResponseBody \(HTTP 431\): .* shorten the longest parameter/);
-    const gateway = Object.assign(new SyntaxError(`Unexpected token '<'`), { statusCode: 502 });
-    expect(toDomainApiError(gateway, ENDPOINT)).toMatchObject({ statusCode: 502, retryable: true });
-  });
+describe("fromTransportFailure: what happened on the wire, in the message", () => {
+  const failure = (kind: TransportFailureKind, statusCode = 0, bytes = 0, err?: NodeJS.ErrnoException) => new TransportFailure(kind, statusCode, bytes, 520, 500, err);
+  const socketError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
   it.each([
-    [Object.assign(new Error("ReadTimeout(3000). POST http://h/?x=1 failed."), { name: "RequestTimeoutError" }), "ReadTimeout"],
-    [Object.assign(new Error("ConnectTimeout: Connect http://h failed."), { name: "RequestTimeoutError" }), "ConnectTimeout"],
-    [socketError("ECONNRESET", "read ECONNRESET"), "ConnectionDropped"],
-    [new Error("socket hang up"), "ConnectionDropped"],
-    [socketError("EPIPE", "write EPIPE"), "ConnectionDropped"],
-    [socketError("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:1"), "ConnectionRefused"],
-    [socketError("ENOTFOUND", "getaddrinfo ENOTFOUND nowhere"), "HostNotFound"],
-    [socketError("EPROTO", "write EPROTO ...wrong version number"), "TlsError"],
-    [socketError("DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed certificate"), "TlsError"],
-    [socketError("ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames"), "TlsError"],
-    [new TypeError("something odd"), "UnknownError"],
-  ])("maps %s to %s with status 0", (thrown, code) => {
-    const err = toDomainApiError(thrown, ENDPOINT);
+    [failure("socket", 0, 0, socketError("ECONNRESET", "read ECONNRESET")), "ConnectionDropped", /dropped before a response arrived/],
+    [failure("socket", 0, 0, socketError("", "socket hang up")), "ConnectionDropped", /dropped before a response arrived/],
+    [failure("socket", 200, 17, socketError("ECONNRESET", "aborted")), "ConnectionDropped", /dropped after a response had started \(HTTP 200, 17 bytes/],
+    [failure("socket", 0, 0, socketError("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:1")), "ConnectionRefused", /Nothing accepted the connection/],
+    [failure("socket", 0, 0, socketError("ENOTFOUND", "getaddrinfo ENOTFOUND nowhere")), "HostNotFound", /Could not resolve/],
+    [failure("socket", 0, 0, socketError("EPROTO", "write EPROTO ...wrong version number")), "TlsError", /HTTPS handshake/],
+    [failure("socket", 0, 0, socketError("DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed certificate")), "TlsError", /HTTPS handshake/],
+    [failure("connectTimeout"), "ConnectTimeout", /Could not connect .* within connectTimeoutMs \(500 ms\)/],
+    [failure("readTimeout"), "ReadTimeout", /within readTimeoutMs \(500 ms after connecting\); no response had started/],
+    [failure("readTimeout", 200, 3), "ReadTimeout", /a response had started \(HTTP 200, 3 bytes of its body\), then stalled/],
+    [failure("deadline", 200, 3), "DeadlineExceeded", /time limit .* a response had started \(HTTP 200, 3 bytes/],
+    [failure("socket", 0, 0, socketError("EWHATEVER", "something odd")), "UnknownError", /failed: Error: something odd/],
+  ])("%#: %s -> %s", (f, code, message) => {
+    const err = fromTransportFailure(f, ENDPOINT, []);
     expect(err).toMatchObject({ code, statusCode: 0 });
-    expect(err.message).toMatch(new RegExp(`^${code} \\((no response|non-JSON response)\\): `));
+    expect(err.message).toMatch(new RegExp(`^${code} \\(no response\\): `));
+    expect(err.message).toMatch(message);
+    expect(err.message).toContain(ENDPOINT);
+  });
+
+  it("a socket error's text is redacted, in the message and in the cause util.inspect prints", () => {
+    const secret = "the-secret-token-value";
+    const err = fromTransportFailure(failure("socket", 0, 0, socketError("", `odd failure for /?SecurityToken=${secret}&X=1`)), ENDPOINT, [secret]);
+    const shown = util.inspect(err, { depth: 10, showHidden: true });
+    expect(shown).not.toContain(secret);
+    expect((err.cause as Error).message).toContain("SecurityToken=***&X=1");
   });
 
   it("passes this package's own errors through unchanged", () => {
     const own = new ValidationError("pageSize", 0, "pageSize must be ...");
-    expect(toDomainApiError(own, ENDPOINT)).toBe(own);
-  });
-
-  it("keeps a redacted copy of the original error as cause, without the response body", () => {
-    const secret = "the-secret-token-value";
-    const err = toDomainApiError(
-      teaError(400, { RequestId: "RID", Code: "SignatureDoesNotMatch", Message: `string to sign is:POST&%2F&SecurityToken%3D${secret}%26X%3D1` }),
-      ENDPOINT,
-      [secret],
-    );
-    const shown = util.inspect(err, { depth: 10, showHidden: true });
-    expect(shown).not.toContain(secret);
-    expect((err.cause as Error).message).toContain("SecurityToken%3D***%26X%3D1");
-    expect(err.cause).not.toHaveProperty("data");
+    expect(toDomainTaskError(own, ENDPOINT, [])).toBe(own);
   });
 });
 
-describe("redactSecrets", () => {
-  it("removes known secrets, raw and percent-encoded once or twice", () => {
-    const secret = "ab/c+d=ef&gh";
-    const text = `raw ${secret} once ${encodeURIComponent(secret)} twice ${encodeURIComponent(encodeURIComponent(secret))}`;
-    expect(redactSecrets(text, [secret])).toBe("raw *** once *** twice ***");
-  });
-
-  it("removes Signature, SecurityToken and AccessKeySecret parameter values in any encoding", () => {
-    expect(redactSecrets("?A=1&Signature=abc%2Bdef&SecurityToken=tok&B=2")).toBe("?A=1&Signature=***&SecurityToken=***&B=2");
-    expect(redactSecrets("POST&%2F&SecurityToken%3Dtok%26Signature%3Dsig")).toBe("POST&%2F&SecurityToken%3D***%26Signature%3D***");
-    expect(redactSecrets("x%26AccessKeySecret%253Dsss%2526y")).toBe("x%26AccessKeySecret%253D***%2526y");
-  });
-
-  it("leaves short values alone rather than garbling the message", () => {
-    expect(redactSecrets("a message with x in it", ["x"])).toBe("a message with x in it");
+describe("apiError: advice by code", () => {
+  it.each([
+    ["Forbidden.RAM", 403, /grant it the RAM action domain:QueryDomainTask/],
+    ["NoPermission", 403, /grant it the RAM action domain:QueryDomainTask/],
+    ["InvalidAccessKeyId.Inactive", 403, /disabled: enable it in the RAM console/],
+    ["InvalidSecurityToken.Expired", 400, /has expired: obtain a new one/],
+    ["SignatureDoesNotMatch", 400, /AccessKey secret belongs to the AccessKey ID/],
+    ["InvalidPageSize", 400, /refused the PageSize parameter/],
+    ["MissingTaskNo", 400, /refused the TaskNo parameter/],
+    ["ParameterIllegal", 400, /refused the request's parameters/],
+    ["NetworkIOError", 400, /passing failure: it is retried/],
+    ["InvalidResponseBody", 403, /did not come from the Domain API.*no RAM permission changes this/],
+  ] as const)("%s (HTTP %d)", (code, status, advice) => {
+    const err = apiError({ code, statusCode: status, message: "m", requestId: "RID" }, []);
+    expect(err.message).toMatch(new RegExp(`^${code.replace(".", "\\.")} \\(HTTP ${status}\\): m\\. RequestId: RID\\. `));
+    expect(err.message).toMatch(advice);
   });
 });
 
