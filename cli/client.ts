@@ -4,7 +4,8 @@
  * never from a flag value (which would land in shell history and process listings).
  */
 import { DomainTaskClient, type ClientOptions } from "../sdk/api/client";
-import { CredentialsError } from "../sdk/errors";
+import { ENV_SECRET_KEY, ENV_SECURITY_TOKEN, firstSet } from "../sdk/credentials";
+import { AbortError, CredentialsError } from "../sdk/errors";
 import type { Io } from "./io";
 import { UsageError, quote } from "./usage-error";
 
@@ -44,21 +45,41 @@ export const parseGlobalOptions = (values: Record<string, string | boolean>, com
   return options;
 };
 
-const readFirstLine = async (stream: NodeJS.ReadableStream): Promise<string> => {
-  let data = "";
-  for await (const chunk of stream) {
-    data += String(chunk);
-    if (data.includes("\n")) break;
-  }
-  return data.split(/\r?\n/)[0];
-};
+/**
+ * The first line of `stream`, or everything up to its end. Stops at once when `signal` fires: a Ctrl-C while
+ * stdin is open but silent (a pipe nobody writes to, a terminal) must interrupt, not wait for a second one.
+ */
+const readFirstLine = (stream: NodeJS.ReadableStream, signal: AbortSignal): Promise<string> =>
+  new Promise((resolve, reject) => {
+    let data = "";
+    const finish = (error?: unknown): void => {
+      stream.off("data", onData);
+      stream.off("end", onEnd);
+      stream.off("error", finish);
+      signal.removeEventListener("abort", onAbort);
+      stream.pause();
+      if (error !== undefined) reject(error);
+      else resolve(data.split(/\r?\n/)[0]);
+    };
+    const onData = (chunk: unknown): void => {
+      data += String(chunk);
+      if (data.includes("\n")) finish();
+    };
+    const onEnd = (): void => finish();
+    const onAbort = (): void => finish(new AbortError("interrupted while reading the secret from standard input"));
+    if (signal.aborted) return onAbort();
+    stream.on("data", onData);
+    stream.once("end", onEnd);
+    stream.once("error", finish);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
 
 /** The explicit key pair, when --access-key-id was given; undefined means "use the default chain". */
 const explicitCredentials = async (options: GlobalOptions, io: Io): Promise<ClientOptions["credentials"]> => {
   if (!options.accessKeyId) return undefined;
   const secret = options.secretFromStdin
-    ? (await readFirstLine(io.stdin)).trim()
-    : (io.env.ALICLOUD_SECRET_KEY || io.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET || "").trim();
+    ? (await readFirstLine(io.stdin, io.signal)).trim()
+    : firstSet(io.env, [ENV_SECRET_KEY, "ALIBABA_CLOUD_ACCESS_KEY_SECRET"]) ?? "";
   if (!secret) {
     throw new CredentialsError(
       `--access-key-id ${quote(options.accessKeyId)} was given without its secret: ` +
@@ -67,7 +88,7 @@ const explicitCredentials = async (options: GlobalOptions, io: Io): Promise<Clie
           : "set ALICLOUD_SECRET_KEY or ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass it on standard input with --secret-from-stdin."),
     );
   }
-  const securityToken = io.env.ALICLOUD_SECURITY_TOKEN || io.env.ALIBABA_CLOUD_SECURITY_TOKEN || undefined;
+  const securityToken = firstSet(io.env, [ENV_SECURITY_TOKEN, "ALIBABA_CLOUD_SECURITY_TOKEN"]);
   return { accessKeyId: options.accessKeyId, accessKeySecret: secret, ...(securityToken ? { securityToken } : {}) };
 };
 

@@ -9,10 +9,10 @@ const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 
 const UNIT_ORDER = ["h", "m", "s", "ms"];
 const PART = /(\d+(?:\.\d+)?)(ms|h|m|s)/y;
 
-/** Parses a duration to milliseconds, or returns undefined when the text is not one. */
-export const parseDurationMs = (text: string): number | undefined => {
+/** Parses a duration to (unrounded) milliseconds, or returns undefined when the text is not one. */
+const parseExactMs = (text: string): number | undefined => {
   const trimmed = text.trim();
-  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
   if (trimmed === "") return undefined;
   let total = 0;
   let lastUnit = -1;
@@ -25,19 +25,44 @@ export const parseDurationMs = (text: string): number | undefined => {
     lastUnit = unitIndex;
     total += Number(match[1]) * UNIT_MS[match[2]];
   }
-  return Math.round(total);
+  return total;
 };
 
-/** Parses the value of a duration flag, or throws a UsageError naming the flag, the value and the fix. */
+/** Parses a duration to whole milliseconds, or returns undefined when the text is not one. */
+export const parseDurationMs = (text: string): number | undefined => {
+  const ms = parseExactMs(text);
+  return ms === undefined ? undefined : Math.round(ms);
+};
+
+/**
+ * The longest duration a flag takes: Node's timers hold at most 2^31-1 ms (about 24.8 days) and fire at once
+ * when given more, so a longer delay or timeout would poll in a tight loop instead of waiting.
+ */
+export const MAX_DURATION_MS = 2 ** 31 - 1;
+
+/**
+ * Parses the value of a duration flag, or throws a UsageError naming the flag, the value and the fix: for
+ * text that is not a duration, a non-zero duration under 1 ms (it would round to 0, which for --timeout
+ * means "check once"), and one longer than MAX_DURATION_MS.
+ */
 export const durationFlag = (flag: string, text: string, command?: string): number => {
-  const ms = parseDurationMs(text);
+  const ms = parseExactMs(text);
   if (ms === undefined) {
     throw new UsageError(
       `${flag} ${quote(text)} is not a duration: use seconds (90) or units h, m, s, ms (90s, 15m, 2h, 1h30m, 500ms).`,
       command,
     );
   }
-  return ms;
+  if (ms > 0 && ms < 1) {
+    throw new UsageError(`${flag} ${quote(text)} is shorter than 1ms, the smallest step: use 1ms or more, or 0.`, command);
+  }
+  if (ms > MAX_DURATION_MS) {
+    throw new UsageError(
+      `${flag} ${quote(text)} is longer than the largest duration, ${formatDuration(MAX_DURATION_MS)} (${MAX_DURATION_MS}ms): use a shorter one.`,
+      command,
+    );
+  }
+  return Math.round(ms);
 };
 
 /** Formats milliseconds for people: `850ms`, `12s`, `4m05s`, `1h02m`. */

@@ -12,12 +12,18 @@ export const ExitCode = {
    * a TaskNo the service still shows no details for after 60 s (a wrong TaskNo, or the wrong --product).
    */
   USAGE: 2,
-  /** The Domain API or the credentials failed: the message carries the Code and the RequestId. */
+  /**
+   * The Domain API, the credentials or the environment failed: the message carries the API's Code and
+   * RequestId; or standard output could not be written (a full disk, `> /dev/full`, a reader that closed the
+   * pipe), so what the command printed is incomplete: 3 then, whatever the verdict was.
+   */
   API_ERROR: 3,
   /** The timeout ran out while details were still open; the last counts are printed. */
   TIMEOUT: 4,
   /** Interrupted (Ctrl-C / SIGINT): polling stopped at once. */
   INTERRUPTED: 130,
+  /** Terminated (SIGTERM, as CI runners and `timeout` send): polling stopped at once, as for Ctrl-C. */
+  TERMINATED: 143,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -27,6 +33,7 @@ export const EXIT_CODE_HELP = `Exit codes:
   0    condition met (--for success: every detail succeeded; --for completion: every detail finished)
   1    condition false: a detail failed (--for success)
   2    usage or bad input (unknown flag, malformed value, empty TaskNo; wait: no details for the TaskNo after 60s)
-  3    API or credential error (Code and RequestId printed)
+  3    API or credential error (Code and RequestId printed), or stdout could not be written
   4    timed out with details still open (last counts printed)
-  130  interrupted (Ctrl-C)`;
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)`;

@@ -90,7 +90,8 @@ Examples:
   domain-tasks get T-20260101-0001 --debug      # each request on stderr: page, status, RequestId, time
   domain-tasks get T-20260101-0001 -o jsonl | grep EXECUTE_FAILURE
 
-Exit codes: 0 the details were read; 2 bad input; 3 API or credential error; 130 interrupted.`;
+Exit codes: 0 the details were read; 2 bad input; 3 API or credential error, or stdout could not be written;
+130 interrupted; 143 terminated (SIGTERM).`;
 
 const WAIT_HELP = `domain-tasks wait - block until a task finishes (a pipeline gate)
 

@@ -1,37 +1,45 @@
 /**
  * The `domain-tasks` command (bin/domain-tasks.js loads the compiled dist/cli/main.js): wires the process -
- * streams, Ctrl-C, the exit code - around cli/run.ts.
+ * streams, signals, the exit code - around cli/run.ts.
  */
 import { parseArgs, type ParsedArgs } from "./args";
 import { ExitCode } from "./exit-codes";
+import { Interrupted } from "./io";
+import { guardOutput, outputFailure } from "./process-streams";
 import { run } from "./run";
 
-/** Wires the process: streams, Ctrl-C, and the exit. */
+/** Exit codes for a second signal, which leaves at once (128 + the signal's number, as shells report it). */
+const SIGNAL_EXIT = { SIGINT: ExitCode.INTERRUPTED, SIGTERM: ExitCode.TERMINATED } as const;
+
+/** Wires the process: streams, Ctrl-C and SIGTERM, and the exit. */
 const main = async (): Promise<void> => {
   const argv = process.argv.slice(2);
   const controller = new AbortController();
-  const isEmulator = parseArgsSafely(argv)?.command === "emulator";
-  if (!isEmulator) {
-    // First Ctrl-C: stop polling at once (the command exits 130). A second one: leave immediately.
-    process.once("SIGINT", () => {
-      controller.abort(new Error("interrupted (SIGINT)"));
-      process.once("SIGINT", () => process.exit(ExitCode.INTERRUPTED));
-    });
+  // A failed stdout stops the work too: nobody will read what it would print.
+  const stdout = guardOutput(process.stdout, (error) => controller.abort(outputFailure(error)));
+  // A failed stderr (`2>&1 >out.json | head -c 10`) is ignored: it must not change the verdict's exit code.
+  const stderr = guardOutput(process.stderr);
+  if (parseArgsSafely(argv)?.command !== "emulator") {
+    // First Ctrl-C or SIGTERM (CI runners, `timeout`): stop polling at once and say so. A second: leave now.
+    let signalled = false;
+    const onSignal = (name: "SIGINT" | "SIGTERM"): void => {
+      if (signalled) process.exit(SIGNAL_EXIT[name]);
+      signalled = true;
+      controller.abort(new Interrupted(name));
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
   }
-  // `domain-tasks get T -o jsonl | head` closes stdout early: that is the reader's choice, not an error.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(ExitCode.OK);
-    throw error;
-  });
-  const code = await run(argv, {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    env: process.env,
-    signal: controller.signal,
-  });
-  // Exit explicitly: an idle keep-alive socket must not hold a pipeline step open.
-  process.stdout.write("", () => process.exit(code));
+  let code = await run(argv, { stdout, stderr, stdin: process.stdin, env: process.env, signal: controller.signal });
+  await stdout.flush();
+  if (stdout.failure) {
+    stderr.write(`domain-tasks: ${outputFailure(stdout.failure).message}\n`);
+    // The output is incomplete, whatever the verdict was: one code says so (a signal's 130/143 stands).
+    if (code !== ExitCode.INTERRUPTED && code !== ExitCode.TERMINATED) code = ExitCode.API_ERROR;
+  }
+  await stderr.flush();
+  // Exit explicitly: an idle keep-alive socket or an open stdin must not hold a pipeline step open.
+  process.exit(code);
 };
 
 const parseArgsSafely = (argv: readonly string[]): ParsedArgs | undefined => {

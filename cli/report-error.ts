@@ -15,6 +15,37 @@ export interface ErrorReport {
 
 const PREFIX = "domain-tasks:";
 
+/**
+ * The flag (or argument) that sets each SDK option: the SDK's messages name its options, the user typed
+ * flags. camelCase names are unambiguous and replaced wherever they occur; plain words (endpoint, region)
+ * only where they open the message as the failing field, since they also occur as ordinary words.
+ */
+const FLAG_FOR_OPTION: Record<string, string> = {
+  maxWaitSeconds: "--timeout",
+  minDelaySeconds: "--min-delay",
+  maxDelaySeconds: "--max-delay",
+  pageSize: "--page-size",
+  taskNo: "<taskNo>",
+  taskStatus: "--status",
+  domainName: "--domain",
+  instanceId: "--instance",
+  lang: "--lang",
+  endpoint: "--endpoint",
+  product: "--product",
+  region: "--region",
+  profile: "--profile",
+};
+
+/** A ValidationError's message in the command's own terms: "--timeout must be ...", not "maxWaitSeconds ...". */
+export const inFlagTerms = (error: ValidationError): string => {
+  let message = error.message;
+  for (const [option, flag] of Object.entries(FLAG_FOR_OPTION)) {
+    if (/[A-Z]/.test(option)) message = message.replace(new RegExp(`\\b${option}\\b`, "g"), flag);
+    else if (option === error.field) message = message.replace(new RegExp(`^${option}\\b`), flag);
+  }
+  return message;
+};
+
 export const reportError = (error: unknown, command?: string): ErrorReport => {
   if (AbortError.isInstance(error)) {
     return { exitCode: ExitCode.INTERRUPTED, lines: [`${PREFIX} interrupted; stopped polling.`] };
@@ -25,7 +56,7 @@ export const reportError = (error: unknown, command?: string): ErrorReport => {
     return { exitCode: ExitCode.USAGE, lines: [`${PREFIX} ${error.message}`] };
   }
   if (ValidationError.isInstance(error)) {
-    return { exitCode: ExitCode.USAGE, lines: [`${PREFIX} ${error.message}`, usageHint(command)] };
+    return { exitCode: ExitCode.USAGE, lines: [`${PREFIX} ${inFlagTerms(error)}`, usageHint(command)] };
   }
   if (DomainApiError.isInstance(error)) {
     const lines = [`${PREFIX} the Domain API call failed: ${error.message}`,

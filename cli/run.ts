@@ -8,7 +8,7 @@
 import { parseArgs, type ParsedArgs } from "./args";
 import { ExitCode } from "./exit-codes";
 import { helpText, usageHint } from "./help";
-import type { Io } from "./io";
+import { Interrupted, OutputError, type Io } from "./io";
 import { UsageError } from "./usage-error";
 import { packageVersion } from "./version";
 
@@ -45,9 +45,13 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
     }
     return await dispatch(args, io);
   } catch (error) {
+    const reason: unknown = io.signal.aborted ? io.signal.reason : undefined;
+    // A failed stdout is reported by main.ts once the stream has settled, whatever the command was doing.
+    if (error instanceof OutputError || reason instanceof OutputError) return ExitCode.API_ERROR;
     if (io.signal.aborted) {
-      io.stderr.write("domain-tasks: interrupted; stopped polling.\n");
-      return ExitCode.INTERRUPTED;
+      const terminated = reason instanceof Interrupted && reason.signalName === "SIGTERM";
+      io.stderr.write(`domain-tasks: ${terminated ? "terminated (SIGTERM)" : "interrupted"}; stopped polling.\n`);
+      return terminated ? ExitCode.TERMINATED : ExitCode.INTERRUPTED;
     }
     if (error instanceof UsageError) {
       io.stderr.write(`domain-tasks: ${error.message}\n${usageHint(error.command ?? args?.command)}\n`);

@@ -15,7 +15,10 @@ const isDrainable = (stream: unknown): stream is Drainable =>
 export const writeOut = (stream: OutputStream, chunk: string): Promise<void> => {
   if (chunk === "") return Promise.resolve();
   const accepted = stream.write(chunk);
-  if (accepted !== false || !isDrainable(stream)) return Promise.resolve();
+  if (accepted !== false) return Promise.resolve();
+  // The process's own streams (cli/process-streams.ts) say when they take more, or reject with why they failed.
+  if (stream.drained) return stream.drained();
+  if (!isDrainable(stream)) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
     const done = (error?: unknown) => {
       stream.removeListener("drain", onDrain);

@@ -3,6 +3,7 @@
  * `node dist/emulator/command.js ...`. Starts the emulator, prints where it listens, which credentials to use
  * and a sample call, and serves until SIGINT/SIGTERM (or the `stop` signal, for tests), then closes cleanly.
  */
+import { isLoopbackHost } from "../sdk/endpoint";
 import { CommandArgsError, EMULATOR_HELP, parseEmulatorArgs } from "./command-args";
 import { startEmulator } from "./index";
 import { loadFaultConfig, loadScenario } from "./scenario-file";
@@ -17,9 +18,6 @@ export interface EmulatorCommandIo {
   /** Called once the emulator listens, e.g. for a test to talk to it. */
   onListening?: (emulator: Emulator) => void;
 }
-
-/** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
-const isLoopback = (host: string): boolean => /^127\./.test(host) || host === "::1" || host === "localhost";
 
 /** How many seeded TaskNos the banner lists before it summarizes the rest. */
 const LISTED_TASKS = 10;
@@ -112,7 +110,7 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo =
     return 1;
   }
   stdout.write(banner(emulator, args, seeded));
-  if (!isLoopback(args.host)) {
+  if (!isLoopbackHost(args.host)) {
     stderr.write(
       `domain-tasks emulator: warning: bound to ${args.host}, so other machines can reach it with the throwaway key printed above` +
         `${args.admin ? ", and seed tasks and switch faults through the admin endpoints" : ""}. ` +

@@ -16,9 +16,25 @@ import { StatsRecorder } from "./stats";
 import { TaskStore } from "./task-store";
 import { DEFAULT_CREDENTIAL, type DomainSpec, type Emulator, type EmulatorOptions, type FaultConfig, type NowSource, type TaskSpec } from "./types";
 
-export * from "./types";
-export { EmulatorSpecError } from "./spec-schemas";
-export { TASK_TYPES, TASK_TYPE_DESCRIPTIONS } from "./task-types";
+// The public surface (`pulumi-alicloud-domain-tasks/emulator`): startEmulator below and these types. Not
+// EmulatorSpecError: its module declares zod schemas, which must stay out of the published declarations
+// (a bad spec's error still says what is wrong; match it by `err.name === "EmulatorSpecError"`).
+export {
+  DEFAULT_CREDENTIAL,
+  FOREIGN_TASK_NO,
+  type BatchSpec,
+  type DetailSpec,
+  type Emulator,
+  type EmulatorCredential,
+  type EmulatorOptions,
+  type EmulatorStats,
+  type FaultConfig,
+  type FaultRule,
+  type Quirks,
+  type RequestRecord,
+  type Scenario,
+  type TaskSpec,
+} from "./types";
 
 const realTime: NowSource = { now: () => Date.now() };
 

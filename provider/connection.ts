@@ -6,7 +6,9 @@
  * inside the provider process at call time.
  */
 import type { ClientOptions } from "../sdk/api/client";
-import type { DomainTaskInputs } from "./inputs";
+import { resolveEndpoint } from "../sdk/endpoint";
+import { ValidationError } from "../sdk/errors";
+import type { CheckFailure, DomainTaskInputs } from "./inputs";
 
 /** Combines the provider's configured options with a resource's location inputs. */
 export function connectionOptions(configured: ClientOptions, inputs: DomainTaskInputs): ClientOptions {
@@ -21,4 +23,21 @@ export function connectionOptions(configured: ClientOptions, inputs: DomainTaskI
   if (product !== undefined) options.product = product;
   if (region !== undefined) options.region = region;
   return options;
+}
+
+/**
+ * The `endpoint` input checked at preview by the rules the client applies at create: http or https only, no
+ * path or credentials in the URL (shown masked, never the password), plain http only to loopback unless the
+ * stack opts in with `alicloud-domain-tasks:insecure`. Undefined when it is fine (or not a string: the
+ * schema reports that).
+ */
+export function checkEndpoint(endpoint: unknown, configured: Pick<ClientOptions, "allowInsecureHttp">): CheckFailure | undefined {
+  if (typeof endpoint !== "string" || endpoint.trim() === "") return undefined;
+  try {
+    resolveEndpoint({ endpoint, allowInsecureHttp: configured.allowInsecureHttp }, {});
+    return undefined;
+  } catch (error) {
+    if (ValidationError.isInstance(error)) return { property: "endpoint", reason: error.message };
+    throw error;
+  }
 }

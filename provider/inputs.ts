@@ -6,6 +6,9 @@
  * config (`alicloud:accessKey`/`secretKey`, set with `--secret`), the environment or the default chain.
  */
 import { z } from "zod";
+import type { ClientOptions } from "../sdk/api/client";
+import { checkEndpoint } from "./connection";
+import type { Proof, Same } from "../sdk/type-proofs";
 
 /** What `create`/`update` wait for. */
 export const WAIT_MODES = ["success", "completion", "none"] as const;
@@ -36,7 +39,10 @@ const seconds = (what: string, max: number) =>
     .positive(`${what} must be greater than 0`)
     .max(max, `${what} must be at most ${max} seconds`);
 
-/** The inputs after validation and defaults; what the provider works with (and echoes into its state). */
+/**
+ * @internal The inputs after validation and defaults; what the provider works with (and echoes into its
+ * state). Stripped from the published declarations, which show DomainTaskInputs instead (no zod type there).
+ */
 export const DomainTaskInputsSchema = z
   .strictObject({
     taskNo: nonEmpty("taskNo (the TaskNo returned by a SaveSingleTaskFor*/SaveBatchTaskFor* call)"),
@@ -63,8 +69,25 @@ export const DomainTaskInputsSchema = z
     region: nonEmpty("region (e.g. cn-hangzhou, or ap-southeast-1 for domain-intl)").optional(),
   });
 
-/** Checked inputs with their defaults applied. */
-export type DomainTaskInputs = z.output<typeof DomainTaskInputsSchema>;
+/** Checked inputs with their defaults applied (written out: reachable from DomainTaskState's declarations). */
+export type DomainTaskInputs = {
+  taskNo: string;
+  domainName?: string;
+  instanceId?: string;
+  waitFor: WaitMode;
+  failFast: boolean;
+  timeoutSeconds: number;
+  minDelaySeconds: number;
+  maxDelaySeconds: number;
+  maxDetails: number;
+  lang?: "en" | "zh";
+  triggers?: unknown[];
+  endpoint?: string;
+  product?: "domain" | "domain-intl";
+  region?: string;
+};
+/** @internal Compile-time proof that the schema gives exactly DomainTaskInputs. */
+export type InputsProof = Proof<Same<z.output<typeof DomainTaskInputsSchema>, DomainTaskInputs>>;
 
 /** Keys users try for credentials; rejected with a pointer to where credentials belong. */
 const CREDENTIAL_KEYS = new Set([
@@ -89,9 +112,10 @@ export type CheckOutcome =
 
 /**
  * Validates raw inputs. Returns them with defaults applied, or one failure per bad property. Values not
- * known yet (preview) pass through as they are, so a plan never fails on what it cannot know.
+ * known yet (preview) pass through as they are, so a plan never fails on what it cannot know. `configured`
+ * is the provider's stack config: whether plain http off loopback was opted into.
  */
-export function checkInputs(raw: Record<string, unknown>): CheckOutcome {
+export function checkInputs(raw: Record<string, unknown>, configured: Pick<ClientOptions, "allowInsecureHttp"> = {}): CheckOutcome {
   const news = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "__provider" && v !== undefined && v !== null));
   const unknownKeys = Object.keys(news).filter((k) => news[k] === UNKNOWN_VALUE);
   const failures: CheckFailure[] = [];
@@ -126,6 +150,9 @@ export function checkInputs(raw: Record<string, unknown>): CheckOutcome {
   if (typeof min === "number" && typeof max === "number" && min > max && !failures.some((f) => f.property === "maxDelaySeconds")) {
     failures.push({ property: "maxDelaySeconds", reason: `maxDelaySeconds (${max}) must be at least minDelaySeconds (${min})` });
   }
+  // Where requests go is checked now, at preview, not first at create.
+  const endpointFailure = failures.some((f) => f.property === "endpoint") ? undefined : checkEndpoint(known.endpoint, configured);
+  if (endpointFailure) failures.push(endpointFailure);
   // failFast stops a wait for success early; with another (valid, known) mode it would silently do nothing.
   if (known.failFast === true && (known.waitFor === "completion" || known.waitFor === "none")) {
     failures.push({
@@ -159,7 +186,9 @@ export const INPUT_NAMES = Object.keys(DomainTaskInputsSchema.shape);
  */
 export function parseInputs(props: Record<string, unknown>): DomainTaskInputs {
   const picked = Object.fromEntries(INPUT_NAMES.filter((k) => props[k] !== undefined && props[k] !== null).map((k) => [k, props[k]]));
-  const outcome = checkInputs(picked);
+  // The plain-http rule is left to the client, which applies the stack's own insecure setting when it
+  // connects; a prior state must still parse (refresh) even if that setting changed since.
+  const outcome = checkInputs(picked, { allowInsecureHttp: true });
   if (!outcome.ok) throw new Error(`DomainTask inputs are invalid: ${outcome.failures.map((f) => f.reason).join("; ")}`);
   return outcome.inputs;
 }

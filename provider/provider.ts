@@ -63,7 +63,7 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    const outcome = checkInputs(news);
+    const outcome = checkInputs(news, this.configured);
     return outcome.ok ? { inputs: outcome.inputs } : { inputs: news, failures: outcome.failures };
   }
 

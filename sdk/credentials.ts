@@ -18,11 +18,13 @@ import Credential, {
   CLIProfileCredentialsProvider,
   Config as CredentialConfig,
   ECSRAMRoleCredentialsProvider,
-  EnvironmentVariableCredentialsProvider,
   OIDCRoleArnCredentialsProvider,
   ProfileCredentialsProvider,
+  StaticAKCredentialsProvider,
+  StaticSTSCredentialsProvider,
   URICredentialsProvider,
 } from "@alicloud/credentials";
+import { redactCredentialText } from "./credential-redaction";
 import { CredentialsError } from "./errors";
 
 /** An AccessKey pair, optionally with an STS security token. */
@@ -54,7 +56,15 @@ export const ENV_SECRET_KEY = "ALICLOUD_SECRET_KEY";
 export const ENV_SECURITY_TOKEN = "ALICLOUD_SECURITY_TOKEN";
 export const PROFILE_ENVS = ["ALICLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE"] as const;
 
+/**
+ * Values as people paste them: surrounding whitespace dropped (a key with a trailing newline would fail as
+ * "Invalid character in header content"), and a blank value is no value, so the search goes on.
+ */
 const nonEmpty = (v: string | undefined): string | undefined => (v !== undefined && v.trim() !== "" ? v.trim() : undefined);
+
+/** The first of the variables `names` that is set to something other than whitespace, trimmed. */
+export const firstSet = (env: Record<string, string | undefined>, names: readonly string[]): string | undefined =>
+  names.map((name) => nonEmpty(env[name])).find((v) => v !== undefined);
 
 const staticCredential = (c: StaticCredentials): Credential =>
   new Credential(
@@ -102,13 +112,6 @@ export const profileName = (options: CredentialOptions): string | undefined => {
   return nonEmpty(options.profile) ?? PROFILE_ENVS.map((n) => nonEmpty(env[n])).find((v) => v !== undefined);
 };
 
-/**
- * Some providers quote what they received in their errors (the URI provider: "error retrieving credentials
- * from credentialsURI result: {...}"), which may hold a secret: blank every secret-looking field.
- */
-const redactSecrets = (text: string): string =>
-  text.replace(/("?(?:AccessKeySecret|access_key_secret|SecurityToken|security_token|sts_token)"?\s*[:=]\s*)("[^"]*"|[^\s,;}]+)/gi, '$1"<redacted>"');
-
 interface Provider {
   getCredentials(): Promise<unknown>;
   getProviderName(): string;
@@ -134,7 +137,8 @@ const firstOf = (name: string, builders: (() => Provider | undefined)[]): Provid
   return {
     getProviderName: () => name,
     async getCredentials() {
-      if (winner) return winner.getCredentials();
+      // A refresh (an expiring AssumeRole session) fails with the same kind of message: redact it too.
+      if (winner) return winner.getCredentials().catch((e: Error) => Promise.reject(new Error(redactCredentialText(e.message))));
       const reasons: string[] = [];
       for (const provider of providers) {
         try {
@@ -142,7 +146,7 @@ const firstOf = (name: string, builders: (() => Provider | undefined)[]): Provid
           winner = provider;
           return credentials;
         } catch (e) {
-          reasons.push(`${provider.getProviderName()}: ${redactSecrets((e as Error).message)}`);
+          reasons.push(`${provider.getProviderName()}: ${redactCredentialText((e as Error).message)}`);
         }
       }
       throw new Error(reasons.length > 0 ? reasons.join("; ") : "every source is switched off");
@@ -157,6 +161,31 @@ const namedProfileProvider = (name: string): Provider =>
     () => ProfileCredentialsProvider.builder().withProfileName(name).build(),
   ]);
 
+/** The default chain's env variables (the library's names; @pulumi/alicloud's are ENV_ACCESS_KEY...). */
+const CHAIN_ENV = {
+  id: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+  secret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+  token: "ALIBABA_CLOUD_SECURITY_TOKEN",
+} as const;
+
+/**
+ * The chain's env step: the library's EnvironmentVariableCredentialsProvider reads the variables as they
+ * are, so `" LTAI..."` fails in the HTTP client and a blank ID is sent as a key. Here they are trimmed and a
+ * blank one is unset (the chain goes on). Read at call time, from process.env, as the library does.
+ */
+const environmentProvider = (): Provider => ({
+  getProviderName: () => "env",
+  async getCredentials() {
+    const [id, secret, token] = [CHAIN_ENV.id, CHAIN_ENV.secret, CHAIN_ENV.token].map((n) => firstSet(process.env, [n]));
+    if (id === undefined) throw new Error(`${CHAIN_ENV.id} is not set (or blank)`);
+    if (secret === undefined) throw new Error(`${CHAIN_ENV.id} is set but ${CHAIN_ENV.secret} is not (or blank)`);
+    const provider = token === undefined
+      ? StaticAKCredentialsProvider.builder().withAccessKeyId(id).withAccessKeySecret(secret).build()
+      : StaticSTSCredentialsProvider.builder().withAccessKeyId(id).withAccessKeySecret(secret).withSecurityToken(token).build();
+    return provider.getCredentials();
+  },
+});
+
 /**
  * The `@alicloud/credentials` default chain, from the library's own providers in its own order, except that
  * the credentials-URI provider is added only when ALIBABA_CLOUD_CREDENTIALS_URI is set: the library's
@@ -165,7 +194,7 @@ const namedProfileProvider = (name: string): Provider =>
  */
 const defaultChainProvider = (): Provider =>
   firstOf("default", [
-    () => EnvironmentVariableCredentialsProvider.builder().build(),
+    environmentProvider,
     () => OIDCRoleArnCredentialsProvider.builder().build(),
     () => CLIProfileCredentialsProvider.builder().build(),
     () => ProfileCredentialsProvider.builder().build(),
@@ -235,12 +264,12 @@ export const resolveCredentials = async (options: CredentialOptions): Promise<Re
     if (!model.accessKeyId || !model.accessKeySecret) throw new Error("the source returned an empty AccessKey");
   } catch (e) {
     const profile = profileName(options);
-    const reason = (e as Error).message;
+    // Redacted again, and the original is not kept as the cause: a source's raw error may hold a signed URL.
+    const reason = redactCredentialText((e as Error).message);
     throw new CredentialsError(
       `No Alibaba Cloud credentials found (tried ${selected.source}: ${reason}).\nSearched, in order:\n` +
         `${searchedPlaces(profile)}\nSet ${ENV_ACCESS_KEY} and ${ENV_SECRET_KEY}, pass credentials to the client, ` +
         `or configure a profile with \`aliyun configure\`.`,
-      { cause: e },
     );
   }
   return selected;

@@ -46,10 +46,23 @@ export interface ResolvedEndpoint {
   url: string;
 }
 
-/** True for 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
-export const isLoopbackHost = (hostname: string): boolean => {
-  const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  return h === "localhost" || h.endsWith(".localhost") || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+/**
+ * True for a literal loopback address - 127.0.0.0/8, ::1, ::ffff:127.x.y.z - or `localhost` itself: traffic
+ * that never leaves the machine. Any other name is not, even `*.localhost`: it goes through the resolver,
+ * which may send it anywhere. Accepts a URL hostname (`[::1]`) or a bare host (`::1`, `127.1`); the one
+ * definition for the SDK's plain-http rule, the DomainTask check and the emulator's bind address.
+ */
+export const isLoopbackHost = (host: string): boolean => {
+  const bare = host.trim().replace(/^\[|\]$/g, "");
+  let hostname: string;
+  try {
+    // The URL parser writes every literal one way: 127.1 -> 127.0.0.1, [::ffff:127.0.0.1] -> [::ffff:7f00:1].
+    hostname = new URL(`http://${bare.includes(":") ? `[${bare}]` : bare}/`).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname) ||
+    /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(hostname);
 };
 
 const productFor = (options: EndpointOptions): Product => {

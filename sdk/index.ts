@@ -1,17 +1,62 @@
-// The SDK's public surface. A plain list of re-exports; everything here is free of @pulumi/pulumi
-// (sdk/functions.ts is exported from the package root instead).
-export * from "./errors";
-export * from "./clock";
-export * from "./api/schemas";
-export * from "./api/client";
-export { INVALID_RESPONSE } from "./api/response";
-export { TRANSPORT_CODES, isRetryableFailure } from "./api/error-mapping";
-export * from "./credentials";
-export * from "./endpoint";
-export * from "./config";
-export * from "./retry";
-export * from "./rate-limit";
-export * from "./outcome";
-export * from "./pager";
-export * from "./waiter";
-export * from "./name-servers";
+/**
+ * The SDK's public surface (`pulumi-alicloud-domain-tasks/sdk`, also re-exported by the package root): a
+ * deliberate list of what users call, one block per module. Everything else (retry, credentials, endpoint
+ * resolution, the zod schemas...) is internal: the package's own code and tests import it by path.
+ * Nothing here loads @pulumi/pulumi (the Pulumi functions are exported by the root instead).
+ */
+
+// The task models: plain interfaces, no zod.
+export type { QueryTaskDetailListRequest, TaskDetail, TaskDetailPage, TaskQuery, TaskStatus } from "./models";
+
+// The client: one call, signed, retried, validated.
+export { DomainTaskClient, type ClientOptions, type DomainTaskApi } from "./api/client";
+export type { StaticCredentials } from "./credentials";
+export type { RetryOptions } from "./retry";
+export type { Clock } from "./clock";
+
+// Errors: each has a static `isInstance()` that works across two loaded copies of the package.
+export {
+  AbortError,
+  CredentialsError,
+  DomainApiError,
+  DomainTaskError,
+  InconsistentAnswerError,
+  PagingError,
+  TaskNotFoundError,
+  TimeoutError,
+  ValidationError,
+} from "./errors";
+
+// The pager: every detail of a task, once each.
+export { listTaskDetails, paginateTaskDetails, type PagedTaskDetails, type PagerOptions, type TaskDetailList } from "./pager";
+
+// The verified read: one read of a task, cross-examined, and its outcome (docs/verdict.md).
+export { readTaskOutcome, type ReadTaskOptions } from "./read";
+
+// The waiter: poll until the task is done (or the first failure), verified, with backoff, a deadline and an AbortSignal.
+export {
+  waitForTask,
+  waitForTasks,
+  WAIT_DEFAULTS,
+  type TaskWaitResult,
+  type WaitOptions,
+  type WaitProgress,
+  type WaitState,
+  type WaitUntil,
+} from "./waiter";
+
+// The outcome of a task's details: overall status, counts, failures.
+export { summarizeTask, type FailedDetail, type OutcomeBounds, type OutcomeProof, type StatusCounts, type TaskOutcome } from "./outcome";
+
+// Name servers: submit a change at the registrar, read a domain's name servers, find a change already submitted.
+export {
+  findTask,
+  queryDomainNameServers,
+  submitNameServerChange,
+  type DomainNameServersInfo,
+  type FindTaskQuery,
+  type NameServerApi,
+  type NameServerChange,
+  type SubmittedChange,
+  type TaskInfo,
+} from "./name-servers";

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { nameServerChangeProblems } from "../../sdk/name-servers/validate";
+import type { Proof, Same } from "../../sdk/type-proofs";
 import { DomainTaskInputsSchema, UNKNOWN_VALUE, type CheckFailure } from "../inputs";
 
 const task = DomainTaskInputsSchema.shape;
@@ -24,12 +25,23 @@ const SettingsSchema = z.strictObject({
 
 const CHANGE_KEYS = ["domainNames", "nameServers", "aliyunDns"] as const;
 
-/** Checked inputs with defaults applied. */
-export type NameServersInputs = z.output<typeof SettingsSchema> & {
+/** Checked inputs with defaults applied (written out: reachable from NameServersState's declarations, no zod there). */
+export type NameServersInputs = {
   domainNames: string[];
   nameServers?: string[];
   aliyunDns?: boolean;
+  failFast: boolean;
+  timeoutSeconds: number;
+  minDelaySeconds: number;
+  maxDelaySeconds: number;
+  maxDetails: number;
+  lang?: "en" | "zh";
+  endpoint?: string;
+  product?: "domain" | "domain-intl";
+  region?: string;
 };
+/** @internal Compile-time proof that the settings schema gives exactly the settings part of NameServersInputs. */
+export type SettingsProof = Proof<Same<z.output<typeof SettingsSchema>, Omit<NameServersInputs, "domainNames" | "nameServers" | "aliyunDns">>>;
 
 export const INPUT_NAMES = [...CHANGE_KEYS, ...Object.keys(SettingsSchema.shape)];
 

@@ -1,19 +1,24 @@
 /**
- * The wire format of QueryTaskDetailList, as zod schemas. Every type the SDK hands out is inferred from
- * these (`z.infer`), so the schema is the single source of truth.
+ * The wire format of QueryTaskDetailList, as zod schemas. The types the SDK hands out are the hand-written
+ * interfaces of sdk/models.ts; `SchemaProofs` at the end of this file fails the typecheck if a schema and
+ * its model drift apart. The schemas are `@internal`: the build strips them (and with them every zod type)
+ * from the published declarations, so zod stays an implementation detail (see docs/install.md).
  *
  * Lenient where the real API is sloppy (documented samples show `Data.TaskDetail` as a single object,
  * `TaskResult` as a number, numbers as strings, null for an absent field, a trailing newline in `FailReason`); strict where sloppiness
  * would hide a bug (a missing paging field is an error; an unknown TaskStatus is kept verbatim, never mapped).
  */
 import { z } from "zod";
+import type { QueryTaskDetailListRequest, TaskDetail, TaskDetailPage, TaskQuery, TaskStatus } from "../models";
+import type { Proof, Same } from "../type-proofs";
+
+// The models, for the modules that import them from here; their owner is sdk/models.ts.
+export type { QueryTaskDetailListRequest, TaskDetail, TaskDetailPage, TaskQuery, TaskStatus } from "../models";
 
 /** The four documented task states, in the order of their TaskStatusCode (0-3). */
-export const TASK_STATUSES = ["WAITING_EXECUTE", "EXECUTING", "EXECUTE_SUCCESS", "EXECUTE_FAILURE"] as const;
-/** A documented task state: WAITING_EXECUTE, EXECUTING, EXECUTE_SUCCESS or EXECUTE_FAILURE. */
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TASK_STATUSES = ["WAITING_EXECUTE", "EXECUTING", "EXECUTE_SUCCESS", "EXECUTE_FAILURE"] as const satisfies readonly TaskStatus[];
 
-/** Parses one of the four documented task states. */
+/** @internal Parses one of the four documented task states. */
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
 
 /** Terminal states: the Domain API never moves a detail out of these. */
@@ -90,22 +95,17 @@ const toTaskDetail = (d: z.output<typeof StrictDetailSchema>) => ({
   taskType: trimmed(d.TaskType),
   taskTypeDescription: trimmed(d.TaskTypeDescription),
   taskStatus: trimmed(d.TaskStatus),
-  /** -1 when the service omitted it. */
   taskStatusCode: d.TaskStatusCode ?? -1,
   taskResult: trimmed(d.TaskResult),
   errorMsg: trimmed(d.ErrorMsg),
   failReason: trimmed(d.FailReason),
   tryCount: d.TryCount ?? 0,
-  /** As sent: "2018-01-25 20:46:57", no zone given. */
   createTime: trimmed(d.CreateTime),
   updateTime: trimmed(d.UpdateTime),
 });
 
-/** One task detail, read leniently: the state of one domain within a task. Field names are the SDK's camelCase. */
+/** @internal One task detail, read leniently: the state of one domain within a task, as a TaskDetail. */
 export const TaskDetailWireSchema = z.object(detailShape(looseString, absentIfNull(looseInt))).transform(toTaskDetail);
-
-/** One detail of a task (one domain or instance), as the SDK sees it: camelCase fields, strings never undefined. */
-export type TaskDetail = ReturnType<typeof toTaskDetail>;
 
 /** `Data.TaskDetail` is documented as an array but one sample shows a single object; absent means none. */
 const detailList = z.preprocess(
@@ -148,7 +148,7 @@ const toTaskDetailPage = (r: Omit<z.output<typeof StrictPageObject>, "Data"> & {
   details: r.Data?.TaskDetail ?? [],
 });
 
-/** The QueryTaskDetailList response body, parsed leniently (see the top of this file) into a TaskDetailPage. */
+/** @internal The QueryTaskDetailList response body, parsed leniently (see the top of this file) into a TaskDetailPage. */
 export const QueryTaskDetailListResponseSchema = z
   .object(pageShape(
     looseInt,
@@ -158,18 +158,15 @@ export const QueryTaskDetailListResponseSchema = z
   .transform(toTaskDetailPage);
 
 /**
- * The same body, documented types only (no preprocess anywhere, so zod compiles it); refuses what the lenient
+ * @internal The same body, documented types only (no preprocess anywhere, so zod compiles it); refuses what the lenient
  * schema would have to convert. Only a fast path: parse through `safeParseTaskDetailPage`.
  */
 export const StrictQueryTaskDetailListResponseSchema = StrictPageObject.transform((r) =>
   // Mapped here, not by a transform on each detail: a transform is a pipe, which zod runs several times slower.
   toTaskDetailPage({ ...r, Data: r.Data && { TaskDetail: r.Data.TaskDetail.map(toTaskDetail) } }));
 
-/** One page as the SDK sees it. `nextPage` is only a hint: see the pager for how paging really stops. */
-export type TaskDetailPage = ReturnType<typeof toTaskDetailPage>;
-
 /**
- * Parses a QueryTaskDetailList body: with the strict schema when it fits (the fast path), else with the
+ * @internal Parses a QueryTaskDetailList body: with the strict schema when it fits (the fast path), else with the
  * lenient one, whose errors are the ones reported. `path` says which schema parsed it.
  */
 export const safeParseTaskDetailPage = (body: unknown): { path: "strict" | "lenient"; result: z.ZodSafeParseResult<TaskDetailPage> } => {
@@ -178,7 +175,7 @@ export const safeParseTaskDetailPage = (body: unknown): { path: "strict" | "leni
   return { path: "lenient", result: QueryTaskDetailListResponseSchema.safeParse(body) };
 };
 
-/** The error body every Alibaba Cloud POP API returns with a 4xx/5xx status. */
+/** @internal The error body every Alibaba Cloud POP API returns with a 4xx/5xx status. */
 export const ApiErrorBodySchema = z.looseObject({
   RequestId: z.string().optional(),
   HostId: z.string().optional(),
@@ -186,7 +183,7 @@ export const ApiErrorBodySchema = z.looseObject({
   Message: z.string().optional(),
   Recommend: z.string().optional(),
 });
-/** An error body, as parsed by ApiErrorBodySchema. */
+/** @internal An error body, as parsed by ApiErrorBodySchema. */
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -195,10 +192,10 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 /** The largest PageSize the Domain API accepts. */
 export const MAX_PAGE_SIZE = 1000;
 
-/** The TaskStatus filter: a code 0-3 or its name. */
+/** @internal The TaskStatus filter: a code 0-3 or its name. */
 export const TaskStatusFilterSchema = z.union([z.number().int().min(0).max(3), TaskStatusSchema]);
 
-/** Which details a query selects. Shared by the pager, the waiter, the functions, the resource and the CLI. */
+/** @internal Which details a query selects (a TaskQuery), trimmed. */
 export const TaskQuerySchema = z.object({
   taskNo: z.string().trim().min(1, "taskNo must be a non-empty TaskNo, as returned by the SaveSingleTaskFor*/SaveBatchTaskFor* call"),
   taskStatus: TaskStatusFilterSchema.optional(),
@@ -207,13 +204,22 @@ export const TaskQuerySchema = z.object({
   lang: z.enum(["zh", "en"]).optional(),
   userClientIp: z.string().trim().min(1).optional(),
 });
-/** Which details a query selects: `taskNo`, and optionally `taskStatus`, `domainName`, `instanceId`, `lang`. */
-export type TaskQuery = z.input<typeof TaskQuerySchema>;
-
-/** One request: a query plus the page wanted. */
+/** @internal One request (a QueryTaskDetailListRequest): a query plus the page wanted. */
 export const QueryTaskDetailListRequestSchema = TaskQuerySchema.extend({
   pageNum: z.number().int().min(1),
   pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE),
 });
-/** One QueryTaskDetailList request: a TaskQuery plus `pageNum` (from 1) and `pageSize` (1-1000). */
-export type QueryTaskDetailListRequest = z.input<typeof QueryTaskDetailListRequestSchema>;
+/**
+ * @internal Proofs, checked by the compiler (nothing at run time), that each schema takes and gives exactly
+ * its public model: a field added to one and not the other fails the typecheck here.
+ */
+export type SchemaProofs = [
+  Proof<Same<(typeof TASK_STATUSES)[number], TaskStatus>>,
+  Proof<Same<z.output<typeof TaskDetailWireSchema>, TaskDetail>>,
+  Proof<Same<z.output<typeof QueryTaskDetailListResponseSchema>, TaskDetailPage>>,
+  Proof<Same<z.output<typeof StrictQueryTaskDetailListResponseSchema>, TaskDetailPage>>,
+  Proof<Same<z.input<typeof TaskQuerySchema>, TaskQuery>>,
+  Proof<Same<z.output<typeof TaskQuerySchema>, TaskQuery>>,
+  Proof<Same<z.input<typeof QueryTaskDetailListRequestSchema>, QueryTaskDetailListRequest>>,
+  Proof<Same<z.output<typeof QueryTaskDetailListRequestSchema>, QueryTaskDetailListRequest>>,
+];

@@ -55,7 +55,7 @@ describe("--help and --version", () => {
 });
 
 describe("bad input exits 2 with one line naming the flag, the value and the fix", () => {
-  const WAIT_HINT = "Usage: domain-tasks wait <taskNo> [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]\n" +
+  const WAIT_HINT = "Usage: domain-tasks wait <taskNo>... [--tasks-from FILE|-] [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]\n" +
     "Run domain-tasks wait --help for details.\n";
   const GET_HINT = "Usage: domain-tasks get <taskNo> [--status S] [--domain D] [--instance I] [-o table|json|jsonl]\n" +
     "Run domain-tasks get --help for details.\n";
@@ -74,7 +74,7 @@ describe("bad input exits 2 with one line naming the flag, the value and the fix
     [["wait", ""], '<taskNo> "" is empty: give the TaskNo that the SaveSingleTaskFor*/SaveBatchTaskFor* call returned.', WAIT_HINT],
     [["wait", "   "], '<taskNo> "   " is empty: give the TaskNo that the SaveSingleTaskFor*/SaveBatchTaskFor* call returned.', WAIT_HINT],
     [["wait"], "missing <taskNo>: give the TaskNo that the SaveSingleTaskFor*/SaveBatchTaskFor* call returned.", WAIT_HINT],
-    [["wait", "T1", "T2"], 'unexpected argument "T2": wait takes one <taskNo> (got 2 arguments).', WAIT_HINT],
+    [["wait", "T1", "  "], '<taskNo> "  " is empty: give the TaskNo that the SaveSingleTaskFor*/SaveBatchTaskFor* call returned.', WAIT_HINT],
     [["get", "T1", "--page-size", "ten"], '--page-size "ten" is not a page size: use a whole number from 1 to 1000.', GET_HINT],
     [["get", "T1", "--page-size", "1001"], '--page-size "1001" is not a page size: use a whole number from 1 to 1000.', GET_HINT],
     [["get", "T1", "--page-size", "0"], '--page-size "0" is not a page size: use a whole number from 1 to 1000.', GET_HINT],

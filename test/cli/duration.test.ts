@@ -1,4 +1,4 @@
-import { durationFlag, formatDuration, parseDurationMs } from "../../cli/duration";
+import { durationFlag, formatDuration, MAX_DURATION_MS, parseDurationMs } from "../../cli/duration";
 import { UsageError } from "../../cli/usage-error";
 
 describe("parseDurationMs", () => {
@@ -29,6 +29,24 @@ describe("durationFlag", () => {
     expect(() => durationFlag("--timeout", "5x", "wait")).toThrow(UsageError);
     expect(() => durationFlag("--timeout", "5x", "wait")).toThrow(
       '--timeout "5x" is not a duration: use seconds (90) or units h, m, s, ms (90s, 15m, 2h, 1h30m, 500ms).',
+    );
+  });
+});
+
+describe("durationFlag limits", () => {
+  it("takes 0, 1ms and the largest timer delay, 2^31-1 ms", () => {
+    expect(durationFlag("--timeout", "0")).toBe(0);
+    expect(durationFlag("--timeout", "1ms")).toBe(1);
+    expect(durationFlag("--timeout", "2147483647ms")).toBe(MAX_DURATION_MS);
+  });
+
+  it.each(["0.0000001s", "0.5ms", "0.0001"])("refuses %j, which would round to 0 (= check once)", (text) => {
+    expect(() => durationFlag("--timeout", text, "wait")).toThrow(`--timeout ${JSON.stringify(text)} is shorter than 1ms`);
+  });
+
+  it.each(["600h", "2147483648ms", "596h31m24s"])("refuses %j, beyond what a timer can wait", (text) => {
+    expect(() => durationFlag("--min-delay", text, "wait")).toThrow(
+      `--min-delay ${JSON.stringify(text)} is longer than the largest duration, 596h31m (2147483647ms): use a shorter one.`,
     );
   });
 });

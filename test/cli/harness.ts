@@ -52,6 +52,10 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Written to stdin, which is then closed. */
   input?: string;
+  /** Leave stdin open after `input` (a pipe nobody writes to), instead of closing it. */
+  keepStdinOpen?: boolean;
+  /** A file descriptor for the child's stdout (e.g. /dev/full opened for writing) instead of a pipe. */
+  stdoutFd?: number;
   /** Extra node flags, e.g. `--require` a preload module. */
   nodeArgs?: string[];
 }
@@ -61,13 +65,14 @@ export const startCli = (args: string[], options: RunOptions = {}): { child: Chi
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: ROOT,
     env: options.env ?? baseEnv(),
-    stdio: ["pipe", "pipe", "pipe"],
+    stdio: ["pipe", options.stdoutFd ?? "pipe", "pipe"],
   });
   let stdout = "";
   let stderr = "";
-  child.stdout!.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+  child.stdout?.setEncoding("utf8").on("data", (c: string) => (stdout += c));
   child.stderr!.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-  child.stdin!.end(options.input ?? "");
+  if (options.keepStdinOpen) child.stdin!.write(options.input ?? "");
+  else child.stdin!.end(options.input ?? "");
   const done = new Promise<CliResult>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));

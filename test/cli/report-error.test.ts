@@ -46,6 +46,21 @@ describe("reportError", () => {
     expect(reportError(new AbortError()).exitCode).toBe(130);
   });
 
+  it("an SDK validation error names the flag that set the option, never the option", () => {
+    const lines = (error: ValidationError) => reportError(error, "wait").lines[0];
+    expect(lines(new ValidationError("maxWaitSeconds", Infinity, "maxWaitSeconds must be a finite number of seconds >= 0, got Infinity")))
+      .toBe("domain-tasks: --timeout must be a finite number of seconds >= 0, got Infinity");
+    expect(lines(new ValidationError("maxDelaySeconds", 3, "maxDelaySeconds (3) must be at least minDelaySeconds (5)")))
+      .toBe("domain-tasks: --max-delay (3) must be at least --min-delay (5)");
+    expect(lines(new ValidationError("pageSize", 0, "pageSize must be an integer from 1 to 1000, got 0; use 1000")))
+      .toBe("domain-tasks: --page-size must be an integer from 1 to 1000, got 0; use 1000");
+    // A plain word is replaced only where it names the failing field.
+    expect(lines(new ValidationError("endpoint", "ftp://x", 'endpoint "ftp://x" is not a valid endpoint; use "https://host"')))
+      .toBe('domain-tasks: --endpoint "ftp://x" is not a valid endpoint; use "https://host"');
+    expect(lines(new ValidationError("ALIBABA_CLOUD_DOMAIN_ENDPOINT", "x", 'ALIBABA_CLOUD_DOMAIN_ENDPOINT "x" is not a valid endpoint')))
+      .toBe('domain-tasks: ALIBABA_CLOUD_DOMAIN_ENDPOINT "x" is not a valid endpoint');
+  });
+
   it("anything else: exit 3 with its message", () => {
     expect(reportError(new Error("boom"))).toEqual({ exitCode: 3, lines: ["domain-tasks: unexpected error: boom"] });
   });

@@ -130,7 +130,7 @@ describe("runEmulatorCommand", () => {
     for (const [argv, message] of [
       [["--port", "http"], "--port \"http\" is not valid"],
       [["--bogus"], "unknown flag --bogus for domain-tasks emulator"],
-      [["--scenario"], "--scenario needs a value: --scenario <file>."],
+      [["--scenario"], "--scenario needs a value: --scenario <file|name>."],
       [["--port="], '--port "" is empty: give a value or leave the flag out.'],
       [["--scenario", join(dir, "missing.json")], "cannot read it (ENOENT)"],
     ] as const) {

@@ -39,6 +39,19 @@ describe("refused, exit 2, naming what was wrong, nothing sent", () => {
     ["--endpoint ftp://", ["get", "T-1", "--endpoint", "ftp://example.com"], "endpoint"],
     ["plain http to a public host", ["get", "T-1", "--endpoint", "http://203.0.113.7"], "endpoint"],
     ["--product dns", ["get", "T-1", "--product", "dns"], "product"],
+    // Named by the flag the user typed, not by the SDK option it sets.
+    ["--endpoint with a scheme other than http(s)", ["get", "T-1", "--endpoint", "ftp://x"], 'domain-tasks: --endpoint "ftp://x" must use http or https'],
+    ["plain http to a *.localhost name (DNS decides where it goes)", ["get", "T-1", "--endpoint", "http://attacker.localhost:9"],
+      'endpoint "http://attacker.localhost:9" uses plain http to a host that is not loopback'],
+    // Node's timers fire at once beyond 2^31-1 ms: such a delay would poll in a tight loop.
+    ["delays over 2^31-1 ms", ["wait", "T-1", "--min-delay", "600h", "--max-delay", "600h"],
+      '--min-delay "600h" is longer than the largest duration, 596h31m (2147483647ms): use a shorter one.'],
+    ["--max-delay over 2^31-1 ms", ["wait", "T-1", "--max-delay", "2147483648ms"], '--max-delay "2147483648ms" is longer than'],
+    ["--timeout over 2^31-1 ms", ["wait", "T-1", "--timeout", "600h"], '--timeout "600h" is longer than'],
+    // It would round to 0, which means "check once": never reported as "--timeout 0".
+    ["a sub-millisecond --timeout", ["wait", "T-1", "--timeout", "0.0000001s"],
+      '--timeout "0.0000001s" is shorter than 1ms, the smallest step: use 1ms or more, or 0.'],
+    ["a sub-millisecond --min-delay", ["wait", "T-1", "--min-delay", "0.4ms"], '--min-delay "0.4ms" is shorter than 1ms'],
   ])("%s", async (_what, args, names) => {
     const before = emulator.stats().byAction.QueryTaskDetailList ?? 0;
     // The endpoint under test goes last, so it wins over the emulator's.

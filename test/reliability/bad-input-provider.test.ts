@@ -3,6 +3,8 @@
  * naming each bad property; awkward legal values pass Check and reach the emulator and the state unchanged.
  * Requires `npm run build` (the provider runs compiled inside the host).
  */
+import type * as pulumi from "@pulumi/pulumi";
+import { DomainTaskProvider } from "../../provider/provider";
 import { startBench, type Bench } from "../provider/fixture";
 import { AWKWARD_VALUES, LONG_VALUE } from "./bad-input";
 
@@ -19,10 +21,40 @@ describe("Check refuses bad values, one failure naming the property", () => {
     ["timeoutSeconds", "10"], ["timeoutSeconds", -1], ["timeoutSeconds", 0], ["timeoutSeconds", 1e9],
     ["minDelaySeconds", -1], ["maxDelaySeconds", "30"], ["lang", "fr"], ["domainName", ""], ["instanceId", 7],
     ["endpoint", ""], ["product", "dns"], ["region", ""], ["triggers", "v1"],
+    // Where requests go is refused at preview, not first at create.
+    ["endpoint", "ftp://x"], ["endpoint", "http://example.com"], ["endpoint", "http://attacker.localhost:9"], ["endpoint", "https://u:pw@h"],
   ])("%s = %p", async (property, value) => {
     const { failures } = await bench.host.check({}, bench.inputs({ taskNo: "T-1", [property]: value }));
     expect(failures.map((f) => f.property)).toEqual([property]);
     expect(failures[0].reason).toContain(property);
+  });
+});
+
+describe("the endpoint input at Check", () => {
+  it("never echoes the password of a URL with credentials", async () => {
+    const { failures } = await bench.host.check({}, bench.inputs({ taskNo: "T-1", endpoint: "https://deployer:hunter2-pw@h.example" }));
+    expect(failures).toEqual([{ property: "endpoint", reason: expect.stringContaining('endpoint "https://***@h.example" must be a scheme, host and port only') }]);
+    expect(JSON.stringify(failures)).not.toContain("hunter2-pw");
+  });
+
+  it("says how to opt in when plain http leaves the machine", async () => {
+    const { failures } = await bench.host.check({}, bench.inputs({ taskNo: "T-1", endpoint: "http://example.com" }));
+    expect(failures[0].reason).toContain("alicloud-domain-tasks:insecure true (Pulumi stack config)");
+  });
+
+  it.each(["http://127.0.0.1:9", "http://localhost:9", "http://[::1]:9", "https://domain.aliyuncs.com", "domain-intl.aliyuncs.com"])("accepts %s", async (endpoint) => {
+    const { failures } = await bench.host.check({}, bench.inputs({ taskNo: "T-1", endpoint }));
+    expect(failures).toEqual([]);
+  });
+
+  it("accepts plain http off loopback once the stack opts in with alicloud-domain-tasks:insecure", async () => {
+    const provider = new DomainTaskProvider();
+    const config: Record<string, string> = { "alicloud-domain-tasks:insecure": "true" };
+    await provider.configure({ config: { get: (key: string) => config[key] } } as unknown as pulumi.dynamic.ConfigureRequest);
+    expect((await provider.check({}, { taskNo: "T-1", endpoint: "http://example.com" })).failures).toBeUndefined();
+    expect((await new DomainTaskProvider().check({}, { taskNo: "T-1", endpoint: "http://example.com" })).failures).toEqual([
+      { property: "endpoint", reason: expect.stringContaining("uses plain http to a host that is not loopback") },
+    ]);
   });
 });
 

@@ -113,8 +113,22 @@ describe("resolveEndpoint: environment", () => {
 });
 
 describe("isLoopbackHost", () => {
-  it("knows loopback from everything else", () => {
-    expect(["127.0.0.1", "127.255.0.1", "::1", "[::1]", "localhost", "api.localhost"].every(isLoopbackHost)).toBe(true);
-    expect(["128.0.0.1", "10.0.0.1", "localhost.example.com", "::2", "1270.0.0.1"].some(isLoopbackHost)).toBe(false);
+  it.each(["127.0.0.1", "127.255.0.1", "127.1", "::1", "[::1]", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1", "[::ffff:7f00:1]", "localhost", "LOCALHOST"])(
+    "%s is a literal loopback address (or localhost itself)",
+    (host) => expect(isLoopbackHost(host)).toBe(true),
+  );
+
+  // A name under .localhost goes through the resolver, which may point it anywhere.
+  it.each(["attacker.localhost", "api.localhost", "localhost.", "localhost.example.com", "127.0.0.1.nip.io", "128.0.0.1", "10.0.0.1",
+    "127.0.0.256", "1270.0.0.1", "::2", "::ffff:10.0.0.1", "0.0.0.0", "", "not a host"])(
+    "%p is not loopback",
+    (host) => expect(isLoopbackHost(host)).toBe(false),
+  );
+
+  it("refuses plain http to a *.localhost name, which DNS may send off the machine", () => {
+    expect(() => resolveEndpoint({ endpoint: "http://attacker.localhost:9" })).toThrow(
+      /^endpoint "http:\/\/attacker.localhost:9" uses plain http to a host that is not loopback/,
+    );
+    expect(resolveEndpoint({ endpoint: "http://[::ffff:127.0.0.1]:9" }).protocol).toBe("HTTP");
   });
 });
