@@ -2,13 +2,13 @@
 import { TaskQuerySchema, type TaskQuery } from "../api/schemas";
 import { ValidationError } from "../errors";
 
-/** The query as checked: trimmed strings, known filters. */
-export type CheckedQuery = ReturnType<typeof TaskQuerySchema.parse>;
+/** The query as checked: trimmed strings, known filters (a TaskQuery; the zod schema stays internal). */
+export type CheckedQuery = TaskQuery;
 
 /** @throws ValidationError naming the field and its value. */
 export const checkQuery = (query: TaskQuery): CheckedQuery => {
   const parsed = TaskQuerySchema.safeParse(query);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return parsed.data satisfies CheckedQuery;
   const issue = parsed.error.issues[0];
   const field = String(issue.path[0] ?? "query");
   const value = typeof query === "object" && query !== null ? (query as Record<string, unknown>)[field] : query;
