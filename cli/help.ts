@@ -136,7 +136,7 @@ Examples:
   domain-tasks demo -q > demo.log # without the live progress, e.g. for a log
 
 Exit codes: 0 the demo ran as designed; 1 a gate gave another exit code than designed; 3 an error (the
-message says what); 130 interrupted.`;
+message says what); 130 interrupted; 143 terminated (SIGTERM).`;
 
 const SET_NS_HELP = `domain-tasks set-ns - change domains' name servers, and gate on the change
 

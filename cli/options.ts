@@ -92,7 +92,7 @@ export const EMULATOR_OPTIONS: readonly OptionSpec[] = [
   option({ name: "host", type: "string", valueName: "<host>",
     description: "interface to bind (default 127.0.0.1; anything else exposes the emulator to the network)" }),
   option({ name: "scenario", type: "string", valueName: "<file|name>",
-    description: "JSON file of tasks to seed ({\"tasks\": [TaskSpec, ...], \"faults\"?: FaultConfig}), or a bundled scenario's name: demo. The seeded TaskNos are printed at start" }),
+    description: "JSON file of tasks to seed ({\"tasks\": [TaskSpec, ...], \"faults\"?: FaultConfig}), or a bundled scenario's name: demo, or hostile (one task per integrity quirk; docs/emulator.md). The seeded TaskNos are printed at start" }),
   option({ name: "faults", type: "string", valueName: "<file>",
     description: "JSON FaultConfig to start with, instead of the scenario's ({\"rules\", \"quirks\", \"taskQuirks\"}; docs/emulator.md lists every quirk)" }),
   option({ name: "admin", type: "boolean", negatable: true,

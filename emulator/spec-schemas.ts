@@ -100,6 +100,7 @@ const FaultRuleSchema = z.strictObject({
   from: count.optional(),
   count: count.optional(),
   timeLeftMs: z.number().int().min(0).optional(),
+  httpStatus: z.union([z.literal(400), z.literal(429)]).optional(),
 }).refine((r) => r.every !== undefined || r.from !== undefined, {
   message: "a fault rule needs `every: N` (every Nth request) or `from: N` (optionally with `count`)",
 });

@@ -188,6 +188,8 @@ export interface FaultRule {
   count?: number;
   /** `throttling` only: the TimeLeft (ms) its `x-ratelimit-user-api` header tells the client to wait (default 1000). */
   timeLeftMs?: number;
+  /** `throttling` only: the HTTP status, 400 (default) or 429 - throttling is seen with both. */
+  httpStatus?: 400 | 429;
 }
 
 /**
