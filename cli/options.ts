@@ -12,6 +12,8 @@ export interface OptionSpec {
   /** Placeholder for the value in help, e.g. `<duration>`. */
   valueName?: string;
   description: string;
+  /** May be given more than once; the values are collected comma-separated. */
+  repeatable?: boolean;
   /** Other long names people type for the same flag (`--verbose` for `--debug`). */
   aliases?: readonly string[];
   /** A switch that also reads `--no-<name>` (false), so a wrapper script's default can be turned off. */
@@ -76,6 +78,14 @@ export const DEMO_OPTIONS: readonly OptionSpec[] = [
   option({ name: "quiet", short: "q", type: "boolean", negatable: true, description: "no live progress, only the results" }),
 ];
 
+/** `set-ns`: the change, whether to wait for it (with the wait flags), and the output. */
+export const SET_NS_OPTIONS: readonly OptionSpec[] = [
+  option({ name: "ns", type: "string", valueName: "<host>", repeatable: true,
+    description: "a new name server; give 2-13 (--ns a --ns b, or --ns a,b), in order" }),
+  option({ name: "aliyun-dns", type: "boolean", description: "move the domains to Alibaba Cloud DNS instead of --ns" }),
+  option({ name: "wait", type: "boolean", description: "wait for the change like domain-tasks wait (same flags and exit codes)" }),
+];
+
 /** `domain-tasks emulator` (and `node dist/emulator/command.js`): its own flags, parsed by the same parser. */
 export const EMULATOR_OPTIONS: readonly OptionSpec[] = [
   option({ name: "port", type: "string", valueName: "<n>", description: "port to listen on (default 0: any free port, printed at start)" }),
@@ -96,6 +106,13 @@ export const COMMAND_OPTIONS: Record<string, readonly OptionSpec[]> = {
   get: [STATUS_OPTION, ...QUERY_OPTIONS, OUTPUT_OPTION, JSON_OPTION],
   wait: [...WAIT_OPTIONS, ...QUERY_OPTIONS, OUTPUT_OPTION, JSON_OPTION],
   demo: DEMO_OPTIONS,
+  "set-ns": [
+    ...SET_NS_OPTIONS,
+    ...WAIT_OPTIONS.filter((o) => o.name !== "for" && o.name !== "tasks-from"),
+    QUERY_OPTIONS.find((o) => o.name === "lang")!,
+    OUTPUT_OPTION,
+    JSON_OPTION,
+  ],
   emulator: EMULATOR_OPTIONS,
 };
 

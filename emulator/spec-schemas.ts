@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { TASK_TYPES } from "./task-types";
-import type { FaultConfig, Quirks, Scenario, TaskSpec } from "./types";
+import type { DomainSpec, FaultConfig, Quirks, Scenario, TaskSpec } from "./types";
 
 const seconds = z.number().finite().min(0);
 const count = z.number().int().min(1);
@@ -82,6 +82,18 @@ export const TaskSpecSchema = z
     message: "a task needs at least one detail: give `details` (one per domain) and/or `batch`",
   });
 
+const hostName = z.string().trim().min(1).regex(/^[A-Za-z0-9.-]+\.?$/, { message: "must be a host name such as ns1.example.net" });
+
+export const DomainSpecSchema = z.strictObject({
+  domainName: hostName,
+  nameServers: z.array(hostName).min(1).optional(),
+  instanceId: z.string().min(1).optional(),
+  updateProhibited: z.boolean().optional(),
+  expired: z.boolean().optional(),
+  changeStartAfterSeconds: seconds.optional(),
+  changeFinishAfterSeconds: seconds.optional(),
+});
+
 const FaultRuleSchema = z.strictObject({
   fault: z.enum(["throttling", "internalError", "serviceUnavailable", "parameterIllegal", "networkIOError", "html502", "dropConnection"]),
   every: count.optional(),
@@ -101,7 +113,14 @@ export const FaultConfigSchema = z.strictObject({
 });
 
 /** `$schema` lets editors validate and complete a scenario file; like `description`, the emulator ignores it. */
-export const ScenarioSchema = z.strictObject({ $schema: z.string().optional(), description, tasks: z.array(TaskSpecSchema), faults: FaultConfigSchema.optional() });
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  description,
+  tasks: z.array(TaskSpecSchema),
+  faults: FaultConfigSchema.optional(),
+  domains: z.array(DomainSpecSchema).optional(),
+  unregisteredNameServers: z.array(hostName).optional(),
+});
 
 /** Thrown for an invalid scenario, task spec or fault config; the message lists each bad field. */
 export class EmulatorSpecError extends Error {
@@ -124,4 +143,5 @@ const parse = <T>(schema: z.ZodType, what: string, value: unknown): T => {
 
 export const parseTaskSpec = (value: unknown): TaskSpec => parse<TaskSpec>(TaskSpecSchema, "task spec", value);
 export const parseScenario = (value: unknown, source = "scenario"): Scenario => parse<Scenario>(ScenarioSchema, source, value);
+export const parseDomainSpec = (value: unknown): DomainSpec => parse<DomainSpec>(DomainSpecSchema, "domain spec", value);
 export const parseFaultConfig = (value: unknown): FaultConfig => parse<FaultConfig>(FaultConfigSchema, "fault config", value);

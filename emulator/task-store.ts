@@ -119,6 +119,11 @@ export class TaskStore {
     return this.tasks.get(taskNo);
   }
 
+  /** Every task, in the order they were added (QueryTaskList). */
+  all(): IterableIterator<StoredTask> {
+    return this.tasks.values();
+  }
+
   /** Seeds a validated spec at `clock.now()` and returns its TaskNo. */
   add(spec: TaskSpec): string {
     const taskNo = spec.taskNo ?? randomUUID();

@@ -52,7 +52,9 @@ export const extractSnippets = (file: string, text: string): Snippet[] => {
  * the free names it uses but does not declare itself.
  */
 const asModule = (s: Snippet): string => {
-  const declared = (name: string) => new RegExp(`\\b(const|let|var|function|class)\\s+${name}\\b`).test(s.code);
+  // `const name`, `function name`, or a destructuring `const { name } =`.
+  const declared = (name: string) =>
+    new RegExp(`\\b(const|let|var|function|class)\\s+(${name}\\b|[{[][^}\\]]*\\b${name}\\b)`).test(s.code);
   const used = (name: string) => new RegExp(`\\b${name}\\b`).test(s.code);
   const globals = Object.entries(SNIPPET_GLOBALS).filter(([name]) => used(name) && !declared(name));
   return [s.code, ...globals.map(([name, type]) => `declare const ${name}: ${type};`), "export {};", ""].join("\n");
