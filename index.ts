@@ -18,3 +18,6 @@ export {
 
 // The DomainTask dynamic resource.
 export { DomainTask, type DomainTaskArgs, type DomainTaskState, type WaitMode } from "./provider";
+
+// The DomainNameServers dynamic resource: change domains' name servers at the registrar and wait for it.
+export { DomainNameServers, type DomainNameServersArgs, type NameServersState } from "./provider";

@@ -10,7 +10,7 @@
 import { COMMAND_OPTIONS, GLOBAL_OPTIONS, HABITS, type OptionSpec } from "./options";
 import { UsageError, quote } from "./usage-error";
 
-export const COMMANDS = ["get", "wait", "emulator", "demo", "help"] as const;
+export const COMMANDS = ["get", "wait", "set-ns", "emulator", "demo", "help"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type FlagValues = Record<string, string | boolean>;
@@ -102,7 +102,7 @@ export const parseArgs = (argv: readonly string[]): ParsedArgs => {
     if (!isCommand(word)) {
       const hint = suggest(word, COMMANDS);
       throw new UsageError(
-        `unknown command ${quote(word)}: use one of get, wait, emulator, demo${hint ? ` (did you mean ${quote(hint)}?)` : ""}.`,
+        `unknown command ${quote(word)}: use one of get, wait, set-ns, emulator, demo${hint ? ` (did you mean ${quote(hint)}?)` : ""}.`,
       );
     }
     command = word;
@@ -178,7 +178,9 @@ export const parseFlags = (
       value = next;
       i++;
     }
-    values[spec.name] = value;
+    // A repeatable flag (--ns a --ns b) collects its values comma-separated, as `--ns a,b` gives them.
+    const earlier = values[spec.name];
+    values[spec.name] = spec.repeatable && typeof earlier === "string" ? `${earlier},${value}` : value;
   }
   for (const { spec, typed } of implied) applyImplied(spec, typed, values, command);
   return { values, positionals };

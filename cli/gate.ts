@@ -83,7 +83,14 @@ export const runGate = async (api: DomainTaskApi, query: TaskQuery, options: Gat
       });
     return judge(outcome, options);
   } catch (error) {
-    if (TimeoutError.isInstance(error)) return judge(lastOutcome(query.taskNo, error.lastState), options);
+    if (TimeoutError.isInstance(error)) {
+      if (error.lastState === undefined) {
+        // Not one poll came back in time: nothing is known about the task, and the verdict must not guess.
+        const outcome = { ...lastOutcome(query.taskNo, undefined), verified: false, anomalies: [error.message] };
+        return { exitCode: ExitCode.TIMEOUT, outcome, verdict: `timed out after ${formatDuration(options.timeoutMs)}: the Domain API answered no request in time.` };
+      }
+      return judge(lastOutcome(query.taskNo, error.lastState), options);
+    }
     if (InconsistentAnswerError.isInstance(error)) {
       const outcome = (error.lastOutcome as TaskOutcome | undefined) ?? lastOutcome(query.taskNo, undefined);
       return { exitCode: ExitCode.API_ERROR, outcome: { ...outcome, verified: false, succeeded: false }, verdict: `not verified: ${error.message}.` };

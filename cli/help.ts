@@ -32,9 +32,10 @@ export const CREDENTIALS_HELP = `Credentials, first found wins (never from a fla
   So a stale ALICLOUD_ACCESS_KEY (2) wins over ALIBABA_CLOUD_ACCESS_KEY_ID (4): unset the one you do not mean.`;
 
 export const USAGE: Record<string, string> = {
-  top: "domain-tasks <get|wait|emulator|demo> [options]",
+  top: "domain-tasks <get|wait|set-ns|emulator|demo> [options]",
   get: "domain-tasks get <taskNo> [--status S] [--domain D] [--instance I] [-o table|json|jsonl]",
   wait: "domain-tasks wait <taskNo>... [--tasks-from FILE|-] [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]",
+  "set-ns": "domain-tasks set-ns <domain>... (--ns HOST --ns HOST ... | --aliyun-dns) [--wait [--timeout 30m] [--fail-fast] [-q]] [-o table|json]",
   emulator: "domain-tasks emulator [--port N] [--host H] [--scenario FILE] [--admin] [--latency MS]",
   demo: "domain-tasks demo [-q]",
 };
@@ -46,6 +47,7 @@ Usage: ${USAGE.top}
 Commands:
   get <taskNo>     every detail of a task (one per domain), as a table, JSON or JSON lines
   wait <taskNo>    block until the task finishes; the exit code says how it went (a pipeline gate)
+  set-ns <domain>  change domains' name servers (one task), and with --wait gate on it
   emulator         run the offline Domain API emulator (see domain-tasks emulator --help)
   demo             the tour: an embedded emulator, two tasks, two gates (what npm start runs)
 
@@ -134,7 +136,30 @@ Examples:
   domain-tasks demo -q > demo.log # without the live progress, e.g. for a log
 
 Exit codes: 0 the demo ran as designed; 1 a gate gave another exit code than designed; 3 an error (the
-message says what); 130 interrupted.`;
+message says what); 130 interrupted; 143 terminated (SIGTERM).`;
+
+const SET_NS_HELP = `domain-tasks set-ns - change domains' name servers, and gate on the change
+
+Usage: ${USAGE["set-ns"]}
+
+Submits one SaveBatchTaskForModifyingDomainDns task for every domain given and prints its TaskNo on stdout.
+If a change for exactly these domains is still open (a step cancelled after it submitted), it prints that
+task instead of submitting a second one. With --wait it then waits like domain-tasks wait --for success.
+The AccessKey needs the RAM action domain:DnsModification.
+
+Options:
+${formatOptions(COMMAND_OPTIONS["set-ns"])}
+
+Global options:
+${formatOptions(GLOBAL_OPTIONS)}
+
+Examples:
+  domain-tasks set-ns example.com example.net --ns ns1.example-dns.com --ns ns2.example-dns.com --wait
+  domain-tasks set-ns example.com --aliyun-dns
+  TASK=$(domain-tasks set-ns example.com --ns ns1.x.net,ns2.x.net) && domain-tasks wait "$TASK" --timeout 1h
+
+Exit codes: without --wait 0 submitted (or found open); with --wait as domain-tasks wait (0, 1, 3, 4);
+2 bad input (nothing was sent); 3 API or credential error; 130 interrupted.`;
 
 /** The help text of a command, or the top-level help. */
 export const helpText = (command?: string): string => {
@@ -142,6 +167,7 @@ export const helpText = (command?: string): string => {
     case "get": return GET_HELP;
     case "wait": return WAIT_HELP;
     case "demo": return DEMO_HELP;
+    case "set-ns": return SET_NS_HELP;
     default: return TOP_HELP;
   }
 };

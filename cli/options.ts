@@ -21,6 +21,8 @@ export interface OptionSpec {
   /** Placeholder for the value in help, e.g. `<duration>`. */
   valueName?: string;
   description: string;
+  /** May be given more than once; the values are collected comma-separated. */
+  repeatable?: boolean;
   /** Other long names people type for the same flag (`--verbose` for `--debug`). */
   aliases?: readonly string[];
   /** A switch that also reads `--no-<name>` (false), so a wrapper script's default can be turned off. */
@@ -85,13 +87,21 @@ export const DEMO_OPTIONS: readonly OptionSpec[] = [
   option({ name: "quiet", short: "q", type: "boolean", negatable: true, description: "no live progress, only the results" }),
 ];
 
+/** `set-ns`: the change, whether to wait for it (with the wait flags), and the output. */
+export const SET_NS_OPTIONS: readonly OptionSpec[] = [
+  option({ name: "ns", type: "string", valueName: "<host>", repeatable: true,
+    description: "a new name server; give 2-13 (--ns a --ns b, or --ns a,b), in order" }),
+  option({ name: "aliyun-dns", type: "boolean", description: "move the domains to Alibaba Cloud DNS instead of --ns" }),
+  option({ name: "wait", type: "boolean", description: "wait for the change like domain-tasks wait (same flags and exit codes)" }),
+];
+
 /** `domain-tasks emulator` (and `node dist/emulator/command.js`): its own flags, parsed by the same parser. */
 export const EMULATOR_OPTIONS: readonly OptionSpec[] = [
   option({ name: "port", type: "string", valueName: "<n>", description: "port to listen on (default 0: any free port, printed at start)" }),
   option({ name: "host", type: "string", valueName: "<host>",
     description: "interface to bind (default 127.0.0.1; anything else exposes the emulator to the network)" }),
   option({ name: "scenario", type: "string", valueName: "<file|name>",
-    description: "JSON file of tasks to seed ({\"tasks\": [TaskSpec, ...], \"faults\"?: FaultConfig}), or a bundled scenario's name: demo. The seeded TaskNos are printed at start" }),
+    description: "JSON file of tasks to seed ({\"tasks\": [TaskSpec, ...], \"faults\"?: FaultConfig}), or a bundled scenario's name: demo, or hostile (one task per integrity quirk; docs/emulator.md). The seeded TaskNos are printed at start" }),
   option({ name: "faults", type: "string", valueName: "<file>",
     description: "JSON FaultConfig to start with, instead of the scenario's ({\"rules\", \"quirks\", \"taskQuirks\"}; docs/emulator.md lists every quirk)" }),
   option({ name: "admin", type: "boolean", negatable: true,
@@ -105,6 +115,13 @@ export const COMMAND_OPTIONS: Record<string, readonly OptionSpec[]> = {
   get: [STATUS_OPTION, ...QUERY_OPTIONS, OUTPUT_OPTION, JSON_OPTION],
   wait: [...WAIT_OPTIONS, ...QUERY_OPTIONS, OUTPUT_OPTION, JSON_OPTION],
   demo: DEMO_OPTIONS,
+  "set-ns": [
+    ...SET_NS_OPTIONS,
+    ...WAIT_OPTIONS.filter((o) => o.name !== "for" && o.name !== "tasks-from"),
+    QUERY_OPTIONS.find((o) => o.name === "lang")!,
+    OUTPUT_OPTION,
+    JSON_OPTION,
+  ],
   emulator: EMULATOR_OPTIONS,
 };
 

@@ -3,7 +3,7 @@
  * (usage errors are reported by cli/run.ts without loading this module or the SDK's errors).
  * API errors show their Code and RequestId (what Alibaba Cloud support asks for); nothing shows a secret.
  */
-import { AbortError, CredentialsError, DomainApiError, PagingError, TaskNotFoundError, ValidationError } from "../sdk/errors";
+import { AbortError, CredentialsError, DomainApiError, InconsistentAnswerError, PagingError, TaskNotFoundError, ValidationError } from "../sdk/errors";
 import { ExitCode } from "./exit-codes";
 import { usageHint } from "./help";
 
@@ -14,6 +14,8 @@ export interface ErrorReport {
 }
 
 const PREFIX = "domain-tasks:";
+/** Contradictions listed one a line; the rest are counted. */
+const LISTED_PROBLEMS = 5;
 
 /**
  * The flag (or argument) that sets each SDK option: the SDK's messages name its options, the user typed
@@ -57,6 +59,13 @@ export const reportError = (error: unknown, command?: string): ErrorReport => {
   }
   if (ValidationError.isInstance(error)) {
     return { exitCode: ExitCode.USAGE, lines: [`${PREFIX} ${inFlagTerms(error)}`, usageHint(command)] };
+  }
+  if (InconsistentAnswerError.isInstance(error)) {
+    // Every answer was well-formed; together they do not add up. Say how, one contradiction a line.
+    const lines = [`${PREFIX} not verified: ${error.message}`, `  Reads:      ${error.reads}`];
+    for (const problem of error.problems.slice(0, LISTED_PROBLEMS)) lines.push(`  - ${problem}`);
+    if (error.problems.length > LISTED_PROBLEMS) lines.push(`  ... and ${error.problems.length - LISTED_PROBLEMS} more`);
+    return { exitCode: ExitCode.API_ERROR, lines };
   }
   if (DomainApiError.isInstance(error)) {
     const lines = [`${PREFIX} the Domain API call failed: ${error.message}`,

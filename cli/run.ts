@@ -16,9 +16,10 @@ const dispatch = async (args: ParsedArgs, io: Io): Promise<number> => {
   switch (args.command) {
     case "get": return (await import("./commands/get")).runGet(args, io);
     case "wait": return (await import("./commands/wait")).runWait(args, io);
+    case "set-ns": return (await import("./commands/set-ns")).runSetNs(args, io);
     case "demo": return (await import("./commands/demo")).runDemo(args, io);
     case "emulator": return (await import("./commands/emulator")).runEmulator(args.passthrough);
-    default: throw new UsageError("no command given: use get, wait, emulator or demo.");
+    default: throw new UsageError("no command given: use get, wait, set-ns, emulator or demo.");
   }
 };
 

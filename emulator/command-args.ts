@@ -72,7 +72,7 @@ Credentials it accepts: AccessKeyId emulator-access-key-id, secret emulator-acce
 (throwaway values that only open the emulator).
 
 Examples:
-  domain-tasks emulator --port 8080 --scenario emulator/scenarios/demo.json
+  domain-tasks emulator --port 8080 --scenario demo          # the bundled demo; --scenario hostile: every integrity quirk
   domain-tasks emulator --port 8080 --admin --latency 200      # seed tasks and switch faults over HTTP
   curl -s -X POST http://127.0.0.1:8080/__emulator/tasks -d '{"details":[{"domainName":"example.com","finishAfterSeconds":30}]}'
   curl -s -X PUT http://127.0.0.1:8080/__emulator/faults -d '{"rules":[{"fault":"throttling","every":3}]}'

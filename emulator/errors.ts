@@ -64,8 +64,8 @@ export const apiErrors = {
   /** The gateway's `Invalid<Name>` pattern ("Specified parameter PageSize is not valid." as InvalidPageSize), plus the value and rule. */
   invalidParameter: (name: string, value: string, rule: string) =>
     make(400, `Invalid${name}`, `Specified parameter ${name} is not valid. ${name}=${JSON.stringify(value)}: ${rule}.`),
-  throttling: (timeLeftMs: number, nowMs: number) =>
-    new ApiError(400, "Throttling.User", "Request was denied due to user flow control.", throttlingHeaders(timeLeftMs, nowMs)),
+  throttling: (timeLeftMs: number, nowMs: number, httpStatus = 400) =>
+    new ApiError(httpStatus, "Throttling.User", "Request was denied due to user flow control.", throttlingHeaders(timeLeftMs, nowMs)),
   /** Domain's own codes for this API (documented, 400); the wording is the emulator's. */
   parameterIllegal: () => make(400, "ParameterIllegal", "Parameter illegal: check the request parameters."),
   networkIOError: () => make(400, "NetworkIOError", "Network I/O error while querying the task; please try again later."),

@@ -46,7 +46,7 @@ export const DEFAULT_TIME_LEFT_MS = 1000;
 export const faultError = (rule: FaultRule, nowMs: number): ApiError | undefined => {
   switch (rule.fault) {
     case "throttling":
-      return apiErrors.throttling(rule.timeLeftMs ?? DEFAULT_TIME_LEFT_MS, nowMs);
+      return apiErrors.throttling(rule.timeLeftMs ?? DEFAULT_TIME_LEFT_MS, nowMs, rule.httpStatus);
     case "parameterIllegal":
       return apiErrors.parameterIllegal();
     case "networkIOError":

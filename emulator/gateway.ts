@@ -3,6 +3,7 @@
  * action), inject the configured fault, authenticate, then run the action. Every outcome is a Reply plus the
  * RequestRecord the stats keep; nothing here touches sockets.
  */
+import { ACTIONS, ramDenied, type ActionContext } from "./actions";
 import { QUERY_TASK_DETAIL_LIST } from "./api-versions";
 import { authenticate, type AuthContext } from "./auth";
 import { checkVersion, identifyTarget, type ApiTarget } from "./routing";
@@ -23,6 +24,8 @@ export interface GatewayDeps {
   faults(): FaultPlan;
   /** The region the emulator stands in for (see host-id.ts). */
   region?: string;
+  /** The registered domains and the write-side actions' state (./actions). */
+  actions: Omit<ActionContext, "now" | "store">;
 }
 
 export interface GatewayResult {
@@ -65,6 +68,15 @@ export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): Ga
   try {
     if ((req.method !== "GET" && req.method !== "POST") || req.path !== "/") throw apiErrors.actionNotFound();
     checkVersion(target);
+    const other = ACTIONS[target.action];
+    if (other) {
+      // The write side and its reads: authenticated and refused like the rest; no faults (see ./actions).
+      const caller = authenticate(req, target, deps.auth);
+      if (deps.auth.credentials.get(caller)?.deniedActions?.includes(other.ramAction)) throw ramDenied(other.ramAction);
+      const requestId = newRequestId();
+      const body = { RequestId: requestId, ...other.run(params, { ...deps.actions, store: deps.store, now: deps.clock.now() }) };
+      return finish({ kind: "json", status: 200, body, requestId, xmlRoot: xmlRootFor(target, params, `${target.action}Response`) });
+    }
     if (target.action !== QUERY_TASK_DETAIL_LIST) throw apiErrors.actionNotFound();
     Object.assign(record, describeQuery(params));
 

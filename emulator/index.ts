@@ -3,6 +3,7 @@
  * service (see README "Emulator"). Start it in-process with `startEmulator()`, or as a process with
  * `domain-tasks emulator` (emulator/command.ts).
  */
+import { DomainRegistry } from "./actions";
 import { handleAdminRequest, ADMIN_PREFIX } from "./admin";
 import { REQUEST_WINDOW_MS } from "./auth";
 import { FaultPlan } from "./faults";
@@ -10,10 +11,10 @@ import { handleApiRequest } from "./gateway";
 import { NonceCache } from "./nonce-cache";
 import { loadScenario } from "./scenario-file";
 import { listen } from "./server";
-import { parseFaultConfig, parseTaskSpec } from "./spec-schemas";
+import { parseDomainSpec, parseFaultConfig, parseTaskSpec } from "./spec-schemas";
 import { StatsRecorder } from "./stats";
 import { TaskStore } from "./task-store";
-import { DEFAULT_CREDENTIAL, type Emulator, type EmulatorOptions, type FaultConfig, type NowSource, type TaskSpec } from "./types";
+import { DEFAULT_CREDENTIAL, type DomainSpec, type Emulator, type EmulatorOptions, type FaultConfig, type NowSource, type TaskSpec } from "./types";
 
 // The public surface (`pulumi-alicloud-domain-tasks/emulator`): startEmulator below and these types. Not
 // EmulatorSpecError: its module declares zod schemas, which must stay out of the published declarations
@@ -52,7 +53,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const setFaults = (faults: FaultConfig | unknown): void => {
     plan = new FaultPlan(parseFaultConfig(faults));
   };
+  const registry = new DomainRegistry(() => clock.now(), scenario?.unregisteredNameServers);
+  const addDomain = (spec: DomainSpec | unknown): void => registry.add(parseDomainSpec(spec));
+  for (const domain of scenario?.domains ?? []) addDomain(domain);
   for (const task of scenario?.tasks ?? []) addTask(task);
+  const actions = { registry, clientIps: new Map<string, string>() };
 
   const host = options.host ?? "127.0.0.1";
   const server = await listen(host, options.port ?? 0, (req) => {
@@ -60,7 +65,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const reply = handleAdminRequest(req.method, req.path, req.body, { addTask, setFaults, stats: () => stats.snapshot(), resetStats: () => stats.reset() });
       return { reply, latencyMs: 0 };
     }
-    const { reply, record } = handleApiRequest(req, { auth, store, clock, faults: () => plan, region: options.region });
+    const { reply, record } = handleApiRequest(req, { auth, store, clock, faults: () => plan, region: options.region, actions });
     stats.record(record);
     return { reply, latencyMs: plan.config.latencyMs ?? 0 };
   });
@@ -72,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     endpoint,
     port: server.port,
     addTask,
+    addDomain,
     setFaults,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),

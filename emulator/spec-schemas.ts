@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { TASK_TYPES } from "./task-types";
 import type { Proof, Same } from "../sdk/type-proofs";
-import type { FaultConfig, Quirks, Scenario, TaskSpec } from "./types";
+import type { DomainSpec, FaultConfig, Quirks, Scenario, TaskSpec } from "./types";
 
 const seconds = z.number().finite().min(0);
 const count = z.number().int().min(1);
@@ -80,12 +80,25 @@ export const TaskSpecSchema = z
     message: "a task needs at least one detail: give `details` (one per domain) and/or `batch`",
   });
 
+const hostName = z.string().trim().min(1).regex(/^[A-Za-z0-9.-]+\.?$/, { message: "must be a host name such as ns1.example.net" });
+
+export const DomainSpecSchema = z.strictObject({
+  domainName: hostName,
+  nameServers: z.array(hostName).min(1).optional(),
+  instanceId: z.string().min(1).optional(),
+  updateProhibited: z.boolean().optional(),
+  expired: z.boolean().optional(),
+  changeStartAfterSeconds: seconds.optional(),
+  changeFinishAfterSeconds: seconds.optional(),
+});
+
 const FaultRuleSchema = z.strictObject({
   fault: z.enum(["throttling", "internalError", "serviceUnavailable", "parameterIllegal", "networkIOError", "html502", "dropConnection"]),
   every: count.optional(),
   from: count.optional(),
   count: count.optional(),
   timeLeftMs: z.number().int().min(0).optional(),
+  httpStatus: z.union([z.literal(400), z.literal(429)]).optional(),
 }).refine((r) => r.every !== undefined || r.from !== undefined, {
   message: "a fault rule needs `every: N` (every Nth request) or `from: N` (optionally with `count`)",
 });
@@ -98,7 +111,14 @@ export const FaultConfigSchema = z.strictObject({
 });
 
 /** `$schema` lets editors validate and complete a scenario file; like `description`, the emulator ignores it. */
-export const ScenarioSchema = z.strictObject({ $schema: z.string().optional(), description, tasks: z.array(TaskSpecSchema), faults: FaultConfigSchema.optional() });
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  description,
+  tasks: z.array(TaskSpecSchema),
+  faults: FaultConfigSchema.optional(),
+  domains: z.array(DomainSpecSchema).optional(),
+  unregisteredNameServers: z.array(hostName).optional(),
+});
 
 /** Thrown for an invalid scenario, task spec or fault config; the message lists each bad field. */
 export class EmulatorSpecError extends Error {
@@ -123,11 +143,13 @@ const parse = <S extends z.ZodType>(schema: S, what: string, value: unknown): z.
 // The return types below are the schemas' outputs; the compiler checks each fits its hand-written interface.
 export const parseTaskSpec = (value: unknown): TaskSpec => parse(TaskSpecSchema, "task spec", value);
 export const parseScenario = (value: unknown, source = "scenario"): Scenario => parse(ScenarioSchema, source, value);
+export const parseDomainSpec = (value: unknown): DomainSpec => parse(DomainSpecSchema, "domain spec", value);
 export const parseFaultConfig = (value: unknown): FaultConfig => parse(FaultConfigSchema, "fault config", value);
 
 /** @internal Compile-time proof that each schema parses exactly its hand-written interface (no field more or less). */
 export type SpecSchemaProofs = [
   Proof<Same<z.output<typeof TaskSpecSchema>, TaskSpec>>,
   Proof<Same<z.output<typeof ScenarioSchema>, Scenario>>,
+  Proof<Same<z.output<typeof DomainSpecSchema>, DomainSpec>>,
   Proof<Same<z.output<typeof FaultConfigSchema>, FaultConfig>>,
 ];

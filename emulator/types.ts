@@ -17,6 +17,8 @@ export interface EmulatorCredential {
    * requests are refused with this code, HTTP 403.
    */
   permissionDenied?: "Forbidden.RAM" | "NoPermission";
+  /** RAM actions this key lacks (e.g. "domain:DnsModification"): calls needing one answer 403 Forbidden.RAM. */
+  deniedActions?: string[];
 }
 
 /** The throwaway key pair the emulator accepts unless told otherwise. Not a secret: it only opens the emulator. */
@@ -70,6 +72,8 @@ export interface Emulator {
   port: number;
   /** Seeds a task now (`clock.now()`) and returns its TaskNo. Throws ValidationError-style errors on a bad spec. */
   addTask(spec: TaskSpec): string;
+  /** Registers a domain in the account (see DomainSpec). */
+  addDomain(spec: DomainSpec): void;
   /** Replaces the fault configuration (latency, rules, quirks) and restarts the request count rules use. */
   setFaults(faults: FaultConfig): void;
   stats(): EmulatorStats;
@@ -87,6 +91,25 @@ export interface Scenario {
   tasks: TaskSpec[];
   /** Faults and quirks to start with, unless `EmulatorOptions.faults` (or `--faults`) gives others. */
   faults?: FaultConfig;
+  /** Domains registered in the account: SaveBatchTaskForModifyingDomainDns and QueryDomainByDomainName serve these. */
+  domains?: DomainSpec[];
+  /** Name-server host names the registry does not know: a change to any of them fails (EPP 2303). */
+  unregisteredNameServers?: string[];
+}
+
+/** A domain registered in the emulated account, and how a name-server change of it goes. */
+export interface DomainSpec {
+  domainName: string;
+  /** Its name servers to begin with. Default Alibaba Cloud DNS's: dns1.hichina.com, dns2.hichina.com. */
+  nameServers?: string[];
+  instanceId?: string;
+  /** The update prohibition lock (clientUpdateProhibited) is on: a name-server change fails (EPP 2304). */
+  updateProhibited?: boolean;
+  /** The domain expired a week ago: a name-server change fails (EPP 2304). */
+  expired?: boolean;
+  /** Seconds after a submission when this domain's change starts (default 1) and finishes (default 3). */
+  changeStartAfterSeconds?: number;
+  changeFinishAfterSeconds?: number;
 }
 
 /** One task to seed: explicit `details`, a generated `batch`, or both (at least one detail in all). */
@@ -165,6 +188,8 @@ export interface FaultRule {
   count?: number;
   /** `throttling` only: the TimeLeft (ms) its `x-ratelimit-user-api` header tells the client to wait (default 1000). */
   timeLeftMs?: number;
+  /** `throttling` only: the HTTP status, 400 (default) or 429 - throttling is seen with both. */
+  httpStatus?: 400 | 429;
 }
 
 /**

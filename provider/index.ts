@@ -13,3 +13,13 @@ export { DOMAIN_TASK_TOKEN } from "./token";
 
 // The provider the host runs (also handy for calling it directly in tests).
 export { createDomainTaskProvider, type DomainTaskProviderOptions } from "./provider";
+
+// DomainNameServers: domains' name servers at the registrar, changed and waited for; its provider, which the host
+// loads by this package name (provider/name-servers/serialized-provider.ts: keep createDomainNameServersProvider here).
+export {
+  createDomainNameServersProvider,
+  DomainNameServers,
+  NAME_SERVERS_TOKEN,
+  type DomainNameServersArgs,
+  type NameServersState,
+} from "./name-servers";

@@ -104,6 +104,9 @@ const CREDENTIAL_ADVICE =
   "alicloud:secretKey with `pulumi config set --secret`, alicloud:profile, or ALIBABA_CLOUD_ACCESS_KEY_ID/" +
   "ALIBABA_CLOUD_ACCESS_KEY_SECRET in the environment";
 
+/** One bad input: Pulumi's own CheckFailure (the property and what to do), for the providers' checks. */
+export type { CheckFailure };
+
 /** The checked inputs, or every failure found (Pulumi's CheckFailure: the property and what to do). */
 export type CheckOutcome =
   | { ok: true; inputs: DomainTaskInputs & Record<string, unknown> }

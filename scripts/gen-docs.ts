@@ -1,35 +1,53 @@
 /**
- * `npm run docs`: rewrites every generated section of the docs from the code. `npm run docs -- --check` only
- * reports the stale files and exits 1 (test/scripts/gen-docs.test.ts runs the same check in the suite).
+ * `npm run docs`: rewrites every generated part of the docs from the code: the sections between markers in
+ * hand-written pages (docs/cli.md's tables), the JSON Schemas (docs/schemas/) and the API reference
+ * (docs/api/, TypeDoc). `npm run docs -- --check` only reports the stale files and exits 1
+ * (test/scripts/gen-docs.test.ts runs the same check in the suite).
  *
  * To generate another section: write its render function next to the code it documents, or in
- * scripts/docs/, and add it to SECTIONS; then put its two marker lines in the Markdown file.
+ * scripts/docs/, and add it to SECTIONS; then put its two marker lines in the Markdown file. A file that is
+ * generated whole goes in GENERATED instead.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { API_FILES } from "./docs/api-reference";
 import { CLI_SECTIONS } from "./docs/cli-reference";
-import { renderFiles, type GeneratedSection } from "./docs/sections";
+import { SCHEMA_FILES } from "./docs/schemas";
+import { renderFiles, type FileChange, type GeneratedFiles, type GeneratedSection } from "./docs/sections";
 
 export const ROOT = join(__dirname, "..");
 
 export const SECTIONS: readonly GeneratedSection[] = [...CLI_SECTIONS];
 
-/** The files whose generated sections are not current. */
-export const staleFiles = (sections: readonly GeneratedSection[] = SECTIONS, root = ROOT): string[] =>
-  [...renderFiles(sections, root)].filter(([, { before, after }]) => before !== after).map(([file]) => file);
+export const GENERATED: readonly GeneratedFiles[] = [SCHEMA_FILES, API_FILES];
+
+const stale = (files: Map<string, FileChange>): [string, FileChange][] => [...files].filter(([, { before, after }]) => before !== after);
+
+/** The files that are not current: a section or a generated file that differs, is missing, or should be gone. */
+export const staleFiles = (
+  sections: readonly GeneratedSection[] = SECTIONS,
+  root = ROOT,
+  generated: readonly GeneratedFiles[] = GENERATED,
+): string[] => stale(renderFiles(sections, root, generated)).map(([file]) => file);
 
 const main = (argv: readonly string[]): number => {
-  const files = renderFiles(SECTIONS, ROOT);
-  const stale = [...files].filter(([, { before, after }]) => before !== after);
+  const changes = stale(renderFiles(SECTIONS, ROOT, GENERATED));
   if (argv.includes("--check")) {
-    for (const [file] of stale) process.stderr.write(`${file} is not current: run npm run docs\n`);
-    return stale.length > 0 ? 1 : 0;
+    for (const [file] of changes) process.stderr.write(`${file} is not current: run npm run docs\n`);
+    return changes.length > 0 ? 1 : 0;
   }
-  for (const [file, { after }] of stale) {
-    writeFileSync(join(ROOT, file), after);
-    process.stdout.write(`updated ${file}\n`);
+  for (const [file, { after }] of changes) {
+    const path = join(ROOT, file);
+    if (after === undefined) {
+      rmSync(path);
+      process.stdout.write(`removed ${file}\n`);
+    } else {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, after);
+      process.stdout.write(`updated ${file}\n`);
+    }
   }
-  if (stale.length === 0) process.stdout.write("docs are current\n");
+  if (changes.length === 0) process.stdout.write("docs are current\n");
   return 0;
 };
 

@@ -47,3 +47,16 @@ export {
 
 // The outcome of a task's details: overall status, counts, failures.
 export { summarizeTask, type FailedDetail, type OutcomeBounds, type OutcomeProof, type StatusCounts, type TaskOutcome } from "./outcome";
+
+// Name servers: submit a change at the registrar, read a domain's name servers, find a change already submitted.
+export {
+  findTask,
+  queryDomainNameServers,
+  submitNameServerChange,
+  type DomainNameServersInfo,
+  type FindTaskQuery,
+  type NameServerApi,
+  type NameServerChange,
+  type SubmittedChange,
+  type TaskInfo,
+} from "./name-servers";

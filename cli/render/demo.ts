@@ -97,7 +97,7 @@ export const renderDemoSummary = (
     "",
     "  A pipeline step runs the same gate against the real API:",
     `    ${style.cyan("domain-tasks wait <taskNo> --timeout 30m && ./deploy.sh")}`,
-    `  Exit codes: 0 met, 1 a detail failed, 2 bad input, 3 API or credential error, 4 timed out, 130 interrupted.`,
+    `  Exit codes: 0 met, 1 a detail failed, 2 bad input, 3 API or credential error (or answers that did not verify), 4 timed out, 130/143 interrupted.`,
     `  More: domain-tasks --help, domain-tasks get --help, domain-tasks emulator --help.`,
     "",
     asDesigned

@@ -20,6 +20,7 @@ const COMMAND_TITLES: Record<string, string> = {
   get: "`domain-tasks get <taskNo>`",
   wait: "`domain-tasks wait <taskNo>`",
   demo: "`domain-tasks demo`",
+  "set-ns": "`domain-tasks set-ns <domain>...`",
   emulator: "`domain-tasks emulator` (also `node dist/emulator/command.js`; no global flags after `emulator`)",
 };
 

@@ -36,8 +36,17 @@ const describeText = (text: string, contentType: string): { what: string; xmlErr
   return { what: `a body that is not JSON (${JSON.stringify(text.slice(0, 80))})` };
 };
 
+/** How to read the success body of an action other than QueryTaskDetailList (DomainTaskClient.callAction). */
+export interface ActionReader<T> {
+  action: string;
+  parse: (body: unknown, statusCode: number) => T;
+}
+
 /** The page in `answer`, or the DomainApiError it is. `endpoint` names the server in messages. */
-export const readAnswer = (answer: HttpAnswer, endpoint: string, secrets: readonly (string | undefined)[]): TaskDetailPage => {
+export function readAnswer(answer: HttpAnswer, endpoint: string, secrets: readonly (string | undefined)[]): TaskDetailPage;
+/** Another action's answer: the same errors, then `reader.parse` on a success body. */
+export function readAnswer<T>(answer: HttpAnswer, endpoint: string, secrets: readonly (string | undefined)[], reader: ActionReader<T>): T;
+export function readAnswer<T>(answer: HttpAnswer, endpoint: string, secrets: readonly (string | undefined)[], reader?: ActionReader<T>): T | TaskDetailPage {
   const status = answer.statusCode;
   const said = `${endpoint} answered HTTP ${status}${answer.statusMessage ? ` ${answer.statusMessage}` : ""}`;
   const retryAfterMs = throttlingTimeLeftMs(answer.headers);
@@ -91,9 +100,14 @@ export const readAnswer = (answer: HttpAnswer, endpoint: string, secrets: readon
     });
   }
   if (!isObject) {
-    fail({ code: INVALID_RESPONSE, message: `${said} with ${describeJson(body)} instead of a QueryTaskDetailList object` });
+    fail({ code: INVALID_RESPONSE, message: `${said} with ${describeJson(body)} instead of a ${reader?.action ?? "QueryTaskDetailList"} object` });
+  }
+  if (reader) {
+    // A success body never carries a Code: one that does is an error answered with 200.
+    if ("Code" in (body as object)) fromBody();
+    return reader.parse(body, status);
   }
   // A 200 carrying an error: the service's Code and no paging at all.
   if (!("CurrentPageNum" in (body as object)) && !("Data" in (body as object))) fromBody();
   return parseTaskDetailPage(body, status);
-};
+}

@@ -20,7 +20,7 @@ import { apiError, fromTransportFailure, toDomainTaskError, TRANSPORT_CODES } fr
 import { toWireQuery } from "./request";
 import type { QueryTaskDetailListRequest, TaskDetailPage } from "./schemas";
 import { signV1, signV3, type SigningKey } from "./signed-request";
-import { newAgent, send, TransportFailure } from "./transport";
+import { newAgent, send, TransportFailure, type HttpAnswer } from "./transport";
 
 /** How one call may be cut short. */
 export interface CallOptions {
@@ -91,6 +91,12 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const DEADLINE = Symbol("timeoutMs ran out");
 
 /** `timeoutMs` checked: undefined (no limit) or a number of ms in [0, MAX_TIMER_MS]. */
+/** `err`, made not retryable when `retryable` says this failure must not be repeated (see callAction). */
+const narrowed = (err: unknown, retryable?: (err: DomainApiError) => boolean): unknown =>
+  retryable && DomainApiError.isInstance(err) && err.retryable && !retryable(err)
+    ? new DomainApiError(err.message, { ...err, retryable: false }, { cause: err.cause })
+    : err;
+
 const checkTimeout = (timeoutMs: unknown): number | undefined => {
   if (timeoutMs === undefined) return undefined;
   if (typeof timeoutMs !== "number" || Number.isNaN(timeoutMs) || timeoutMs < 0) {
@@ -172,7 +178,30 @@ export class DomainTaskClient implements DomainTaskApi {
    * within `timeoutMs` (DeadlineExceeded) and at once on `signal` (AbortError), closing the connection either way.
    */
   async queryTaskDetailList(request: QueryTaskDetailListRequest, options: CallOptions = {}): Promise<TaskDetailPage> {
-    const query = toWireQuery(request);
+    return this.#call(ACTION, toWireQuery(request), (answer, secrets) => readAnswer(answer, this.endpoint, secrets), options);
+  }
+
+  /**
+   * One call of another Domain API action (RPC, business parameters in the query string) with everything
+   * `queryTaskDetailList` does - signing, rate limit, retry, deadline, abort, error mapping; sdk/name-servers
+   * builds on it. `parse` reads a success body. `retryable` narrows which failures are retried: a write must not
+   * be repeated after a failure the service may already have acted on.
+   */
+  callAction<T>(
+    action: string,
+    query: Record<string, string>,
+    parse: (body: unknown, statusCode: number) => T,
+    options: CallOptions & { retryable?: (err: DomainApiError) => boolean } = {},
+  ): Promise<T> {
+    return this.#call(action, { ...query }, (answer, secrets) => readAnswer(answer, this.endpoint, secrets, { action, parse }), options);
+  }
+
+  async #call<T>(
+    action: string,
+    query: Record<string, string>,
+    read: (answer: HttpAnswer, secrets: readonly (string | undefined)[]) => T,
+    options: CallOptions & { retryable?: (err: DomainApiError) => boolean },
+  ): Promise<T> {
     const timeoutMs = checkTimeout(options.timeoutMs);
     const { signal } = options;
     throwIfAborted(signal);
@@ -181,7 +210,7 @@ export class DomainTaskClient implements DomainTaskApi {
     let secrets: (string | undefined)[] = this.#options.credentials ? [this.#options.credentials.accessKeySecret, this.#options.credentials.securityToken] : [];
     const deadlineError = (what: string) =>
       apiError(
-        { code: TRANSPORT_CODES.deadlineExceeded, statusCode: 0, message: `QueryTaskDetailList to ${this.endpoint} did not settle within timeoutMs (${timeoutMs} ms): ${what}` },
+        { code: TRANSPORT_CODES.deadlineExceeded, statusCode: 0, message: `${action} to ${this.endpoint} did not settle within timeoutMs (${timeoutMs} ms): ${what}` },
         secrets,
       );
     if (timeoutMs === 0) throw deadlineError("no time was left, so nothing was sent");
@@ -197,7 +226,7 @@ export class DomainTaskClient implements DomainTaskApi {
     try {
       const credential = await abortable(this.#credentialSource(), call.signal);
       const sign = this.signatureVersion === "v1" ? signV1 : signV3;
-      const target = { protocol: this.#resolved.protocol === "HTTP" ? "http" : "https", host: this.#resolved.host, version: this.#resolved.version, action: ACTION, query } as const;
+      const target = { protocol: this.#resolved.protocol === "HTTP" ? "http" : "https", host: this.#resolved.host, version: this.#resolved.version, action, query } as const;
       this.#agent ??= newAgent(target.protocol);
       const agent = this.#agent;
       return await withRetry(
@@ -219,16 +248,16 @@ export class DomainTaskClient implements DomainTaskApi {
               },
               call.signal,
             );
-            return readAnswer(answer, this.endpoint, secrets);
+            return read(answer, secrets);
           } catch (err) {
-            if (!(err instanceof TransportFailure)) throw toDomainTaskError(err, this.endpoint, secrets);
+            if (!(err instanceof TransportFailure)) throw narrowed(toDomainTaskError(err, this.endpoint, secrets), options.retryable);
             // Aborted by the deadline backstop: report it as the deadline, with how far the answer had got.
             const failure =
               err.kind === "aborted" && call.signal.reason === DEADLINE
                 ? new TransportFailure("deadline", err.statusCode, err.bytesReceived, err.elapsedMs, budgetMs)
                 : err;
             if (failure.kind === "aborted") throwIfAborted(call.signal);
-            throw fromTransportFailure(failure, this.endpoint, secrets);
+            throw narrowed(fromTransportFailure(failure, this.endpoint, secrets), options.retryable);
           }
         },
         this.#retry,

@@ -119,7 +119,7 @@ describe("parseArgs", () => {
   });
 
   it("rejects an unknown command with a suggestion", () => {
-    expect(usageMessage(["wiat", "T1"])).toBe('unknown command "wiat": use one of get, wait, emulator, demo (did you mean "wait"?).');
+    expect(usageMessage(["wiat", "T1"])).toBe('unknown command "wiat": use one of get, wait, set-ns, emulator, demo (did you mean "wait"?).');
   });
 });
 

@@ -23,7 +23,7 @@ describe("--help and --version", () => {
   it("prints the overview with commands, examples and exit codes", async () => {
     const result = await runCli(["--help"]);
     expect(result).toMatchObject({ code: 0, stderr: "" });
-    expect(result.stdout).toContain("Usage: domain-tasks <get|wait|emulator|demo> [options]");
+    expect(result.stdout).toContain("Usage: domain-tasks <get|wait|set-ns|emulator|demo> [options]");
     expect(result.stdout).toContain("Examples:\n  domain-tasks wait T-20260101-0001 --timeout 20m && ./deploy.sh");
     expect(result.stdout).toContain("  4    timed out with details still open (last counts printed)");
     expect(result.stdout).toContain("  130  interrupted (Ctrl-C)");
@@ -49,8 +49,8 @@ describe("--help and --version", () => {
     const result = await runCli([]);
     expect(result).toMatchObject({ code: 2, stdout: "" });
     expect(result.stderr).toBe(
-      "domain-tasks: no command given: use get, wait, emulator or demo.\n" +
-        "Usage: domain-tasks <get|wait|emulator|demo> [options]\nRun domain-tasks --help for details.\n",
+      "domain-tasks: no command given: use get, wait, set-ns, emulator or demo.\n" +
+        "Usage: domain-tasks <get|wait|set-ns|emulator|demo> [options]\nRun domain-tasks --help for details.\n",
     );
   });
 });
@@ -111,7 +111,7 @@ describe("bad input exits 2 with one line naming the flag, the value and the fix
   it("rejects an unknown command", async () => {
     const result = await runCli(["status", "T1"]);
     expect(result).toMatchObject({ code: 2, stdout: "" });
-    expect(result.stderr.split("\n")[0]).toBe('domain-tasks: unknown command "status": use one of get, wait, emulator, demo.');
+    expect(result.stderr.split("\n")[0]).toBe('domain-tasks: unknown command "status": use one of get, wait, set-ns, emulator, demo.');
   });
 });
 

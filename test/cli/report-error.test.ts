@@ -1,5 +1,5 @@
 import { reportError } from "../../cli/report-error";
-import { AbortError, CredentialsError, DomainApiError, PagingError, TaskNotFoundError, ValidationError } from "../../sdk/errors";
+import { AbortError, CredentialsError, DomainApiError, InconsistentAnswerError, PagingError, TaskNotFoundError, ValidationError } from "../../sdk/errors";
 
 describe("reportError", () => {
   it("API errors: exit 3 with Code, RequestId, HTTP status and what else the service said", () => {
@@ -63,5 +63,18 @@ describe("reportError", () => {
 
   it("anything else: exit 3 with its message", () => {
     expect(reportError(new Error("boom"))).toEqual({ exitCode: 3, lines: ["domain-tasks: unexpected error: boom"] });
+  });
+});
+
+describe("reportError for answers that never verified", () => {
+  it("exits 3 and lists each contradiction on its own line, counting those past five", () => {
+    const problems = Array.from({ length: 7 }, (_, i) => `contradiction ${i + 1}`);
+    const report = reportError(new InconsistentAnswerError("the answers for TaskNo T-1 contradict each other", { problems, reads: 3 }), "get");
+    expect(report.exitCode).toBe(3);
+    expect(report.lines[0]).toBe("domain-tasks: not verified: the answers for TaskNo T-1 contradict each other");
+    expect(report.lines).toContain("  Reads:      3");
+    expect(report.lines).toContain("  - contradiction 5");
+    expect(report.lines).not.toContain("  - contradiction 6");
+    expect(report.lines.at(-1)).toBe("  ... and 2 more");
   });
 });

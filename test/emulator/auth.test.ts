@@ -115,7 +115,7 @@ describe("refusals", () => {
   });
 
   it("answers InvalidAction.NotFound (404) for an unknown action and InvalidVersion for an unknown version", async () => {
-    const action = await callError(callApi(emulator, QUERY(taskNo), { action: "QueryTaskList", credential: AK }));
+    const action = await callError(callApi(emulator, QUERY(taskNo), { action: "QueryTaskInfoHistory", credential: AK }));
     expect([action.statusCode, action.code]).toEqual([404, "InvalidAction.NotFound"]);
     expect(action.data?.Message).toBe("Specified api is not found, please check your url and method.");
     const version = await callError(callApi(emulator, QUERY(taskNo), { version: "2020-01-01", credential: AK }));

@@ -141,18 +141,18 @@ describe("stats", () => {
   it("counts requests by action, page and HTTP status, with a log of each", async () => {
     await page(emulator, taskNo, 1, 2);
     await page(emulator, taskNo, 2, 2, { TaskStatus: "2" });
-    await callError(callApi(emulator, { TaskNo: taskNo, PageNum: "1", PageSize: "2" }, { action: "QueryTaskList" }));
+    await callError(callApi(emulator, { TaskNo: taskNo, PageNum: "1", PageSize: "2" }, { action: "QueryTaskInfoHistory" }));
     emulator.setFaults({ rules: [{ fault: "dropConnection", every: 1 }] });
     await callError(callApi(emulator, { TaskNo: taskNo, PageNum: "3", PageSize: "2" }));
     const stats = emulator.stats();
     expect(stats.total).toBe(4);
-    expect(stats.byAction).toEqual({ QueryTaskDetailList: 3, QueryTaskList: 1 });
+    expect(stats.byAction).toEqual({ QueryTaskDetailList: 3, QueryTaskInfoHistory: 1 });
     expect(stats.byPage).toEqual({ "1": 1, "2": 1, "3": 1 });
     expect(stats.byStatus).toEqual({ "200": 2, "404": 1, "0": 1 });
     expect(stats.requests).toEqual([
       { action: "QueryTaskDetailList", taskNo, pageNum: 1, pageSize: 2, httpStatus: 200, at: expect.any(Number) },
       { action: "QueryTaskDetailList", taskNo, pageNum: 2, pageSize: 2, taskStatus: "2", httpStatus: 200, at: expect.any(Number) },
-      { action: "QueryTaskList", httpStatus: 404, code: "InvalidAction.NotFound", at: expect.any(Number) },
+      { action: "QueryTaskInfoHistory", httpStatus: 404, code: "InvalidAction.NotFound", at: expect.any(Number) },
       { action: "QueryTaskDetailList", taskNo, pageNum: 3, pageSize: 2, httpStatus: 0, fault: "dropConnection", at: expect.any(Number) },
     ]);
     emulator.resetStats();

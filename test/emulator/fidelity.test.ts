@@ -58,8 +58,10 @@ describe("faults with the service's own codes and headers", () => {
     expect([answer.status, answer.body.Code]).toEqual([400, "Throttling.User"]);
     expect(answer.headers.get("x-ratelimit-user-api")).toMatch(/^Limit:\d+,Remain:0,TimeLeft:2500,Reset:\d+$/);
     expect(answer.headers.get("x-ratelimit-user")).toMatch(/^Limit:\d+,Remain:\d+,TimeLeft:0,Reset:\d+$/);
-    emulator.setFaults({ rules: [{ fault: "throttling", every: 1 }] });
-    expect((await sendV1(emulator, query(), { credential: OK })).headers.get("x-ratelimit-user-api")).toContain("TimeLeft:1000,");
+    emulator.setFaults({ rules: [{ fault: "throttling", every: 1, httpStatus: 429 }] });
+    const defaults = await sendV1(emulator, query(), { credential: OK });
+    expect([defaults.status, defaults.body.Code]).toEqual([429, "Throttling.User"]);
+    expect(defaults.headers.get("x-ratelimit-user-api")).toContain("TimeLeft:1000,");
   });
 
   it.each([

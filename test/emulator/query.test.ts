@@ -56,6 +56,14 @@ describe("paging", () => {
     expect(again).toEqual(numbers);
   });
 
+  it("never repeats a TaskDetailNo within a task, nor across tasks", async () => {
+    const ids = new Set<string>();
+    for (const taskNo of [emulator.addTask({ batch: { count: 3000 } }), emulator.addTask({ batch: { count: 2000 } })]) {
+      for (let n = 1; n <= 3; n++) for (const d of detailsOf(await page(emulator, taskNo, n, 1000))) ids.add(String(d.TaskDetailNo));
+    }
+    expect(ids.size).toBe(5000);
+  });
+
   it("derives TaskDetailNo from the TaskNo and position, so a replayed scenario gets the same numbers", async () => {
     const twin = await startEmulator({ clock });
     try {

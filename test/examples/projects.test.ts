@@ -16,7 +16,7 @@ const json = (...parts: string[]) => JSON.parse(read(...parts)) as Record<string
 const yamlValue = (text: string, key: string) => new RegExp(`^${key}:[ \\t]*(\\S.*)$`, "m").exec(text)?.[1]?.trim();
 const runtimeOf = (text: string) => yamlValue(text, "runtime") ?? /^runtime:\s*\n\s+name:\s*(\S+)/m.exec(text)?.[1];
 
-const PROGRAMS = ["quickstart", "gate-dns-change", "read-task-outputs"];
+const PROGRAMS = ["quickstart", "gate-dns-change", "read-task-outputs", "testing-kit", "name-servers"];
 
 describe.each(PROGRAMS)("examples/%s", (name) => {
   const dir = path.join(EXAMPLES, name);

@@ -12,6 +12,7 @@ import {
   DomainTask, DomainTaskClient, getTaskDetails, getTaskDetailsOutput, listTaskDetails, paginateTaskDetails,
   summarizeTask, TimeoutError, waitForTask,
   type DomainTaskArgs, type DomainTaskState, type GetTaskDetailsResult, type TaskDetail, type TaskOutcome, type WaitMode,
+  DomainNameServers, type DomainNameServersArgs, type NameServersState,
 } from "pulumi-alicloud-domain-tasks";
 const waitFor: WaitMode = "success";
 const args: DomainTaskArgs = { taskNo: "T-1", waitFor, timeoutSeconds: 60 };
@@ -20,7 +21,10 @@ export const status = (): pulumi.Output<string> => getTaskDetailsOutput({ taskNo
 export const read = (): Promise<GetTaskDetailsResult> => getTaskDetails({ taskNo: "T-1" });
 export const wait = (client: DomainTaskClient): Promise<TaskOutcome> => waitForTask(client, { taskNo: "T-1" });
 export const succeeded = (state: DomainTaskState, details: TaskDetail[]): boolean => state.succeeded && summarizeTask("T-1", details).succeeded;
-export const values = [DomainTask, DomainTaskClient, getTaskDetails, getTaskDetailsOutput, listTaskDetails, paginateTaskDetails, summarizeTask, TimeoutError, waitForTask];
+export const values = [DomainTask, DomainTaskClient, getTaskDetails, getTaskDetailsOutput, listTaskDetails, paginateTaskDetails, summarizeTask, TimeoutError, waitForTask, DomainNameServers];
+const nsArgs: DomainNameServersArgs = { domainNames: ["example.com"], nameServers: ["ns1.example.net", "ns2.example.net"] };
+export const nameServers = (): DomainNameServers => new DomainNameServers("ns", nsArgs);
+export const current = (state: NameServersState): Record<string, string[]> => state.currentNameServers;
 `,
   "./sdk": `
 import {
@@ -28,6 +32,10 @@ import {
   paginateTaskDetails, readTaskOutcome, summarizeTask, TaskNotFoundError, TimeoutError, ValidationError, WAIT_DEFAULTS, waitForTask, waitForTasks,
   type ClientOptions, type DomainTaskApi, type PagerOptions, type QueryTaskDetailListRequest, type TaskDetail,
   type TaskDetailPage, type TaskQuery, type TaskStatus, type TaskWaitResult, type WaitOptions, type WaitProgress, type WaitState,
+} from "pulumi-alicloud-domain-tasks/sdk";
+import {
+  findTask, queryDomainNameServers, submitNameServerChange,
+  type DomainNameServersInfo, type FindTaskQuery, type NameServerApi, type NameServerChange, type SubmittedChange, type TaskInfo,
 } from "pulumi-alicloud-domain-tasks/sdk";
 const options: ClientOptions = { endpoint: "http://127.0.0.1:1", credentials: { accessKeyId: "id", accessKeySecret: "secret" } };
 export const client = (): DomainTaskApi => new DomainTaskClient(options);
@@ -47,7 +55,11 @@ export const verdict = (api: DomainTaskApi): Promise<boolean> =>
 export const many = (api: DomainTaskApi): Promise<TaskWaitResult[]> => waitForTasks(api, [{ taskNo: "T-1" }, { taskNo: "T-2" }], { until: "firstFailure" });
 export const lastState = (e: TimeoutError): WaitState | undefined => e.lastState;
 export const values = [AbortError, CredentialsError, DomainApiError, DomainTaskError, InconsistentAnswerError, listTaskDetails, PagingError, readTaskOutcome,
-  summarizeTask, TaskNotFoundError, TimeoutError, ValidationError, waitForTasks, WAIT_DEFAULTS];
+  summarizeTask, TaskNotFoundError, TimeoutError, ValidationError, waitForTasks, WAIT_DEFAULTS, findTask, queryDomainNameServers, submitNameServerChange];
+const change: NameServerChange = { domainNames: ["example.com"], aliyunDns: true };
+export const submit = (api: NameServerApi): Promise<SubmittedChange> => submitNameServerChange(api, change);
+export const dns = (api: NameServerApi): Promise<DomainNameServersInfo> => queryDomainNameServers(api, "example.com");
+export const found = (api: NameServerApi, query: FindTaskQuery): Promise<TaskInfo[]> => findTask(api, query);
 `,
   "./emulator": `
 import { DEFAULT_CREDENTIAL, startEmulator, type Emulator, type EmulatorOptions, type Scenario, type TaskSpec } from "pulumi-alicloud-domain-tasks/emulator";
@@ -59,18 +71,23 @@ export const values = [startEmulator, DEFAULT_CREDENTIAL.accessKeyId];
 `,
   "./provider": `
 import { createDomainTaskProvider, DomainTask, DOMAIN_TASK_TOKEN, type DomainTaskArgs } from "pulumi-alicloud-domain-tasks/provider";
+import { createDomainNameServersProvider, DomainNameServers, NAME_SERVERS_TOKEN } from "pulumi-alicloud-domain-tasks/provider";
 export const args: DomainTaskArgs = { taskNo: "T-1" };
-export const values = [createDomainTaskProvider, DomainTask, DOMAIN_TASK_TOKEN];
+export const values = [createDomainTaskProvider, DomainTask, DOMAIN_TASK_TOKEN, createDomainNameServersProvider, DomainNameServers, NAME_SERVERS_TOKEN];
 `,
   "./policies": `
 import { domainTaskSucceeded, taskOutcomePolicy, waitForSuccessPolicy, DOMAIN_TASK_TOKEN } from "pulumi-alicloud-domain-tasks/policies";
 export const policies = [taskOutcomePolicy(), waitForSuccessPolicy()];
 export const values = [domainTaskSucceeded, DOMAIN_TASK_TOKEN];
 `,
-  // The testing kit's API is another module's: here it only has to resolve, type-check and load.
   "./testing": `
-import * as kit from "pulumi-alicloud-domain-tasks/testing";
-export const values = [kit];
+import * as pulumi from "@pulumi/pulumi";
+import { outputOf, startTestStack, toProviderInputs, type Registration, type TestStack, type TestStackOptions } from "pulumi-alicloud-domain-tasks/testing";
+const options: TestStackOptions = { project: "p", config: { taskNo: "T-1" }, resources: { "command:local:Command": () => ({ stdout: "{}" }) } };
+export const start = (): Promise<TestStack> => startTestStack(options);
+export const value = (o: pulumi.Output<string>): Promise<string> => outputOf(o);
+export const names = (stack: TestStack): string[] => stack.registrations.map((r: Registration) => r.name);
+export const values = [outputOf, startTestStack, toProviderInputs];
 `,
 };
 

@@ -1,0 +1,60 @@
+/**
+ * `domain-tasks set-ns` (the built command, as a pipeline runs it) against the emulator: submit and print the
+ * TaskNo; a re-run while the change is open uses it instead of submitting again; --wait gates like `wait`;
+ * bad input exits 2 before anything is sent; a key without domain:DnsModification exits 3 saying so.
+ */
+import type { Emulator } from "../../emulator";
+import { assertBuilt, runCli } from "../cli/harness";
+import { isolatedEnv } from "../support/isolated-env";
+import { NEW_NAME_SERVERS, READ_ONLY_KEY, startAccount, WRITE_KEY } from "./harness";
+
+let emulator: Emulator;
+const env = (key = WRITE_KEY) => isolatedEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: key.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.accessKeySecret });
+const setNs = (args: string[], key = WRITE_KEY) => runCli(["set-ns", ...args, "--endpoint", emulator.url], { env: env(key) });
+const NS = NEW_NAME_SERVERS.flatMap((host) => ["--ns", host]);
+const FAST = ["--min-delay", "100ms", "--max-delay", "300ms"];
+const submissions = () => emulator.stats().byAction.SaveBatchTaskForModifyingDomainDns ?? 0;
+
+beforeAll(() => assertBuilt());
+beforeEach(async () => {
+  emulator = await startAccount({ timing: { changeStartAfterSeconds: 0.3, changeFinishAfterSeconds: 1 } });
+});
+afterEach(() => emulator.close());
+
+it("submits the change and prints its TaskNo; a re-run while it is open uses that task instead of submitting again", async () => {
+  const first = await setNs(["shop.example.com", "blog.example.com", ...NS]);
+  expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^[0-9a-f-]{36}\n$/) });
+  expect(first.stderr).toContain(`submitted the change as task ${first.stdout.trim()}`);
+  const again = await setNs(["blog.example.com", "shop.example.com", "--ns", NEW_NAME_SERVERS.join(","), "-o", "json"]);
+  expect(again.code).toBe(0);
+  expect(JSON.parse(again.stdout)).toEqual({ taskNo: first.stdout.trim(), requestId: null, submitted: false });
+  expect(again.stderr).toContain("is still open: using it instead of submitting again");
+  expect(submissions()).toBe(1);
+});
+
+it("with --wait gates on the change: exit 0 when every domain succeeded, 1 with each failed domain's reason", async () => {
+  const ok = await setNs(["shop.example.com", ...NS, "--wait", ...FAST, "-o", "json"]);
+  expect(ok.code).toBe(0);
+  expect(JSON.parse(ok.stdout)).toMatchObject({ succeeded: true, total: 1 });
+  const failed = await setNs(["locked.example.com", "blog.example.com", ...NS, "--wait", ...FAST, "-o", "table"]);
+  expect(failed.code).toBe(1);
+  expect(failed.stdout).toContain("locked.example.com");
+  expect(failed.stdout).toContain("2304 Object status prohibits operation (clientUpdateProhibited)");
+  expect(failed.stderr).toMatch(/condition false: 1 of 2 details failed/);
+});
+
+it("refuses bad input with exit 2, naming the value, before anything is sent", async () => {
+  const one = await setNs(["shop.example.com", "--ns", "ns1.new-dns.example"]);
+  expect(one).toMatchObject({ code: 2, stderr: expect.stringContaining("nameServers has 1 host name; registries take 2 to 13") });
+  const both = await setNs(["shop.example.com", ...NS, "--aliyun-dns"]);
+  expect(both).toMatchObject({ code: 2, stderr: expect.stringContaining("give --ns or --aliyun-dns, not both") });
+  const badDomain = await setNs(["shop_example.com", "--aliyun-dns"]);
+  expect(badDomain).toMatchObject({ code: 2, stderr: expect.stringContaining('"shop_example.com", which is not a domain name') });
+  expect(emulator.stats().total).toBe(0);
+});
+
+it("exits 3 for a key without domain:DnsModification, saying which permission to grant", async () => {
+  const denied = await setNs(["shop.example.com", "--aliyun-dns"], READ_ONLY_KEY);
+  expect(denied.code).toBe(3);
+  expect(denied.stderr).toContain("lacks the action domain:DnsModification");
+});
