@@ -16,14 +16,12 @@ import { ExitCode } from "../exit-codes";
 import { runGate } from "../gate";
 import { colorEnabled, type Io } from "../io";
 import { parseOutput } from "../query";
-import { renderJson } from "../render/json";
-import { renderJsonLines } from "../render/jsonl";
 import { toSnapshot } from "../render/progress";
 import { createProgressReporter, progressMode } from "../render/progress-reporter";
 import { createStyle, envWithColorFlag } from "../render/style";
-import { renderTable, tableWidth } from "../render/table";
 import { UsageError, quote } from "../usage-error";
 import { writeOut } from "../write-out";
+import { printGateResult } from "../gate-output";
 import { DEFAULT_TIMEOUT_MS } from "./wait";
 
 const COMMAND = "set-ns";
@@ -96,14 +94,6 @@ export const runSetNs = async (args: ParsedArgs, io: Io): Promise<number> => {
   } finally {
     progress.stop();
   }
-  const { outcome, verdict, exitCode } = result;
-  if (output === "json") await writeOut(io.stdout, renderJson(outcome));
-  else if (output === "jsonl") await writeOut(io.stdout, renderJsonLines(outcome.details));
-  else await writeOut(io.stdout, renderTable(outcome, { rows: "failed", width: tableWidth(io.stdout), style: createStyle(colorEnabled(io.stdout, env)) }));
-  // As `wait`: a timeout or a contradiction is reported even with -q.
-  if (!quiet || exitCode === ExitCode.TIMEOUT || exitCode === ExitCode.API_ERROR) {
-    const color = exitCode === ExitCode.OK ? errStyle.green : exitCode === ExitCode.TIMEOUT ? errStyle.yellow : errStyle.red;
-    io.stderr.write(`${color(`${taskNo}: ${verdict}`)} ${errStyle.dim(`(exit ${exitCode})`)}\n`);
-  }
-  return exitCode;
+  await printGateResult(io, taskNo, result, { output, quiet, env, errStyle });
+  return result.exitCode;
 };

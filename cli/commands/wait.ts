@@ -11,16 +11,14 @@ import { durationFlag } from "../duration";
 import { runGate, type Condition } from "../gate";
 import { colorEnabled, type Io } from "../io";
 import { parseOutput, parsePageSize, parseQuery } from "../query";
-import { renderJson } from "../render/json";
-import { renderJsonLines } from "../render/jsonl";
 import { toSnapshot } from "../render/progress";
 import { createProgressReporter, progressMode } from "../render/progress-reporter";
 import { createStyle, envWithColorFlag } from "../render/style";
-import { renderTable, tableWidth } from "../render/table";
 import { readTaskNos } from "../task-list";
 import { UsageError, quote } from "../usage-error";
 import { combinedExitCode, gateMany, type TaskVerdict } from "./wait-many";
 import { writeOut } from "../write-out";
+import { failuresTable, printGateResult, writeVerdict } from "../gate-output";
 
 /** Waits at most this long unless --timeout says otherwise (the SDK's default wait). */
 export const DEFAULT_TIMEOUT_MS = WAIT_DEFAULTS.maxWaitSeconds * 1000;
@@ -80,20 +78,14 @@ export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
     }
     const exitCode = combinedExitCode(verdicts.map((v) => v.exitCode));
     if (output === "table") {
-      for (const v of verdicts) {
-        if (v.result) await writeOut(io.stdout, renderTable(v.result.outcome, { rows: "failed", width: tableWidth(io.stdout), style: createStyle(colorEnabled(io.stdout, env)) }));
-      }
+      for (const v of verdicts) if (v.result) await writeOut(io.stdout, failuresTable(io, v.result, env));
     } else {
       const entries = verdicts.map((v) => ({ taskNo: v.taskNo, exitCode: v.exitCode, verdict: v.verdict, outcome: v.result?.outcome ?? null }));
       await writeOut(io.stdout, output === "json"
         ? `${JSON.stringify({ exitCode, tasks: entries }, null, 2)}\n`
         : entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
     }
-    for (const v of verdicts) {
-      if (quiet && v.exitCode !== 3 && v.exitCode !== 4) continue;
-      const color = v.exitCode === 0 ? errStyle.green : v.exitCode === 4 ? errStyle.yellow : errStyle.red;
-      io.stderr.write(`${color(`${v.taskNo}: ${v.verdict}`)} ${errStyle.dim(`(exit ${v.exitCode})`)}\n`);
-    }
+    for (const v of verdicts) writeVerdict(io, v.taskNo, v.exitCode, v.verdict, { quiet, errStyle });
     if (!quiet) io.stderr.write(`${verdicts.length} tasks: exit ${exitCode}\n`);
     return exitCode;
   }
@@ -104,14 +96,6 @@ export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
     progress.stop();
   }
 
-  const { outcome, verdict, exitCode } = result;
-  if (output === "json") await writeOut(io.stdout, renderJson(outcome));
-  else if (output === "jsonl") await writeOut(io.stdout, renderJsonLines(outcome.details));
-  else await writeOut(io.stdout, renderTable(outcome, { rows: "failed", width: tableWidth(io.stdout), style: createStyle(colorEnabled(io.stdout, env)) }));
-  // The verdict is the one line a pipeline log needs; a timeout or a contradiction is always reported, even with -q.
-  if (!quiet || exitCode === 4 || exitCode === 3) {
-    const color = exitCode === 0 ? errStyle.green : exitCode === 4 ? errStyle.yellow : errStyle.red;
-    io.stderr.write(`${color(`${query.taskNo}: ${verdict}`)} ${errStyle.dim(`(exit ${exitCode})`)}\n`);
-  }
-  return exitCode;
+  await printGateResult(io, query.taskNo, result, { output, quiet, env, errStyle });
+  return result.exitCode;
 };

@@ -149,6 +149,9 @@ export async function readTask(api: DomainTaskApi, asked: TaskQuery, options: Re
     if (second.view === "unusable") {
       carried = [...anomalies, second.note];
       toAgreeWith = provisional.counts;
+      // Should the read budget run out before the second read, this is why nothing was concluded.
+      lastProblems = [`every detail read EXECUTE_SUCCESS, but no second view could confirm it within ${settings.maxReads} reads (${second.note})`];
+      lastOutcome = unverified(provisional, lastProblems);
       continue;
     }
     lastProblems = [second.problem];
