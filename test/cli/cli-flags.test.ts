@@ -2,35 +2,27 @@
  * The command line as people type it, end to end through the built command: every flag spelling, the habits
  * from other tools, the emulator's flags under the same parser, and tables of internationalised domain names.
  */
-import type { Emulator } from "../../emulator";
 import { displayWidth } from "../../cli/render/width";
-import { cliEnv, startTestEmulator } from "./emulator-env";
-import { assertBuilt, runCli } from "./harness";
+import { cliEnv, useCliEmulator } from "./emulator-env";
+import { runCli } from "./harness";
 import { isolatedEnv } from "../support/isolated-env";
 
-let emulator: Emulator;
-let endpoint: string[];
-
-beforeAll(async () => {
-  assertBuilt();
-  emulator = await startTestEmulator({
-    tasks: [
-      {
-        taskNo: "T-IDN",
-        taskType: "CHG_DNS",
-        details: [
-          { domainName: "例え.テスト" },
-          { domainName: "💩.la", outcome: "failure", errorMsg: "域名状态不允许修改", failReason: "The domain is locked.\n" },
-          { domainName: "한국.kr" },
-          { domainName: "plain.example.com" },
-        ],
-      },
-    ],
-  });
-  endpoint = [`--endpoint=${emulator.url}`];
+const cli = useCliEmulator({
+  tasks: [
+    {
+      taskNo: "T-IDN",
+      taskType: "CHG_DNS",
+      details: [
+        { domainName: "例え.テスト" },
+        { domainName: "💩.la", outcome: "failure", errorMsg: "域名状态不允许修改", failReason: "The domain is locked.\n" },
+        { domainName: "한국.kr" },
+        { domainName: "plain.example.com" },
+      ],
+    },
+  ],
 });
-
-afterAll(() => emulator.close());
+/** `--endpoint=<url>`: these tests spell flags with `=`. */
+const endpoint = (): string[] => [`--endpoint=${cli.emulator.url}`];
 
 describe("flag spellings", () => {
   it.each([
@@ -39,13 +31,13 @@ describe("flag spellings", () => {
     [["--output=json"]],
     [["--json"]],
   ])("get %j prints the outcome JSON", async (flags) => {
-    const result = await runCli(["get", "T-IDN", ...flags, ...endpoint], { env: cliEnv() });
+    const result = await runCli(["get", "T-IDN", ...flags, ...endpoint()], { env: cliEnv() });
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(JSON.parse(result.stdout)).toMatchObject({ taskNo: "T-IDN", total: 4 });
   });
 
   it("wait reads negated switches and --flag=value: --no-quiet, --no-fail-fast, --timeout=0", async () => {
-    const result = await runCli(["wait", "T-IDN", "-q", "--no-quiet", "--no-fail-fast", "--timeout=0", "--json", ...endpoint], { env: cliEnv() });
+    const result = await runCli(["wait", "T-IDN", "-q", "--no-quiet", "--no-fail-fast", "--timeout=0", "--json", ...endpoint()], { env: cliEnv() });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ total: 4, counts: { EXECUTE_FAILURE: 1 } });
     // Not quiet: the verdict is on stderr.
@@ -53,7 +45,7 @@ describe("flag spellings", () => {
   });
 
   it("points --interval to --min-delay/--max-delay, before anything is sent", async () => {
-    const result = await runCli(["wait", "T-IDN", "--interval", "10s", ...endpoint], { env: cliEnv() });
+    const result = await runCli(["wait", "T-IDN", "--interval", "10s", ...endpoint()], { env: cliEnv() });
     expect(result.code).toBe(2);
     expect(result.stderr.split("\n")[0]).toBe(
       "domain-tasks: --interval is not a flag of domain-tasks wait: wait backs off between polls, from --min-delay " +
@@ -85,7 +77,7 @@ describe("the emulator's flags, under the same parser", () => {
 
 describe("tables of internationalised domain names", () => {
   it("keeps the columns aligned by display width, with the failure's ErrorMsg and reason", async () => {
-    const result = await runCli(["get", "T-IDN", "-o", "table", ...endpoint], { env: cliEnv() });
+    const result = await runCli(["get", "T-IDN", "-o", "table", ...endpoint()], { env: cliEnv() });
     expect(result).toMatchObject({ code: 0, stderr: "" });
     const lines = result.stdout.split("\n").slice(0, 5);
     const statusAt = (line: string): number => displayWidth(line.slice(0, line.search(/STATUS|EXECUTE_/)));

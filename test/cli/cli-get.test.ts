@@ -1,37 +1,28 @@
 /** `domain-tasks get` against the emulator: each output format, the filters, and paging as it streams. */
 import { TaskOutcomeOutputSchema } from "../support/output-schema";
-import type { Emulator } from "../../emulator";
-import { cliEnv, startTestEmulator } from "./emulator-env";
-import { assertBuilt, CONTROL_CHARACTERS, runCli } from "./harness";
+import { cliEnv, useCliEmulator } from "./emulator-env";
+import { CONTROL_CHARACTERS, runCli } from "./harness";
 
-let emulator: Emulator;
-let endpoint: string[];
-
-beforeAll(async () => {
-  assertBuilt();
-  emulator = await startTestEmulator({
-    tasks: [
-      {
-        taskNo: "T-GET-BATCH",
-        taskType: "CHG_DNS",
-        details: [
-          { domainName: "a.example.com", instanceId: "S1" },
-          { domainName: "b.example.com", instanceId: "S2", outcome: "failure", failReason: "Domain is locked (clientUpdateProhibited).\n", errorMsg: "DomainStatusProhibited", tryCount: 2 },
-          { domainName: "c.example.com", instanceId: "S3" },
-          { domainName: "d.example.com", instanceId: "S4", startAfterSeconds: 3600, finishAfterSeconds: 7200 },
-          { domainName: "e.example.com", instanceId: "S5" },
-        ],
-      },
-    ],
-  });
-  endpoint = ["--endpoint", emulator.url];
+const cli = useCliEmulator({
+  tasks: [
+    {
+      taskNo: "T-GET-BATCH",
+      taskType: "CHG_DNS",
+      details: [
+        { domainName: "a.example.com", instanceId: "S1" },
+        { domainName: "b.example.com", instanceId: "S2", outcome: "failure", failReason: "Domain is locked (clientUpdateProhibited).\n", errorMsg: "DomainStatusProhibited", tryCount: 2 },
+        { domainName: "c.example.com", instanceId: "S3" },
+        { domainName: "d.example.com", instanceId: "S4", startAfterSeconds: 3600, finishAfterSeconds: 7200 },
+        { domainName: "e.example.com", instanceId: "S5" },
+      ],
+    },
+  ],
 });
 
-afterAll(() => emulator.close());
 
 describe("domain-tasks get", () => {
   it("-o table: one row per detail, the failure with its reason, a summary line", async () => {
-    const result = await runCli(["get", "T-GET-BATCH", "-o", "table", ...endpoint], { env: cliEnv() });
+    const result = await runCli(["get", "T-GET-BATCH", "-o", "table", ...cli.endpoint], { env: cliEnv() });
     expect(result).toMatchObject({ code: 0, stderr: "" });
     // UpdateTime is the emulator's clock (China time, as the real service): replace it to compare the rest.
     const lines = result.stdout.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/g, "YYYY-MM-DD hh:mm:ss").split("\n");
@@ -51,7 +42,7 @@ describe("domain-tasks get", () => {
 
   it("-o json (the default in a pipe): the outcome, valid against the documented schema", async () => {
     for (const args of [["-o", "json"], []]) {
-      const result = await runCli(["get", "T-GET-BATCH", ...args, ...endpoint], { env: cliEnv() });
+      const result = await runCli(["get", "T-GET-BATCH", ...args, ...cli.endpoint], { env: cliEnv() });
       expect(result).toMatchObject({ code: 0, stderr: "" });
       const outcome = TaskOutcomeOutputSchema.parse(JSON.parse(result.stdout));
       expect(outcome).toMatchObject({
@@ -70,8 +61,8 @@ describe("domain-tasks get", () => {
   });
 
   it("-o jsonl: one detail per line, written page by page", async () => {
-    emulator.resetStats();
-    const result = await runCli(["get", "T-GET-BATCH", "-o", "jsonl", "--page-size", "2", ...endpoint], { env: cliEnv() });
+    cli.emulator.resetStats();
+    const result = await runCli(["get", "T-GET-BATCH", "-o", "jsonl", "--page-size", "2", ...cli.endpoint], { env: cliEnv() });
     expect(result).toMatchObject({ code: 0, stderr: "" });
     const details = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
     expect(details.map((d) => [d.domainName, d.taskStatus])).toEqual([
@@ -81,26 +72,26 @@ describe("domain-tasks get", () => {
       ["d.example.com", "WAITING_EXECUTE"],
       ["e.example.com", "EXECUTE_SUCCESS"],
     ]);
-    const pages = emulator.stats().requests.filter((r) => r.action === "QueryTaskDetailList");
+    const pages = cli.emulator.stats().requests.filter((r) => r.action === "QueryTaskDetailList");
     expect(pages.every((r) => r.pageSize === 2)).toBe(true);
     expect(new Set(pages.map((r) => r.pageNum))).toEqual(new Set([1, 2, 3]));
   });
 
   it("--status, --domain and --instance select details on the server", async () => {
-    emulator.resetStats();
-    const failed = await runCli(["get", "T-GET-BATCH", "--status", "failure", "-o", "jsonl", ...endpoint], { env: cliEnv() });
+    cli.emulator.resetStats();
+    const failed = await runCli(["get", "T-GET-BATCH", "--status", "failure", "-o", "jsonl", ...cli.endpoint], { env: cliEnv() });
     expect(failed.stdout.trimEnd().split("\n").map((l) => JSON.parse(l).domainName)).toEqual(["b.example.com"]);
-    expect(emulator.stats().requests[0]).toMatchObject({ taskNo: "T-GET-BATCH", taskStatus: "3" });
+    expect(cli.emulator.stats().requests[0]).toMatchObject({ taskNo: "T-GET-BATCH", taskStatus: "3" });
 
-    const one = await runCli(["get", "T-GET-BATCH", "--domain", "c.example.com", "-o", "json", ...endpoint], { env: cliEnv() });
+    const one = await runCli(["get", "T-GET-BATCH", "--domain", "c.example.com", "-o", "json", ...cli.endpoint], { env: cliEnv() });
     expect(JSON.parse(one.stdout)).toMatchObject({ total: 1, status: "EXECUTE_SUCCESS", details: [{ domainName: "c.example.com" }] });
 
-    const byInstance = await runCli(["get", "T-GET-BATCH", "--instance", "S4", "-o", "json", ...endpoint], { env: cliEnv() });
+    const byInstance = await runCli(["get", "T-GET-BATCH", "--instance", "S4", "-o", "json", ...cli.endpoint], { env: cliEnv() });
     expect(JSON.parse(byInstance.stdout)).toMatchObject({ total: 1, details: [{ domainName: "d.example.com" }] });
   });
 
   it("prints an empty outcome for a TaskNo without details, with a warning saying what to check", async () => {
-    const result = await runCli(["get", "T-NOT-THERE", "-o", "table", ...endpoint], { env: cliEnv() });
+    const result = await runCli(["get", "T-NOT-THERE", "-o", "table", ...cli.endpoint], { env: cliEnv() });
     expect(result).toEqual({
       code: 0,
       signal: null,
@@ -109,32 +100,32 @@ describe("domain-tasks get", () => {
         "a task submitted a moment ago may need a few seconds to show its details.\n",
     });
     // A filter that matches nothing is an answer, not a mistake: no warning.
-    const none = await runCli(["get", "T-NOT-THERE", "--status", "failure", "-o", "table", ...endpoint], { env: cliEnv() });
+    const none = await runCli(["get", "T-NOT-THERE", "--status", "failure", "-o", "table", ...cli.endpoint], { env: cliEnv() });
     expect([none.code, none.stderr]).toEqual([0, ""]);
   });
 
   it("warns on stderr about paging facts the service got wrong, and still reads every detail", async () => {
-    emulator.setFaults({ quirks: { totalPageNumOffset: 2, nextPageAlwaysTrue: true } });
+    cli.emulator.setFaults({ quirks: { totalPageNumOffset: 2, nextPageAlwaysTrue: true } });
     try {
-      const result = await runCli(["get", "T-GET-BATCH", "--page-size", "2", "-o", "json", ...endpoint], { env: cliEnv() });
+      const result = await runCli(["get", "T-GET-BATCH", "--page-size", "2", "-o", "json", ...cli.endpoint], { env: cliEnv() });
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout).total).toBe(5);
       expect(result.stderr).toMatch(/^domain-tasks: warning: \S/);
       expect(result.stderr.trimEnd().split("\n").every((line) => line.startsWith("domain-tasks: warning: "))).toBe(true);
     } finally {
-      emulator.setFaults({});
+      cli.emulator.setFaults({});
     }
   });
 
   it("exits 3 with the Code, the RequestId and the attempts when throttling outlasts the retries", async () => {
-    emulator.setFaults({ rules: [{ fault: "throttling", every: 1 }] });
+    cli.emulator.setFaults({ rules: [{ fault: "throttling", every: 1 }] });
     try {
-      const result = await runCli(["get", "T-GET-BATCH", ...endpoint], { env: cliEnv() });
+      const result = await runCli(["get", "T-GET-BATCH", ...cli.endpoint], { env: cliEnv() });
       expect(result).toMatchObject({ code: 3, stdout: "" });
       expect(result.stderr).toMatch(/\n {2}Code: {7}Throttling\S*\n {2}RequestId: {2}[0-9A-F-]{36}\n {2}HTTP: {7}400\n/);
       expect(result.stderr).toContain("\n  Attempts:   5\n");
     } finally {
-      emulator.setFaults({});
+      cli.emulator.setFaults({});
     }
   });
 });

@@ -6,31 +6,22 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Emulator } from "../../emulator";
-import { cliEnv, startTestEmulator } from "./emulator-env";
-import { assertBuilt, runCli } from "./harness";
+import { cliEnv, useCliEmulator } from "./emulator-env";
+import { runCli } from "./harness";
 
-let emulator: Emulator;
-let target: string[];
 const FAST = ["--min-delay", "100ms", "--max-delay", "200ms"];
-
-beforeAll(async () => {
-  assertBuilt();
-  emulator = await startTestEmulator({
-    tasks: [
-      { taskNo: "M-OK-1", details: [{ domainName: "a.example.com", finishAfterSeconds: 0.5 }] },
-      { taskNo: "M-OK-2", batch: { count: 30, durationSeconds: 0.5 } },
-      { taskNo: "M-FAIL", details: [{ domainName: "b.example.com", finishAfterSeconds: 0.3, outcome: "failure", failReason: "Locked." }] },
-      { taskNo: "M-SLOW", details: [{ domainName: "c.example.com", finishAfterSeconds: 3600 }] },
-      { taskNo: "M-LIAR", details: [{ domainName: "d.example.com" }, { domainName: "e.example.com" }], quirks: { hiddenDetails: { last: 1 } } },
-    ],
-  });
-  target = ["--endpoint", emulator.url];
+const cli = useCliEmulator({
+  tasks: [
+    { taskNo: "M-OK-1", details: [{ domainName: "a.example.com", finishAfterSeconds: 0.5 }] },
+    { taskNo: "M-OK-2", batch: { count: 30, durationSeconds: 0.5 } },
+    { taskNo: "M-FAIL", details: [{ domainName: "b.example.com", finishAfterSeconds: 0.3, outcome: "failure", failReason: "Locked." }] },
+    { taskNo: "M-SLOW", details: [{ domainName: "c.example.com", finishAfterSeconds: 3600 }] },
+    { taskNo: "M-LIAR", details: [{ domainName: "d.example.com" }, { domainName: "e.example.com" }], quirks: { hiddenDetails: { last: 1 } } },
+  ],
 });
-afterAll(() => emulator.close());
 
 const waitFor = (taskNos: string[], extra: string[] = [], input?: string) =>
-  runCli(["wait", ...taskNos, ...target, ...FAST, "-o", "json", ...extra], { env: cliEnv(), input });
+  runCli(["wait", ...taskNos, ...cli.endpoint, ...FAST, "-o", "json", ...extra], { env: cliEnv(), input });
 
 describe("domain-tasks wait with several TaskNos", () => {
   it("exits 0 only when every task verified success, with each task's outcome in the JSON", async () => {

@@ -4,49 +4,40 @@
  * every 100-300 ms, so each case takes about a second and no assertion depends on timing.
  */
 import { TaskOutcomeOutputSchema } from "../support/output-schema";
-import type { Emulator } from "../../emulator";
-import { cliEnv, DEFAULT_CREDENTIAL, startTestEmulator } from "./emulator-env";
-import { assertBuilt, CONTROL_CHARACTERS, runCli, startCli, waitForStderr } from "./harness";
+import { cliEnv, DEFAULT_CREDENTIAL, useCliEmulator } from "./emulator-env";
+import { CONTROL_CHARACTERS, runCli, startCli, waitForStderr } from "./harness";
 import { isolatedEnv } from "../support/isolated-env";
 
-let emulator: Emulator;
-let target: string[];
 const FAST = ["--min-delay", "100ms", "--max-delay", "300ms"];
-
-beforeAll(async () => {
-  assertBuilt();
-  emulator = await startTestEmulator({
-    tasks: [
-      {
-        taskNo: "T-RENEW",
-        taskType: "ORDER_RENEW",
-        details: [{ domainName: "shop.example.com", instanceId: "S1", startAfterSeconds: 0.2, finishAfterSeconds: 1, taskResult: "Renewed for 1 year." }],
-      },
-      {
-        taskNo: "T-DNS",
-        taskType: "CHG_DNS",
-        details: [
-          { domainName: "a.example.com", finishAfterSeconds: 1 },
-          { domainName: "b.example.com", instanceId: "S-B", finishAfterSeconds: 1, outcome: "failure", failReason: "DNS server ns9.example is not registered.", errorMsg: "DnsHostNotExist" },
-          { domainName: "c.example.com", finishAfterSeconds: 0.5 },
-        ],
-      },
-      {
-        taskNo: "T-EARLY-FAIL",
-        details: [
-          { domainName: "locked.example.com", finishAfterSeconds: 0.3, outcome: "failure", failReason: "Domain is locked.", errorMsg: "DomainStatusProhibited" },
-          { domainName: "slow.example.com", finishAfterSeconds: 3600 },
-        ],
-      },
-      { taskNo: "T-SLOW", details: [{ domainName: "slow.example.com", startAfterSeconds: 0, finishAfterSeconds: 3600 }] },
-    ],
-  });
-  target = ["--endpoint", emulator.url];
+const cli = useCliEmulator({
+  tasks: [
+    {
+      taskNo: "T-RENEW",
+      taskType: "ORDER_RENEW",
+      details: [{ domainName: "shop.example.com", instanceId: "S1", startAfterSeconds: 0.2, finishAfterSeconds: 1, taskResult: "Renewed for 1 year." }],
+    },
+    {
+      taskNo: "T-DNS",
+      taskType: "CHG_DNS",
+      details: [
+        { domainName: "a.example.com", finishAfterSeconds: 1 },
+        { domainName: "b.example.com", instanceId: "S-B", finishAfterSeconds: 1, outcome: "failure", failReason: "DNS server ns9.example is not registered.", errorMsg: "DnsHostNotExist" },
+        { domainName: "c.example.com", finishAfterSeconds: 0.5 },
+      ],
+    },
+    {
+      taskNo: "T-EARLY-FAIL",
+      details: [
+        { domainName: "locked.example.com", finishAfterSeconds: 0.3, outcome: "failure", failReason: "Domain is locked.", errorMsg: "DomainStatusProhibited" },
+        { domainName: "slow.example.com", finishAfterSeconds: 3600 },
+      ],
+    },
+    { taskNo: "T-SLOW", details: [{ domainName: "slow.example.com", startAfterSeconds: 0, finishAfterSeconds: 3600 }] },
+  ],
 });
 
-afterAll(() => emulator.close());
 
-const wait = (taskNo: string, args: string[], env = cliEnv()) => runCli(["wait", taskNo, ...target, ...FAST, ...args], { env });
+const wait = (taskNo: string, args: string[], env = cliEnv()) => runCli(["wait", taskNo, ...cli.endpoint, ...FAST, ...args], { env });
 
 describe("exit codes", () => {
   it("0 when every detail succeeded: the outcome JSON on stdout, one log line per poll on stderr", async () => {
@@ -118,7 +109,7 @@ describe("exit codes", () => {
   });
 
   it("130 on Ctrl-C: polling stops at once", async () => {
-    const { child, done } = startCli(["wait", "T-SLOW", ...target, "--timeout", "10m", "--min-delay", "1m", "--max-delay", "1m"], { env: cliEnv() });
+    const { child, done } = startCli(["wait", "T-SLOW", ...cli.endpoint, "--timeout", "10m", "--min-delay", "1m", "--max-delay", "1m"], { env: cliEnv() });
     await waitForStderr(child, "next poll in 1m");
     child.kill("SIGINT");
     const result = await done;
@@ -157,7 +148,7 @@ describe("credentials and API errors (exit 3)", () => {
   it("takes --access-key-id with the secret from ALICLOUD_SECRET_KEY or from stdin, never from a flag", async () => {
     const fromEnv = await wait("T-RENEW", ["-q", "--access-key-id", DEFAULT_CREDENTIAL.accessKeyId], isolatedEnv({ ALICLOUD_SECRET_KEY: DEFAULT_CREDENTIAL.accessKeySecret }));
     expect(fromEnv.code).toBe(0);
-    const fromStdin = await runCli(["wait", "T-RENEW", ...target, "-q", "--access-key-id", DEFAULT_CREDENTIAL.accessKeyId, "--secret-from-stdin"], {
+    const fromStdin = await runCli(["wait", "T-RENEW", ...cli.endpoint, "-q", "--access-key-id", DEFAULT_CREDENTIAL.accessKeyId, "--secret-from-stdin"], {
       env: isolatedEnv(),
       input: `${DEFAULT_CREDENTIAL.accessKeySecret}\n`,
     });
@@ -170,7 +161,7 @@ describe("credentials and API errors (exit 3)", () => {
     expect(missing.stderr).toBe(
       'domain-tasks: no usable credentials: --access-key-id "LTAI-mine" was given without its secret: set ALICLOUD_SECRET_KEY or ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass it on standard input with --secret-from-stdin.\n',
     );
-    const emptyStdin = await runCli(["wait", "T-RENEW", ...target, "--access-key-id", "LTAI-mine", "--secret-from-stdin"], { env: isolatedEnv(), input: "" });
+    const emptyStdin = await runCli(["wait", "T-RENEW", ...cli.endpoint, "--access-key-id", "LTAI-mine", "--secret-from-stdin"], { env: isolatedEnv(), input: "" });
     expect(emptyStdin.code).toBe(3);
     expect(emptyStdin.stderr).toContain("standard input was empty");
   });

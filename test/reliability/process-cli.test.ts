@@ -5,37 +5,28 @@
 import type { ChildProcess } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { join } from "node:path";
-import type { Emulator } from "../../emulator";
-import { cliEnv, DEFAULT_CREDENTIAL, startTestEmulator } from "../cli/emulator-env";
-import { assertBuilt, ROOT, startCli, waitForStderr } from "../cli/harness";
+import { cliEnv, DEFAULT_CREDENTIAL, useCliEmulator } from "../cli/emulator-env";
+import { ROOT, startCli, waitForStderr } from "../cli/harness";
 import { isolatedEnv } from "../support/isolated-env";
 
-let emulator: Emulator;
-let target: string[];
 const FAST = ["--min-delay", "50ms", "--max-delay", "100ms"];
-
-beforeAll(async () => {
-  assertBuilt();
-  emulator = await startTestEmulator({
-    tasks: [
-      // A batch that ends with a failure: `wait` (--for success) exits 1.
-      { taskNo: "T-FAILS", details: [{ domainName: "a.example.com", finishAfterSeconds: 0.5 }, { domainName: "b.example.com", finishAfterSeconds: 0.5, outcome: "failure", failReason: "locked" }] },
-      { taskNo: "T-DONE", details: [{ domainName: "c.example.com" }] },
-      { taskNo: "T-SLOW", details: [{ domainName: "slow.example.com", finishAfterSeconds: 1e6 }] },
-    ],
-  });
-  target = ["--endpoint", emulator.url];
+const cli = useCliEmulator({
+  tasks: [
+    // A batch that ends with a failure: `wait` (--for success) exits 1.
+    { taskNo: "T-FAILS", details: [{ domainName: "a.example.com", finishAfterSeconds: 0.5 }, { domainName: "b.example.com", finishAfterSeconds: 0.5, outcome: "failure", failReason: "locked" }] },
+    { taskNo: "T-DONE", details: [{ domainName: "c.example.com" }] },
+    { taskNo: "T-SLOW", details: [{ domainName: "slow.example.com", finishAfterSeconds: 1e6 }] },
+  ],
 });
 /** Children a failing test may leave running (one that ignores the signal it was sent): killed at the end. */
 const leftovers: ChildProcess[] = [];
 afterAll(async () => {
   for (const child of leftovers) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  await emulator?.close();
 });
 
 describe("a closed stderr never changes the verdict", () => {
   it("`wait ... 2>&1 >out.json | head -c 10`: the gate still exits 1 for a failed detail, with the outcome on stdout", async () => {
-    const { child, done } = startCli(["wait", "T-FAILS", ...target, ...FAST, "-o", "json"], { env: cliEnv() });
+    const { child, done } = startCli(["wait", "T-FAILS", ...cli.endpoint, ...FAST, "-o", "json"], { env: cliEnv() });
     // The reader of stderr goes away before the command writes its first progress line.
     child.stderr!.destroy();
     const result = await done;
@@ -49,7 +40,7 @@ describe("a failed stdout is reported and ends non-zero", () => {
   it("`get -o json > /dev/full`: exit 3, naming ENOSPC", async () => {
     const full = openSync("/dev/full", "w");
     try {
-      const result = await startCli(["get", "T-DONE", ...target, "-o", "json"], { env: cliEnv(), stdoutFd: full }).done;
+      const result = await startCli(["get", "T-DONE", ...cli.endpoint, "-o", "json"], { env: cliEnv(), stdoutFd: full }).done;
       expect(result.code).toBe(3);
       expect(result.stderr).toBe("domain-tasks: could not write to standard output: no space left on the device (ENOSPC); the output is incomplete.\n");
     } finally {
@@ -69,7 +60,7 @@ describe("a failed stdout is reported and ends non-zero", () => {
   });
 
   it("a reader that closed the pipe: exit 3, naming EPIPE", async () => {
-    const { child, done } = startCli(["get", "T-DONE", ...target, "-o", "jsonl"], { env: cliEnv() });
+    const { child, done } = startCli(["get", "T-DONE", ...cli.endpoint, "-o", "jsonl"], { env: cliEnv() });
     child.stdout!.destroy();
     const result = await done;
     expect(result.code).toBe(3);
@@ -77,7 +68,7 @@ describe("a failed stdout is reported and ends non-zero", () => {
   });
 
   it("a gate whose outcome could not be written exits 3, not its verdict: the output is incomplete", async () => {
-    const { child, done } = startCli(["wait", "T-FAILS", ...target, ...FAST, "-q", "-o", "json"], { env: cliEnv() });
+    const { child, done } = startCli(["wait", "T-FAILS", ...cli.endpoint, ...FAST, "-q", "-o", "json"], { env: cliEnv() });
     child.stdout!.destroy();
     const result = await done;
     expect(result.code).toBe(3);
@@ -87,7 +78,7 @@ describe("a failed stdout is reported and ends non-zero", () => {
 
 describe("signals", () => {
   it("SIGTERM (CI runners, `timeout`) stops polling like Ctrl-C, says so and exits 143", async () => {
-    const { child, done } = startCli(["wait", "T-SLOW", ...target, "--timeout", "10m", "--min-delay", "1m", "--max-delay", "1m"], { env: cliEnv() });
+    const { child, done } = startCli(["wait", "T-SLOW", ...cli.endpoint, "--timeout", "10m", "--min-delay", "1m", "--max-delay", "1m"], { env: cliEnv() });
     await waitForStderr(child, "next poll in 1m");
     child.kill("SIGTERM");
     const result = await done;
@@ -96,7 +87,7 @@ describe("signals", () => {
   });
 
   it("the first Ctrl-C interrupts --secret-from-stdin while stdin is open but empty", async () => {
-    const { child, done } = startCli(["get", "T-DONE", ...target, "--access-key-id", DEFAULT_CREDENTIAL.accessKeyId, "--secret-from-stdin"], {
+    const { child, done } = startCli(["get", "T-DONE", ...cli.endpoint, "--access-key-id", DEFAULT_CREDENTIAL.accessKeyId, "--secret-from-stdin"], {
       env: isolatedEnv(),
       keepStdinOpen: true,
       nodeArgs: ["--require", join(ROOT, "test", "cli", "fixtures", "announce-stdin-read.js")],
