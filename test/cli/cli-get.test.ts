@@ -22,6 +22,8 @@ beforeAll(async () => {
           { domainName: "e.example.com", instanceId: "S5" },
         ],
       },
+      // More details than `-o table` holds (one page of 1000): the table streams.
+      { taskNo: "T-GET-BIG", taskType: "CHG_DNS", batch: { count: 2500, failEvery: 2500, errorMsg: "DomainStatusProhibited", failReason: "Locked." } },
     ],
   });
   endpoint = ["--endpoint", emulator.url];
@@ -47,6 +49,20 @@ describe("domain-tasks get", () => {
       "",
     ]);
     expect(result.stdout).not.toMatch(CONTROL_CHARACTERS);
+  });
+
+  it("-o table beyond one page: streamed with every column, the failure on the last page with its reason", async () => {
+    const result = await runCli(["get", "T-GET-BIG", "-o", "table", ...endpoint], { env: cliEnv() });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toMatch(/^DOMAIN +INSTANCE +STATUS +TRIES +UPDATED +ERROR +REASON$/);
+    expect(lines).toHaveLength(1 + 2500 + 3);
+    const rows = lines.slice(1, 2501);
+    expect(new Set(rows.map((row) => row.split(/ +/)[0])).size).toBe(2500);
+    // The STATUS column starts where the header's does on every row, the widths set by the first page.
+    expect(new Set(rows.map((row) => row.search(/EXECUTE_/)))).toEqual(new Set([lines[0].indexOf("STATUS")]));
+    expect(rows.filter((row) => row.includes("EXECUTE_FAILURE"))).toEqual([expect.stringMatching(/ {2}DomainStatusProhibited +Locked\.$/)]);
+    expect(lines.slice(-3)).toEqual(["", "T-GET-BIG  CHG_DNS  EXECUTE_FAILURE  2500 details: 2499 succeeded, 1 failed", ""]);
   });
 
   it("-o json (the default in a pipe): the outcome, valid against the documented schema", async () => {
