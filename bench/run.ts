@@ -4,11 +4,13 @@
  * BENCH_RUNS) sets the runs per measurement; `--markdown` also prints the tables as Markdown.
  */
 import { cpus, totalmem } from "node:os";
+import { cliMemoryBenchmark } from "./cli-memory";
 import { cliStartupBenchmark } from "./cli-startup";
 import { formatMs, runsFromArgs, timed } from "./measure";
 import { memoryBenchmark } from "./memory";
 import { pagingBenchmark } from "./paging";
 import { providerBenchmark } from "./provider";
+import { providerMemoryBenchmark } from "./provider-memory";
 import { formatMarkdownTable, formatTable, type Table } from "./table";
 import { waitingBenchmark } from "./waiting";
 
@@ -19,6 +21,8 @@ const BENCHMARKS: Record<string, { runs: number; run: (runs: number) => Promise<
   waiting: { runs: 5, run: waitingBenchmark },
   cli: { runs: 7, run: cliStartupBenchmark },
   provider: { runs: 3, run: providerBenchmark },
+  "cli-memory": { runs: 3, run: cliMemoryBenchmark },
+  "provider-memory": { runs: 3, run: providerMemoryBenchmark },
 };
 
 export const machine = (): string =>
