@@ -71,7 +71,7 @@ export async function memoryBenchmark(runs: number): Promise<Table[]> {
     notes: [
       "peak = highest heapUsed sampled every 500 details and every 5 ms, uncollected garbage included.",
       "live = highest heapUsed right after a forced full GC (every 20,000 details): what the consumer actually retains.",
-      `Without a limit V8 lets garbage pile up before collecting; with --max-old-space-size=${HEAP_CAP_MB} the same stream completes.`,
+      `Without a limit V8 lets garbage pile up before collecting; under --max-old-space-size=${HEAP_CAP_MB} the stream runs out once what it retains nears the cap.`,
       "Streaming keeps O(pageSize x concurrency) details plus the verified read's ledger: per detail its identity, domain, instance and status.",
     ],
   }];
