@@ -64,6 +64,7 @@ export async function cliMemoryBenchmark(runs: number): Promise<Table[]> {
   const rows: string[][] = [];
   try {
     const taskNo = await emulator.addTask({ batch: { count: CLI_MEMORY_DETAILS } });
+    const failedTaskNo = await emulator.addTask({ batch: { count: CLI_MEMORY_DETAILS, failEvery: 1, errorMsg: "DomainStatusProhibited", failReason: "Locked." } });
     const env = {
       PATH: process.env.PATH ?? "",
       HOME: home,
@@ -76,14 +77,17 @@ export async function cliMemoryBenchmark(runs: number): Promise<Table[]> {
       BIN,
       READER: SLOW_READER,
       TASK: taskNo,
+      FAILED_TASK: failedTaskNo,
       URL: emulator.url,
     };
-    const cli = (output: string) => `"$NODE" --require "$PROBE" "$BIN" get "$TASK" --endpoint "$URL" -o ${output}`;
+    const cli = (output: string, task = "$TASK") => `"$NODE" --require "$PROBE" "$BIN" get "${task}" --endpoint "$URL" -o ${output}`;
     const cases = [
       { name: "get -o json", script: cli("json"), minLines: CLI_MEMORY_DETAILS },
       { name: "get -o table", script: cli("table"), minLines: CLI_MEMORY_DETAILS + 3 },
       { name: "get -o jsonl", script: cli("jsonl"), minLines: CLI_MEMORY_DETAILS },
       { name: "get -o jsonl | slow reader (6.4 MB/s)", script: `${cli("jsonl")} | "$NODE" "$READER"`, minLines: CLI_MEMORY_DETAILS },
+      // -o json lists every failure in `failed` as well as in `details`: the worst case for what the outcome keeps.
+      { name: "get -o json, every detail failed", script: cli("json", "$FAILED_TASK"), minLines: 2 * CLI_MEMORY_DETAILS },
     ];
     for (const c of cases) {
       const results: Run[] = [];
