@@ -24,6 +24,7 @@ beforeAll(async () => {
       },
       // More details than `-o table` holds (one page of 1000): the table streams.
       { taskNo: "T-GET-BIG", taskType: "CHG_DNS", batch: { count: 2500, failEvery: 2500, errorMsg: "DomainStatusProhibited", failReason: "Locked." } },
+      { taskNo: "T-GET-ALL-FAILED", taskType: "CHG_DNS", batch: { count: 1500, failEvery: 1, errorMsg: "DomainStatusProhibited", failReason: "Locked." } },
     ],
   });
   endpoint = ["--endpoint", emulator.url];
@@ -83,6 +84,16 @@ describe("domain-tasks get", () => {
       });
       expect(outcome.details.map((d) => d.domainName)).toEqual(["a.example.com", "b.example.com", "c.example.com", "d.example.com", "e.example.com"]);
     }
+  });
+
+  it("-o json lists the first 1000 failures in `failed` and counts the rest; every detail is in `details`", async () => {
+    const result = await runCli(["get", "T-GET-ALL-FAILED", "-o", "json", ...endpoint], { env: cliEnv() });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const outcome = TaskOutcomeOutputSchema.parse(JSON.parse(result.stdout));
+    expect(outcome).toMatchObject({ total: 1500, status: "EXECUTE_FAILURE", failedOmitted: 500, detailsOmitted: 0 });
+    expect(outcome.failed).toHaveLength(1000);
+    expect(outcome.failed[0]).toMatchObject({ errorMsg: "DomainStatusProhibited", failReason: "Locked." });
+    expect(outcome.details.filter((d) => d.taskStatus === "EXECUTE_FAILURE")).toHaveLength(1500);
   });
 
   it("-o jsonl: one detail per line, written page by page", async () => {
