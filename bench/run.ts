@@ -3,12 +3,14 @@
  * prints a table for each. Benchmarks print numbers; they never pass or fail. `--runs N` (or env
  * BENCH_RUNS) sets the runs per measurement; `--markdown` also prints the tables as Markdown.
  */
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
+import { cliMemoryBenchmark } from "./cli-memory";
 import { cliStartupBenchmark } from "./cli-startup";
 import { formatMs, runsFromArgs, timed } from "./measure";
 import { memoryBenchmark } from "./memory";
 import { pagingBenchmark } from "./paging";
 import { providerBenchmark } from "./provider";
+import { providerMemoryBenchmark } from "./provider-memory";
 import { formatMarkdownTable, formatTable, type Table } from "./table";
 import { waitingBenchmark } from "./waiting";
 
@@ -19,10 +21,14 @@ const BENCHMARKS: Record<string, { runs: number; run: (runs: number) => Promise<
   waiting: { runs: 5, run: waitingBenchmark },
   cli: { runs: 7, run: cliStartupBenchmark },
   provider: { runs: 3, run: providerBenchmark },
+  "cli-memory": { runs: 3, run: cliMemoryBenchmark },
+  "provider-memory": { runs: 3, run: providerMemoryBenchmark },
 };
 
+/** The machine, and how busy it was when the run started (times on a shared machine mean little without it). */
 export const machine = (): string =>
-  `Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM`;
+  `Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? "CPU"}, ` +
+  `${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`;
 
 const USAGE = `usage: node dist/bench/run.js [${Object.keys(BENCHMARKS).join("|")} ...] [--runs N] [--markdown]`;
 const FLAGS = ["--runs", "--markdown"];

@@ -1,7 +1,8 @@
 /**
  * `domain-tasks get <taskNo>`: one verified read of a task (the SDK's readTaskOutcome), as a table, the
- * outcome JSON, or JSON lines. `-o json` and `-o jsonl` stream the details as they are read, with
- * backpressure; the verdict on the read comes last (exit 3 when the service's answers never verified).
+ * outcome JSON, or JSON lines. Every format streams the details as they are read, with backpressure, so
+ * memory stays O(pages in flight) however large the task (the table holds its first page, for the widths);
+ * the verdict on the read comes last (exit 3 when the service's answers never verified).
  */
 import { InconsistentAnswerError } from "../../sdk/errors";
 import type { TaskOutcome } from "../../sdk/outcome";
@@ -15,8 +16,15 @@ import { parseOutput, parsePageSize, parseQuery } from "../query";
 import { jsonDocument } from "../render/json-stream";
 import { renderJsonLines } from "../render/jsonl";
 import { createStyle, envWithColorFlag } from "../render/style";
-import { renderTable, tableWidth } from "../render/table";
+import { tableWidth } from "../render/table";
+import { HELD_DETAILS, tableStream } from "../render/table-stream";
 import { writeOut } from "../write-out";
+
+/**
+ * Failures `-o json` lists in `failed` (the rest counted in `failedOmitted`), as the DomainTask state does: each
+ * is in `details` too, in full, and listing all of a 200,000-detail failure twice held 400 MB.
+ */
+export const JSON_FAILED_KEPT = 1000;
 
 export const runGet = async (args: ParsedArgs, io: Io): Promise<number> => {
   const globals = parseGlobalOptions(args.values, "get");
@@ -26,14 +34,18 @@ export const runGet = async (args: ParsedArgs, io: Io): Promise<number> => {
   const client = debugApi(await createClient(globals, io), args.values, io.stderr);
   const env = envWithColorFlag(args.values, io.env);
   const doc = jsonDocument();
-  const stream = output !== "table";
+  const table = tableStream({ width: tableWidth(io.stdout), style: createStyle(colorEnabled(io.stdout, env)) });
   const onDetails = output === "json"
     ? (details: Parameters<typeof doc.details>[0]) => writeOut(io.stdout, doc.details(details))
-    : output === "jsonl" ? (details: Parameters<typeof renderJsonLines>[0]) => writeOut(io.stdout, renderJsonLines(details)) : undefined;
+    : output === "jsonl" ? (details: Parameters<typeof renderJsonLines>[0]) => writeOut(io.stdout, renderJsonLines(details))
+    : (details: Parameters<typeof table.rows>[0]) => writeOut(io.stdout, table.rows(details));
+  // What the outcome keeps beside the stream: -o json prints the first failures; a table small enough to hold is printed
+  // from the verified read's own details; jsonl prints no outcome.
+  const keep = output === "json" ? { keepDetails: 0, keepFailed: JSON_FAILED_KEPT } : output === "table" ? { keepDetails: HELD_DETAILS, keepFailed: 0 } : { keepDetails: 0, keepFailed: 0 };
 
   let outcome: TaskOutcome;
   try {
-    outcome = await readTaskOutcome(client, query, { pageSize, signal: io.signal, onDetails, ...(stream ? { keepDetails: 0 } : {}) });
+    outcome = await readTaskOutcome(client, query, { pageSize, signal: io.signal, onDetails, ...keep });
   } catch (error) {
     if (output === "json") {
       const shown = InconsistentAnswerError.isInstance(error) && error.lastOutcome !== undefined;
@@ -50,6 +62,6 @@ export const runGet = async (args: ParsedArgs, io: Io): Promise<number> => {
       "(domain or domain-intl); a task submitted a moment ago may need a few seconds to show its details.\n");
   }
   if (output === "json") await writeOut(io.stdout, doc.end(outcome));
-  else if (output === "table") await writeOut(io.stdout, renderTable(outcome, { rows: "all", width: tableWidth(io.stdout), style: createStyle(colorEnabled(io.stdout, env)) }));
+  else if (output === "table") await writeOut(io.stdout, table.end(outcome));
   return ExitCode.OK;
 };

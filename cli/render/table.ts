@@ -27,14 +27,14 @@ export const failureReason = (detail: Pick<TaskDetail, "failReason" | "errorMsg"
 
 const failed = (d: TaskDetail): boolean => d.taskStatus === "EXECUTE_FAILURE";
 
-interface Column {
+export interface Column {
   header: string;
   cell(detail: TaskDetail, style: Style): Cell;
   /** May be cut to fit the terminal (the free-text columns). */
   shrink?: boolean;
 }
 
-const COLUMNS = {
+export const COLUMNS = {
   domain: { header: "DOMAIN", cell: (d) => printable(d.domainName) },
   instance: { header: "INSTANCE", cell: (d) => printable(d.instanceId) },
   status: { header: "STATUS", cell: (d, style) => styleStatus(style, printable(d.taskStatus)) },
@@ -61,8 +61,9 @@ export interface RowsOptions {
 }
 
 /** A cut column keeps at least this many columns, or the cut would leave nothing worth reading. */
-const MIN_SHRUNK = 12;
-const GAP = 2;
+export const MIN_SHRUNK = 12;
+/** Columns between two cells. */
+export const GAP = 2;
 
 /** Column widths after cutting the shrinkable ones (last first) until the line fits maxWidth, if it can. */
 const fitWidths = (widths: number[], options: RowsOptions): number[] => {
@@ -91,21 +92,50 @@ const shown = (cell: Cell, natural: number, width: number): { text: string; widt
   return { text: cell.paint && cell.text ? cell.paint(cell.text) : cell.text, width: natural };
 };
 
-/** Renders rows with padded columns; the last column is not padded (no trailing spaces). */
-export const renderRows = (header: string[], rows: Cell[][], style: Style, options: RowsOptions = {}): string => {
-  // Each cell is measured once. A loop, not Math.max(...cells): spreading 200,000 rows overflows the stack.
-  const measure = (cells: Cell[]): number[] => cells.map((cell) => displayWidth(plain(cell)));
-  const headerWidths = measure(header);
-  const rowWidths = rows.map(measure);
+/** Where each column of a table is: its width, and which columns may be cut to it. */
+export interface RowLayout {
+  widths: readonly number[];
+  shrink: readonly number[];
+}
+
+/** The display width of each cell of a row (measured once, then reused for padding). */
+export const cellWidths = (cells: readonly Cell[]): number[] => cells.map((cell) => displayWidth(plain(cell)));
+
+/**
+ * One line of a table: each cell padded to its column (the last not: no trailing spaces). A cell of a `shrink`
+ * column is cut to its width; a wider cell of another column is printed whole (a domain is never cut) and takes
+ * its overflow from the padding of the cells after it, so the rest of the line stays aligned where it can. Only
+ * a streamed table, whose widths come from its first rows, meets such a cell.
+ */
+export const renderLine = (cells: readonly Cell[], natural: readonly number[], layout: RowLayout): string => {
+  let overflow = 0;
+  return cells.map((cell, i) => {
+    const limit = layout.shrink.includes(i) ? layout.widths[i] : Math.max(layout.widths[i], natural[i]);
+    const { text, width } = shown(cell, natural[i], limit);
+    if (i === cells.length - 1) return text;
+    const pad = layout.widths[i] - width - overflow;
+    overflow = Math.max(0, -pad);
+    return text + " ".repeat(Math.max(0, pad));
+  }).join(" ".repeat(GAP)).trimEnd();
+};
+
+/** The widest cell of each column, the header's included. A loop, not Math.max(...cells): 200,000 rows overflow the stack. */
+export const naturalWidths = (headerWidths: readonly number[], rowWidths: readonly (readonly number[])[]): number[] => {
   const natural = [...headerWidths];
   for (const row of rowWidths) row.forEach((w, i) => (natural[i] = Math.max(natural[i], w)));
-  const widths = fitWidths(natural, options);
-  const line = (cells: Cell[], cellWidths: number[]): string =>
-    cells.map((cell, i) => {
-      const { text, width } = shown(cell, cellWidths[i], widths[i]);
-      return i === cells.length - 1 ? text : text + " ".repeat(Math.max(0, widths[i] - width));
-    }).join(" ".repeat(GAP)).trimEnd();
-  return [style.bold(line(header, headerWidths)), ...rows.map((row, r) => line(row, rowWidths[r]))].join("\n");
+  return natural;
+};
+
+/** Column widths fitted to the terminal: the natural widths with the shrinkable columns cut (last first) to fit. */
+export const fitLayout = (natural: readonly number[], options: RowsOptions = {}): RowLayout =>
+  ({ widths: fitWidths([...natural], options), shrink: options.shrink ?? [] });
+
+/** Renders rows with padded columns; the last column is not padded (no trailing spaces). */
+export const renderRows = (header: string[], rows: Cell[][], style: Style, options: RowsOptions = {}): string => {
+  const headerWidths = cellWidths(header);
+  const rowWidths = rows.map(cellWidths);
+  const layout = fitLayout(naturalWidths(headerWidths, rowWidths), options);
+  return [style.bold(renderLine(header, headerWidths, layout)), ...rows.map((row, r) => renderLine(row, rowWidths[r], layout))].join("\n");
 };
 
 /** The width to fit a table to: the terminal's, when stdout is one; undefined (never cut) otherwise. */
@@ -113,8 +143,7 @@ export const tableWidth = (stream: OutputStream): number | undefined =>
   stream.isTTY === true && typeof stream.columns === "number" && stream.columns > 0 ? stream.columns : undefined;
 
 /** The summary line: "T-0001  CHG_DNS  EXECUTE_FAILURE  3000 details: 2995 succeeded, 5 failed". */
-export const renderSummary = (outcome: TaskOutcome, style: Style): string => {
-  const taskType = outcome.details.find((d) => d.taskType)?.taskType;
+export const renderSummary = (outcome: TaskOutcome, style: Style, taskType = outcome.details.find((d) => d.taskType)?.taskType): string => {
   const head = [style.bold(outcome.taskNo), taskType, styleStatus(style, outcome.status)].filter(Boolean).join("  ");
   const unknown = outcome.unknownStatuses.length > 0 ? ` (unknown statuses: ${outcome.unknownStatuses.join(", ")})` : "";
   return `${head}  ${plural(outcome.total, "detail")}: ${formatCounts(outcome.counts, style)}${unknown}`;

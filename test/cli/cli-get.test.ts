@@ -16,6 +16,9 @@ const cli = useCliEmulator({
         { domainName: "e.example.com", instanceId: "S5" },
       ],
     },
+    // More details than `-o table` holds (one page of 1000): the table streams.
+    { taskNo: "T-GET-BIG", taskType: "CHG_DNS", batch: { count: 2500, failEvery: 2500, errorMsg: "DomainStatusProhibited", failReason: "Locked." } },
+    { taskNo: "T-GET-ALL-FAILED", taskType: "CHG_DNS", batch: { count: 1500, failEvery: 1, errorMsg: "DomainStatusProhibited", failReason: "Locked." } },
   ],
 });
 
@@ -40,6 +43,20 @@ describe("domain-tasks get", () => {
     expect(result.stdout).not.toMatch(CONTROL_CHARACTERS);
   });
 
+  it("-o table beyond one page: streamed with every column, the failure on the last page with its reason", async () => {
+    const result = await runCli(["get", "T-GET-BIG", "-o", "table", ...cli.endpoint], { env: cliEnv() });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toMatch(/^DOMAIN +INSTANCE +STATUS +TRIES +UPDATED +ERROR +REASON$/);
+    expect(lines).toHaveLength(1 + 2500 + 3);
+    const rows = lines.slice(1, 2501);
+    expect(new Set(rows.map((row) => row.split(/ +/)[0])).size).toBe(2500);
+    // The STATUS column starts where the header's does on every row, the widths set by the first page.
+    expect(new Set(rows.map((row) => row.search(/EXECUTE_/)))).toEqual(new Set([lines[0].indexOf("STATUS")]));
+    expect(rows.filter((row) => row.includes("EXECUTE_FAILURE"))).toEqual([expect.stringMatching(/ {2}DomainStatusProhibited +Locked\.$/)]);
+    expect(lines.slice(-3)).toEqual(["", "T-GET-BIG  CHG_DNS  EXECUTE_FAILURE  2500 details: 2499 succeeded, 1 failed", ""]);
+  });
+
   it("-o json (the default in a pipe): the outcome, valid against the documented schema", async () => {
     for (const args of [["-o", "json"], []]) {
       const result = await runCli(["get", "T-GET-BATCH", ...args, ...cli.endpoint], { env: cliEnv() });
@@ -58,6 +75,16 @@ describe("domain-tasks get", () => {
       });
       expect(outcome.details.map((d) => d.domainName)).toEqual(["a.example.com", "b.example.com", "c.example.com", "d.example.com", "e.example.com"]);
     }
+  });
+
+  it("-o json lists the first 1000 failures in `failed` and counts the rest; every detail is in `details`", async () => {
+    const result = await runCli(["get", "T-GET-ALL-FAILED", "-o", "json", ...cli.endpoint], { env: cliEnv() });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const outcome = TaskOutcomeOutputSchema.parse(JSON.parse(result.stdout));
+    expect(outcome).toMatchObject({ total: 1500, status: "EXECUTE_FAILURE", failedOmitted: 500, detailsOmitted: 0 });
+    expect(outcome.failed).toHaveLength(1000);
+    expect(outcome.failed[0]).toMatchObject({ errorMsg: "DomainStatusProhibited", failReason: "Locked." });
+    expect(outcome.details.filter((d) => d.taskStatus === "EXECUTE_FAILURE")).toHaveLength(1500);
   });
 
   it("-o jsonl: one detail per line, written page by page", async () => {
