@@ -13,7 +13,7 @@ import type { DomainTaskApi } from "../api/client";
 import { throwIfAborted } from "../clock";
 import { scanPass, type PassContext, type PassPage } from "../pager/scan-pass";
 import { checkQuery } from "./check-query";
-import { identityOf, type AskedQuery, type PassLedger } from "./ledger";
+import { identityOf, PassLedger, type AskedQuery } from "./ledger";
 
 /** Reads of one question before its answers are declared inconsistent. */
 export const DEFAULT_MAX_READS = 3;
@@ -77,7 +77,8 @@ export async function* readPasses(
     timeLeftMs: settings.timeLeftMs,
     onRequest: settings.onRequest,
   };
-  const handedOut = new Set<string>();
+  /** The ledgers of the passes that did not verify: what they handed out is not handed out again. */
+  const earlier: PassLedger[] = [];
   const anomalies: string[] = [];
   const remember = (text: string) => {
     if (!anomalies.includes(text)) anomalies.push(text);
@@ -94,12 +95,11 @@ export async function* readPasses(
         ledger = step.value;
         break;
       }
+      // The pass's details are new to it (its ledger drops repeats); those an earlier pass handed out are not unseen.
       const unseen = settings.handOut === false ? [] : step.value.details.filter((d) => {
         const key = identityOf(d);
         if (key === undefined) return pass === 1; // cannot be told apart: handed out by the first pass only
-        if (handedOut.has(key)) return false;
-        handedOut.add(key);
-        return true;
+        return !earlier.some((ledger) => ledger.has(key));
       });
       yield { kind: "page", pass, page: step.value, unseen };
     }
@@ -107,6 +107,7 @@ export async function* readPasses(
     duplicates += ledger.duplicates;
     if (ledger.verified) return { verified: true, ledger, reads: pass, anomalies, duplicates };
     ledger.problems.forEach((p) => remember(`read ${pass}: ${p}`));
+    if (settings.handOut !== false) earlier.push(ledger);
   }
   return { verified: false, ledger: ledger!, reads: settings.maxReads, anomalies, duplicates };
 }
