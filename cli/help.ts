@@ -34,7 +34,7 @@ export const CREDENTIALS_HELP = `Credentials, first found wins (never from a fla
 export const USAGE: Record<string, string> = {
   top: "domain-tasks <get|wait|set-ns|emulator|demo> [options]",
   get: "domain-tasks get <taskNo> [--status S] [--domain D] [--instance I] [-o table|json|jsonl]",
-  wait: "domain-tasks wait <taskNo>... [--tasks-from FILE|-] [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]",
+  wait: "domain-tasks wait <taskNo>... [--tasks-from FILE|-] [--since 1h [--type CHG_DNS]] [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]",
   "set-ns": "domain-tasks set-ns <domain>... (--ns HOST --ns HOST ... | --aliyun-dns) [--wait [--timeout 30m] [--fail-fast] [-q]] [-o table|json]",
   emulator: "domain-tasks emulator [--port N] [--host H] [--scenario FILE] [--admin] [--latency MS]",
   demo: "domain-tasks demo [-q]",

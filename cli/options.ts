@@ -79,6 +79,9 @@ export const WAIT_OPTIONS: readonly OptionSpec[] = [
   option({ name: "max-delay", type: "string", valueName: "<duration>", description: `longest delay between polls (default ${DEFAULT.maxDelay})` }),
   option({ name: "quiet", short: "q", type: "boolean", negatable: true,
     description: "no progress and no verdict on stderr (errors and timeouts are still printed)" }),
+  option({ name: "since", type: "string", valueName: "<duration>",
+    description: "also wait for every task created in this window, e.g. 1h (QueryTaskList), for a pipeline that does not know its TaskNos" }),
+  option({ name: "type", type: "string", valueName: "<TaskType>", description: "with --since: only tasks of this type, e.g. CHG_DNS or ORDER_RENEW" }),
   option({ name: "tasks-from", type: "string", valueName: "<file|->",
     description: "also wait for the TaskNos in this file, one per line (- reads standard input); with several tasks, exit 0 only if all succeeded" }),
 ];

@@ -3,6 +3,9 @@
  * standard input). Blank lines and `#` comments are skipped; a TaskNo given twice is waited for once.
  */
 import { readFileSync } from "node:fs";
+import type { DomainActionApi } from "../sdk/name-servers/models";
+import { listTasks } from "../sdk/name-servers/find-task";
+import { durationFlag } from "./duration";
 import { UsageError, quote } from "./usage-error";
 
 const readAll = async (stream: NodeJS.ReadableStream): Promise<string> => {
@@ -36,4 +39,32 @@ export const readTaskNos = async (
     listed.push(arg.trim());
   }
   return [...new Set(listed)];
+};
+
+/**
+ * `--since 1h [--type CHG_DNS]`: the TaskNos of every task created in that window (QueryTaskList), newest first.
+ * None found is an error (exit 2): a gate over no task must not pass.
+ */
+export const tasksSince = async (
+  api: DomainActionApi,
+  values: Record<string, string | boolean>,
+  signal: AbortSignal,
+  command: string,
+): Promise<string[]> => {
+  const since = values.since;
+  if (typeof since !== "string") {
+    if (values.type !== undefined) throw new UsageError("--type goes with --since: it selects which of the tasks created in that window to wait for.", command);
+    return [];
+  }
+  const windowMs = durationFlag("--since", since, command);
+  if (windowMs <= 0) throw new UsageError(`--since ${quote(since)} must be longer than 0: use e.g. 30m, 1h or 1d.`, command);
+  // Any type the service names (CHG_DNS, ORDER_RENEW, ...): one it never names just finds no task.
+  const type = typeof values.type === "string" ? values.type.trim().toUpperCase() : undefined;
+  if (type === "") throw new UsageError(`--type ${quote(String(values.type))} is empty: give a task type such as CHG_DNS or ORDER_RENEW.`, command);
+  const now = Date.now();
+  const tasks = await listTasks(api, { sinceMs: now - windowMs, ...(type && { taskType: type }) }, { signal, nowMs: now });
+  if (tasks.length === 0) {
+    throw new UsageError(`no task${type ? ` of type ${type}` : ""} was created in the last ${since}: nothing to wait for (check --since, --type and --product).`, command);
+  }
+  return tasks.map((t) => t.taskNo);
 };

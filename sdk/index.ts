@@ -51,6 +51,7 @@ export { summarizeTask, type FailedDetail, type OutcomeBounds, type OutcomeProof
 // Name servers: submit a change at the registrar, read a domain's name servers, find a change already submitted.
 export {
   findTask,
+  listTasks,
   queryDomainNameServers,
   submitNameServerChange,
   type DomainNameServersInfo,
@@ -59,4 +60,5 @@ export {
   type NameServerChange,
   type SubmittedChange,
   type TaskInfo,
+  type TaskListQuery,
 } from "./name-servers";

@@ -14,7 +14,7 @@ import { parseOutput, parsePageSize, parseQuery } from "../query";
 import { toSnapshot } from "../render/progress";
 import { createProgressReporter, progressMode } from "../render/progress-reporter";
 import { createStyle, envWithColorFlag } from "../render/style";
-import { readTaskNos } from "../task-list";
+import { readTaskNos, tasksSince } from "../task-list";
 import { UsageError, quote } from "../usage-error";
 import { combinedExitCode, gateMany, type TaskVerdict } from "./wait-many";
 import { writeOut } from "../write-out";
@@ -50,9 +50,10 @@ const parseDelays = (values: Record<string, string | boolean>): { minDelayMs?: n
 
 export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
   const globals = parseGlobalOptions(args.values, "wait");
-  const many = args.positionals.length > 1 || args.values["tasks-from"] !== undefined;
-  const taskNos = many ? await readTaskNos(args.positionals, args.values["tasks-from"], io.stdin, "wait") : [];
-  const query = parseQuery(many ? [taskNos[0]] : args.positionals, args.values, "wait");
+  const many = args.positionals.length > 1 || args.values["tasks-from"] !== undefined || args.values.since !== undefined;
+  const listed = many ? await readTaskNos(args.positionals, args.values["tasks-from"], io.stdin, "wait") : [];
+  // The filters, checked before anything is sent (the TaskNos may come from the service itself, with --since).
+  const filters = parseQuery(many ? ["(each task)"] : args.positionals, args.values, "wait");
   const pageSize = parsePageSize(args.values["page-size"], "wait");
   const output = parseOutput(args.values.output, io.stdout.isTTY === true, "wait");
   const condition = parseCondition(args.values.for);
@@ -63,7 +64,10 @@ export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
   if (failFast && condition === "completion") {
     throw new UsageError("--fail-fast goes with --for success: with --for completion a failed detail is an expected outcome.", "wait");
   }
-  const client = debugApi(await createClient(globals, io), args.values, io.stderr);
+  const plainClient = await createClient(globals, io);
+  const taskNos = [...new Set([...listed, ...(await tasksSince(plainClient, args.values, io.signal, "wait"))])];
+  const query = { ...filters, taskNo: many ? taskNos[0] : filters.taskNo };
+  const client = debugApi(plainClient, args.values, io.stderr);
   const env = envWithColorFlag(args.values, io.env);
 
   const errStyle = createStyle(colorEnabled(io.stderr, env));

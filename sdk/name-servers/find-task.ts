@@ -9,7 +9,7 @@
  */
 import { listTaskDetails } from "../pager";
 import { withRamAdvice } from "./permissions";
-import type { FindTaskQuery, NameServerApi, TaskInfo } from "./models";
+import type { DomainActionApi, FindTaskQuery, NameServerApi, TaskInfo } from "./models";
 import { normalizeHostName } from "./validate";
 import { parseTaskList } from "./wire";
 
@@ -35,33 +35,53 @@ export const parseCreateTime = (text: string): number => {
   return Date.UTC(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]) - UTC_PLUS_8_MS;
 };
 
+/** What `listTasks` selects: tasks created since `sinceMs` (epoch ms), of `taskType` if given. */
+export interface TaskListQuery {
+  sinceMs: number;
+  taskType?: string;
+}
+
+/**
+ * Every task of the account created since `query.sinceMs` (of `query.taskType`, if given), as QueryTaskList lists
+ * them, newest first. The API filters by whole days: tasks older than `sinceMs` are dropped by their CreateTime.
+ */
+export async function listTasks(
+  api: DomainActionApi,
+  query: TaskListQuery,
+  options: { signal?: AbortSignal; nowMs?: number } = {},
+): Promise<TaskInfo[]> {
+  const window: Record<string, string> = { BeginCreateTime: String(Math.floor(query.sinceMs)), EndCreateTime: String(options.nowMs ?? Date.now()) };
+  const tasks: TaskInfo[] = [];
+  try {
+    for (let pageNum = 1; pageNum <= MAX_PAGES; pageNum++) {
+      const page = await api.callAction("QueryTaskList", { PageNum: String(pageNum), PageSize: String(PAGE_SIZE), ...window }, parseTaskList, {
+        signal: options.signal,
+      });
+      tasks.push(...page.tasks.filter((t) => query.taskType === undefined || t.taskType === query.taskType));
+      if (page.tasks.length === 0 || pageNum >= Math.ceil(page.totalItemNum / PAGE_SIZE)) break;
+    }
+  } catch (err) {
+    throw withRamAdvice(err, "domain:QueryDomainTask", "list tasks");
+  }
+  return tasks
+    .filter((t) => !(parseCreateTime(t.createTime) < query.sinceMs))
+    .sort((a, b) => (parseCreateTime(b.createTime) || 0) - (parseCreateTime(a.createTime) || 0));
+}
+
 /** Tasks of `query.taskType` over exactly `query.domainNames`, created since `query.sinceMs`, newest first. */
 export async function findTask(
   api: NameServerApi,
   query: FindTaskQuery,
   options: { signal?: AbortSignal; nowMs?: number } = {},
 ): Promise<TaskInfo[]> {
-  const taskType = query.taskType ?? "CHG_DNS";
   const wanted = [...new Set(query.domainNames.map(normalizeHostName))].sort().join(",");
-  const window: Record<string, string> = { BeginCreateTime: String(Math.floor(query.sinceMs)), EndCreateTime: String(options.nowMs ?? Date.now()) };
-  const candidates: TaskInfo[] = [];
-  try {
-    for (let pageNum = 1; pageNum <= MAX_PAGES; pageNum++) {
-      const page = await api.callAction("QueryTaskList", { PageNum: String(pageNum), PageSize: String(PAGE_SIZE), ...window }, parseTaskList, {
-        signal: options.signal,
-      });
-      candidates.push(...page.tasks.filter((t) => t.taskType === taskType && (t.taskNum < 0 || t.taskNum === query.domainNames.length)));
-      if (page.tasks.length === 0 || pageNum >= Math.ceil(page.totalItemNum / PAGE_SIZE)) break;
-    }
-  } catch (err) {
-    throw withRamAdvice(err, "domain:QueryDomainTask", "list tasks");
-  }
-  const recent = candidates.filter((t) => !(parseCreateTime(t.createTime) < query.sinceMs));
+  const recent = (await listTasks(api, { sinceMs: query.sinceMs, taskType: query.taskType ?? "CHG_DNS" }, options))
+    .filter((t) => t.taskNum < 0 || t.taskNum === query.domainNames.length);
   const matches: TaskInfo[] = [];
   for (const task of recent) {
     const { details } = await listTaskDetails(api, { taskNo: task.taskNo }, { signal: options.signal });
     const domains = [...new Set(details.map((d) => normalizeHostName(d.domainName)))].sort().join(",");
     if (domains === wanted) matches.push(task);
   }
-  return matches.sort((a, b) => (parseCreateTime(b.createTime) || 0) - (parseCreateTime(a.createTime) || 0));
+  return matches;
 }

@@ -12,7 +12,7 @@ import { runCli } from "./harness";
 const FAST = ["--min-delay", "100ms", "--max-delay", "200ms"];
 const cli = useCliEmulator({
   tasks: [
-    { taskNo: "M-OK-1", details: [{ domainName: "a.example.com", finishAfterSeconds: 0.5 }] },
+    { taskNo: "M-OK-1", taskType: "ORDER_RENEW", details: [{ domainName: "a.example.com", finishAfterSeconds: 0.5 }] },
     { taskNo: "M-OK-2", batch: { count: 30, durationSeconds: 0.5 } },
     { taskNo: "M-FAIL", details: [{ domainName: "b.example.com", finishAfterSeconds: 0.3, outcome: "failure", failReason: "Locked." }] },
     { taskNo: "M-SLOW", details: [{ domainName: "c.example.com", finishAfterSeconds: 3600 }] },
@@ -70,5 +70,20 @@ describe("domain-tasks wait with several TaskNos", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--tasks-from .*nope\.txt.* cannot be read \(ENOENT\)/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("--since finds every task created in the window (QueryTaskList), --type narrows it, and none found is exit 2", async () => {
+    const all = await waitFor([], ["--since", "1h", "--timeout", "2s"]);
+    expect(all.code).toBe(1); // M-FAIL failed; M-SLOW is still open; M-LIAR never verifies: the failure decides
+    expect(JSON.parse(all.stdout).tasks.map((t: { taskNo: string }) => t.taskNo).sort()).toEqual(["M-FAIL", "M-LIAR", "M-OK-1", "M-OK-2", "M-SLOW"]);
+    const renewals = await waitFor([], ["--since", "1h", "--type", "order_renew"]);
+    expect(renewals.code).toBe(0);
+    expect(JSON.parse(renewals.stdout).tasks.map((t: { taskNo: string }) => t.taskNo)).toEqual(["M-OK-1"]);
+    const none = await waitFor([], ["--since", "1h", "--type", "ORDER_REDEEM"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("no task of type ORDER_REDEEM was created in the last 1h: nothing to wait for");
+    const orphan = await waitFor(["M-OK-1"], ["--type", "CHG_DNS"]);
+    expect(orphan.code).toBe(2);
+    expect(orphan.stderr).toContain("--type goes with --since");
   });
 });
