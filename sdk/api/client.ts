@@ -16,6 +16,7 @@ import { CredentialsError, DomainApiError, ValidationError } from "../errors";
 import { RateLimiter } from "../rate-limit";
 import { retryPolicy, withRetry, type RetryOptions } from "../retry";
 import { readAnswer } from "./answer";
+import { credentialHint, isCredentialRefusal, withCredentialHint } from "./credential-hint";
 import { apiError, fromTransportFailure, toDomainTaskError, TRANSPORT_CODES } from "./error-mapping";
 import { toWireQuery } from "./request";
 import type { QueryTaskDetailListRequest, TaskDetailPage } from "./schemas";
@@ -126,6 +127,8 @@ export class DomainTaskClient implements DomainTaskApi {
   readonly #clock: Clock;
   readonly #limiter: RateLimiter | undefined;
   #credential: Promise<Credential> | undefined;
+  /** Where the credential came from, and the AccessKey ID last signed with: named when the service refuses it. */
+  #credentialFrom = { source: "", accessKeyId: "" };
   #agent: http.Agent | undefined;
 
   /** Resolves the endpoint and checks options now; credentials are resolved at the first request. */
@@ -158,7 +161,10 @@ export class DomainTaskClient implements DomainTaskApi {
   /** Resolved once, at the first call; a failed lookup is not cached, so it is retried next call. */
   #credentialSource(): Promise<Credential> {
     if (!this.#credential) {
-      this.#credential = resolveCredentials(this.#options).then((r) => r.credential);
+      this.#credential = resolveCredentials(this.#options).then((r) => {
+        this.#credentialFrom.source = r.source;
+        return r.credential;
+      });
       this.#credential.catch(() => (this.#credential = undefined));
     }
     return this.#credential;
@@ -234,6 +240,7 @@ export class DomainTaskClient implements DomainTaskApi {
           await this.#limiter?.acquire(call.signal);
           const key = await abortable(this.#signingKey(credential), call.signal);
           secrets = [key.accessKeySecret, key.securityToken];
+          this.#credentialFrom.accessKeyId = key.accessKeyId;
           const budgetMs = leftMs();
           if (budgetMs <= 0) throw deadlineError(`no time was left for attempt ${n}${n > 1 ? " after the retries before it" : " after waiting for the rate limit"}`);
           try {
@@ -264,6 +271,9 @@ export class DomainTaskClient implements DomainTaskApi {
         { clock, signal: call.signal, random: this.#options.random, deadlineAt },
       );
     } catch (err) {
+      if (DomainApiError.isInstance(err) && isCredentialRefusal(err.code) && this.#credentialFrom.source) {
+        throw withCredentialHint(err, credentialHint(this.#credentialFrom.source, this.#credentialFrom.accessKeyId, this.#options.env ?? {}));
+      }
       // A sleep or a wait cut short by the deadline backstop is the deadline, not the caller's abort.
       if (call.signal.reason === DEADLINE && !DomainApiError.isInstance(err)) throw deadlineError("it was still waiting (for credentials, the rate limit or a retry's backoff)");
       throw err;
