@@ -32,7 +32,7 @@ export const ExitCode = {
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** One line per code, for `--help` and the README. */
+/** One line per code, for `--help` and docs/cli.md (generated). */
 export const EXIT_CODE_HELP = `Exit codes:
   0    condition met (--for success: every detail succeeded; --for completion: every detail finished)
   1    condition false: a detail failed (--for success)

@@ -72,7 +72,7 @@ Usage: ${USAGE.get}
 Pages through QueryTaskDetailList and prints every detail: one per domain of a batch task.
   -o table   one row per detail (failures with their reason) and a summary line
   -o json    the task outcome: {taskNo, status, succeeded, complete, total, counts, failed[], details[], ...}
-             (the SDK's TaskOutcome; stable, see the README)
+             (the SDK's TaskOutcome; stable, see docs/cli.md)
   -o jsonl   one detail per line, streamed as pages arrive (for tasks with many thousands of domains)
 
 Options:

@@ -1,6 +1,6 @@
 /**
  * The Domain API emulator: QueryTaskDetailList over HTTP on loopback, signed and answered like the real
- * service (see README "Emulator"). Start it in-process with `startEmulator()`, or as a process with
+ * service (see docs/emulator.md). Start it in-process with `startEmulator()`, or as a process with
  * `domain-tasks emulator` (emulator/command.ts).
  */
 import { DomainRegistry } from "./actions";

@@ -82,7 +82,7 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-/** The tasks to seed, as a scenario file holds them (see the README, "Scenarios"). */
+/** The tasks to seed, as a scenario file holds them (see docs/emulator.md). */
 export interface Scenario {
   /** A JSON schema URL for editors; ignored. */
   $schema?: string;

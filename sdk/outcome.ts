@@ -45,7 +45,7 @@ export interface TaskOutcome {
   /**
    * True when the read behind this outcome was proven consistent: every detail the service counted was seen,
    * each belongs to the TaskNo and filters asked, each status agrees with its code, and a second view (the
-   * failure count, or the waiter's counts) agrees with the details (see the README, "What verified means").
+   * failure count, or the waiter's counts) agrees with the details (see docs/verdict.md).
    * An outcome that is not verified never has `succeeded: true`.
    */
   verified: boolean;

@@ -1,6 +1,6 @@
 /**
  * `-o json`: the task outcome (the SDK's TaskOutcome, validated by test/support/output-schema.ts in the tests),
- * pretty-printed, one document per run. Its shape is documented in the README and kept stable.
+ * pretty-printed, one document per run. Its shape is documented in docs/cli.md and kept stable.
  */
 import type { TaskOutcome } from "../../sdk/outcome";
 
