@@ -56,7 +56,7 @@ describe("--help and --version", () => {
 });
 
 describe("bad input exits 2 with one line naming the flag, the value and the fix", () => {
-  const WAIT_HINT = "Usage: domain-tasks wait <taskNo>... [--tasks-from FILE|-] [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]\n" +
+  const WAIT_HINT = "Usage: domain-tasks wait <taskNo>... [--tasks-from FILE|-] [--since 1h [--type CHG_DNS]] [--for success|completion] [--fail-fast] [--timeout 30m] [-q] [-o table|json|jsonl]\n" +
     "Run domain-tasks wait --help for details.\n";
   const GET_HINT = "Usage: domain-tasks get <taskNo> [--status S] [--domain D] [--instance I] [-o table|json|jsonl]\n" +
     "Run domain-tasks get --help for details.\n";
