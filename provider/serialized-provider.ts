@@ -14,7 +14,7 @@
  * inside it (the repository's quickstart).
  *
  * Rules for this file: functions below may use only `require` (free, so it stays the host's), constants
- * and `loaded`; no imports are referenced at run time.
+ * and their own closure; no imports are referenced at run time.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- the host's own require, resolved at call time */
 import type * as pulumi from "@pulumi/pulumi";
@@ -23,34 +23,43 @@ import type * as pulumi from "@pulumi/pulumi";
 const PACKAGE_NAME = "pulumi-alicloud-domain-tasks";
 const PROVIDER_EXPORT = "pulumi-alicloud-domain-tasks/provider";
 
-/** Filled inside the host on first use: one implementation per deserialized provider. */
-const loaded: { provider?: pulumi.dynamic.ResourceProvider } = {};
+/** The factories `/provider` exports, one per resource. */
+type ProviderFactory = "createDomainTaskProvider" | "createDomainNameServersProvider";
 
-function implementation(): pulumi.dynamic.ResourceProvider {
-  if (loaded.provider) return loaded.provider;
-  const { createRequire } = require("node:module") as typeof import("node:module");
-  const { join } = require("node:path") as typeof import("node:path");
-  let runtime: { createDomainTaskProvider: () => pulumi.dynamic.ResourceProvider };
-  try {
-    runtime = createRequire(join(process.cwd(), "__domain_task_provider__.js"))(PROVIDER_EXPORT);
-  } catch (err) {
-    throw new Error(
-      `The DomainTask provider could not load "${PROVIDER_EXPORT}" from ${process.cwd()}: install ` +
-        `${PACKAGE_NAME} in the Pulumi program's dependencies (npm install ${PACKAGE_NAME}) and run ` +
-        `\`npm run build\` if it is a local checkout. Cause: ${(err as Error).message}`,
-    );
+/**
+ * A loader for the resource whose provider `factory` makes. The object's methods capture only `factory`,
+ * `resource` and an empty cache (filled inside the host on first use: one implementation per deserialized
+ * provider), which Pulumi serializes by value.
+ */
+export function serializableProviderFor(factory: ProviderFactory, resource: string): pulumi.dynamic.ResourceProvider {
+  const loaded: { provider?: pulumi.dynamic.ResourceProvider } = {};
+  function implementation(): pulumi.dynamic.ResourceProvider {
+    if (loaded.provider) return loaded.provider;
+    const { createRequire } = require("node:module") as typeof import("node:module");
+    const { join } = require("node:path") as typeof import("node:path");
+    let runtime: Record<ProviderFactory, () => pulumi.dynamic.ResourceProvider>;
+    try {
+      runtime = createRequire(join(process.cwd(), "__domain_task_provider__.js"))(PROVIDER_EXPORT);
+    } catch (err) {
+      throw new Error(
+        `The ${resource} provider could not load "${PROVIDER_EXPORT}" from ${process.cwd()}: install ` +
+          `${PACKAGE_NAME} in the Pulumi program's dependencies (npm install ${PACKAGE_NAME}) and run ` +
+          `\`npm run build\` if it is a local checkout. Cause: ${(err as Error).message}`,
+      );
+    }
+    loaded.provider = runtime[factory]();
+    return loaded.provider;
   }
-  loaded.provider = runtime.createDomainTaskProvider();
-  return loaded.provider;
+  return {
+    configure: (req) => implementation().configure!(req),
+    check: (olds, news) => implementation().check!(olds, news),
+    diff: (id, olds, news) => implementation().diff!(id, olds, news),
+    create: (inputs) => implementation().create(inputs),
+    read: (id, props) => implementation().read!(id, props),
+    update: (id, olds, news) => implementation().update!(id, olds, news),
+    delete: (id, props) => implementation().delete!(id, props),
+  };
 }
 
 /** What `new DomainTask(...)` hands to `pulumi.dynamic.Resource`; every method delegates. */
-export const serializableProvider: pulumi.dynamic.ResourceProvider = {
-  configure: (req) => implementation().configure!(req),
-  check: (olds, news) => implementation().check!(olds, news),
-  diff: (id, olds, news) => implementation().diff!(id, olds, news),
-  create: (inputs) => implementation().create(inputs),
-  read: (id, props) => implementation().read!(id, props),
-  update: (id, olds, news) => implementation().update!(id, olds, news),
-  delete: (id, props) => implementation().delete!(id, props),
-};
+export const serializableProvider = serializableProviderFor("createDomainTaskProvider", "DomainTask");
