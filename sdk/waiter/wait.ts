@@ -61,12 +61,16 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
   const { signal, onProgress } = options;
   const started = clock.now();
   const deadline = started + maxWaitMs;
+  /**
+   * When the poll in progress must be over: the deadline plus the grace, or, for the one exact poll that may
+   * follow a poll ending past the deadline, its start plus the grace. One budget for the whole poll, however many
+   * rounds of requests it needs, so a wait ends within maxWaitSeconds + 2 x DEADLINE_GRACE_MS whatever the server does.
+   */
+  let pollEndsAt = deadline + DEADLINE_GRACE_MS;
   const poller = new TaskPoller(api, checked, {
     ...settings,
     signal,
-    // Requests end by the deadline; the poll at the deadline (and the one exact poll that may follow it) gets
-    // the grace, so a wait ends within maxWaitSeconds + 2 x DEADLINE_GRACE_MS whatever the server does.
-    timeLeftMs: () => Math.max(DEADLINE_GRACE_MS, deadline + DEADLINE_GRACE_MS - clock.now()),
+    timeLeftMs: () => Math.max(0, pollEndsAt - clock.now()),
   });
   const taskNo = checked.taskNo;
   let unverified = 0;
@@ -92,6 +96,7 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
     throwIfAborted(signal);
     let snap: PollResult;
     try {
+      pollEndsAt = Math.max(deadline, clock.now()) + DEADLINE_GRACE_MS;
       // The poll at the deadline counts every status, so a TimeoutError shows exact counts.
       snap = await poller.poll(clock.now() >= deadline, until);
     } catch (error) {

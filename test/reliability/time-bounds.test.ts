@@ -5,6 +5,7 @@
  * servers from test/support/hostile-server.ts. Requires `npm run build`.
  */
 import { startHostileServer, type HostileBehaviour, type HostileServer } from "../support/hostile-server";
+import { DEFAULT_CREDENTIAL, startEmulator } from "../../emulator";
 import { DomainTaskClient } from "../../sdk/api/client";
 import { TimeoutError } from "../../sdk/errors";
 import { waitForTask } from "../../sdk/waiter";
@@ -50,6 +51,24 @@ describe.each(BEHAVIOURS)("%s", (_name, behaviour) => {
     expect((error as Error).message).toMatch(/a request was still in flight at the deadline/);
     expect(Date.now() - started).toBeLessThan(2000 + SLACK_MS);
     await server.whenAllClosed(2000); // abandoned requests do not keep sockets (or the process) alive
+  });
+});
+
+describe("a server that answers every request, slowly", () => {
+  it("never takes a wait past its limit plus a second, however many requests the poll at the deadline needs", async () => {
+    // 450 ms a request; 25 details at PageSize 10: the first poll asks for the total, then counts, then reads
+    // three pages - each request in time on its own, together far past a 0.1 s limit.
+    const emulator = await startEmulator({ faults: { latencyMs: 450 } });
+    try {
+      const taskNo = emulator.addTask({ batch: { count: 25 } });
+      const client = new DomainTaskClient({ endpoint: emulator.url, credentials: { ...DEFAULT_CREDENTIAL }, env: {} });
+      const started = Date.now();
+      const error = await waitForTask(client, { taskNo }, { maxWaitSeconds: 0.1, pageSize: 10 }).then(() => undefined, (e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(100 + SLACK_MS);
+      expect(TimeoutError.isInstance(error)).toBe(true);
+    } finally {
+      await emulator.close();
+    }
   });
 });
 
