@@ -13,9 +13,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { DEFAULT_CREDENTIAL } from "../emulator";
 import { startEmulatorProcess } from "./emulator-process";
 import { formatCount, formatMs, median } from "./measure";
+import { benchCliEnv } from "./cli-env";
 import type { Table } from "./table";
 
 export const CLI_MEMORY_DETAILS = 200_000;
@@ -66,12 +66,7 @@ export async function cliMemoryBenchmark(runs: number): Promise<Table[]> {
     const taskNo = await emulator.addTask({ batch: { count: CLI_MEMORY_DETAILS } });
     const failedTaskNo = await emulator.addTask({ batch: { count: CLI_MEMORY_DETAILS, failEvery: 1, errorMsg: "DomainStatusProhibited", failReason: "Locked." } });
     const env = {
-      PATH: process.env.PATH ?? "",
-      HOME: home,
-      ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
-      ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "true",
-      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_CREDENTIAL.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_CREDENTIAL.accessKeySecret,
+      ...benchCliEnv(home),
       NODE: process.execPath,
       PROBE,
       BIN,

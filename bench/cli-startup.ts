@@ -7,8 +7,9 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { DEFAULT_CREDENTIAL, startEmulator } from "../emulator";
+import { startEmulator } from "../emulator";
 import { runNode } from "./child";
+import { benchCliEnv } from "./cli-env";
 import { formatMs, formatRatio, median } from "./measure";
 import type { Table } from "./table";
 
@@ -24,14 +25,7 @@ interface Probe {
 export async function cliStartupBenchmark(runs: number): Promise<Table[]> {
   const emulator = await startEmulator();
   const home = mkdtempSync(path.join(tmpdir(), "bench-cli-home-"));
-  const env = {
-    PATH: process.env.PATH ?? "",
-    HOME: home,
-    ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
-    ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "true",
-    ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_CREDENTIAL.accessKeyId,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_CREDENTIAL.accessKeySecret,
-  };
+  const env = benchCliEnv(home);
   const rows: string[][] = [];
   try {
     const taskNo = emulator.addTask({ batch: { count: 10 } });
