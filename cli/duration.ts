@@ -2,7 +2,7 @@
  * Durations as people type them in pipelines: `90s`, `15m`, `2h`, `1h30m`, `500ms`, or a plain number of
  * seconds (`90`, `0.5`). `0` is allowed (for `--timeout` it means "check once").
  */
-import { MAX_TIMER_MS } from "../sdk/clock";
+import { MAX_TIMER_MS } from "../sdk/timers";
 import { UsageError, quote } from "./usage-error";
 
 const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
