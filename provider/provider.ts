@@ -18,11 +18,10 @@ import { DomainTaskClient, type ClientOptions, type DomainTaskApi } from "../sdk
 import type { TaskQuery } from "../sdk/api/schemas";
 import { systemClock, type Clock } from "../sdk/clock";
 import { clientOptionsFromStackConfig } from "../sdk/config";
-import { TimeoutError } from "../sdk/errors";
 import type { FailedDetail, TaskOutcome } from "../sdk/outcome";
 import { readTaskOutcome } from "../sdk/read";
 import { identityOf } from "../sdk/read/ledger";
-import { waitForTask } from "../sdk/waiter";
+import { TimeoutError, waitForTask } from "../sdk/waiter";
 import { connectionOptions } from "./connection";
 import { diffInputs } from "./diff";
 import { checkInputs, parseInputs, type DomainTaskInputs } from "./inputs";

@@ -5,8 +5,7 @@
  */
 import type { DomainTaskApi } from "../../sdk/api/client";
 import type { Clock } from "../../sdk/clock";
-import { TimeoutError } from "../../sdk/errors";
-import { waitForTask } from "../../sdk/waiter";
+import { TimeoutError, waitForTask } from "../../sdk/waiter";
 import type { WaitState } from "../../sdk/waiter/models";
 import { INPUT_DEFAULTS } from "../inputs";
 import { FAILED_KEPT, toState, type DomainTaskState } from "../outputs";

@@ -7,7 +7,7 @@
  * Paging stops on facts: an empty page, the page count from TotalItemNum, or MAX_PAGES. Nothing documents the order
  * of QueryTaskList, so every page is read and the matches are sorted newest first by their CreateTime.
  */
-import { listTaskDetails } from "../pager";
+import { listTaskDetails } from "../read";
 import { withRamAdvice } from "./permissions";
 import type { DomainActionApi, FindTaskQuery, NameServerApi, TaskInfo } from "./models";
 import { normalizeHostName } from "./validate";

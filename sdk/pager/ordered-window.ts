@@ -5,6 +5,7 @@
  * memory held is O(pageSize x concurrency) however many pages there are. When the consumer stops early
  * (`break`, an error, an abort) the requests still in flight are cancelled through their AbortSignal.
  */
+import { setMaxListeners } from "node:events";
 import { abortable } from "../clock";
 import { AbortError } from "../errors";
 
@@ -20,6 +21,9 @@ export async function* fetchInOrder<T>(
   signal?: AbortSignal,
 ): AsyncGenerator<T, void, undefined> {
   const controller = new AbortController();
+  // Each request in flight listens to this signal (the client, and `abortable` around a client that might not):
+  // a known, bounded number - not the leak Node's default limit of 10 guards against.
+  setMaxListeners(0, controller.signal);
   const forward = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", forward, { once: true });
   const inFlight: Promise<T>[] = [];

@@ -3,7 +3,7 @@ import type { DomainTaskClient } from "../../sdk/api/client";
 import type { TaskDetail, TaskDetailPage } from "../../sdk/api/schemas";
 import { VirtualClock } from "../../sdk/clock";
 import { AbortError, DomainApiError, InconsistentAnswerError, PagingError, ValidationError } from "../../sdk/errors";
-import { listTaskDetails, paginateTaskDetails } from "../../sdk/pager";
+import { listTaskDetails, paginateTaskDetails } from "../../sdk/read";
 import { clientFor, requestsFor, start } from "../support/emulator-client";
 import { WatchedApi } from "../support/watched-api";
 

@@ -1,0 +1,150 @@
+/**
+ * Every detail a wait or a refresh was shown, in 17 bytes each plus a 4-byte slot: an open-addressing hash table
+ * on typed arrays (no object, string or Map entry per detail, so 200,000 details hold about 5 MB however long the
+ * wait). What the bytes mean is ./evidence.ts's business; this file only stores and finds them.
+ *
+ * A detail is found by its identity (a 64-bit hash of its TaskDetailNo, or of its DomainName and InstanceId when
+ * it has none) together with `who` (a 32-bit hash of its DomainName and InstanceId). Two different details that
+ * share an identity are two entries, and the lookup says it met another: a service that reuses a TaskDetailNo can
+ * never merge a failure into a success. The hashes are seeded per process, so no server can aim for collisions;
+ * and a collision could only make two details look like one, leaving the distinct count short of TotalItemNum:
+ * the read then does not verify - never a false pass.
+ */
+
+/** Per-process hash seeds (not secret; they only keep a server from choosing colliding TaskDetailNos). */
+const SEED_A = (Math.random() * 2 ** 32) >>> 0;
+const SEED_B = (Math.random() * 2 ** 32) >>> 0;
+const SEED_WHO = (Math.random() * 2 ** 32) >>> 0;
+
+/** murmur3's finalizer: spreads every input bit over the 32 output bits. */
+const mix = (h: number): number => {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+};
+
+/** Two independent 32-bit running hashes (FNV-1a and a multiply-rotate), fed one string at a time. */
+class Hash64 {
+  a = 0;
+  b = 0;
+  start(): this {
+    this.a = SEED_A;
+    this.b = SEED_B;
+    return this;
+  }
+  add(text: string): this {
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul((b << 5) | (b >>> 27), 0x5bd1e995) ^ c;
+    }
+    // A separator, so ("ab", "c") and ("a", "bc") differ.
+    this.a = Math.imul(a ^ 0x1f, 0x01000193);
+    this.b = Math.imul((b << 5) | (b >>> 27), 0x5bd1e995) ^ 0x1f;
+    return this;
+  }
+}
+
+const hashing = new Hash64();
+const keyOut = { a: 0, b: 0 };
+
+/** The identity hash of a detail: its TaskDetailNo, or (without one) its DomainName and InstanceId. */
+export const identityKey = (taskDetailNo: string, domainName: string, instanceId: string): { a: number; b: number } => {
+  const h = taskDetailNo !== "" ? hashing.start().add(taskDetailNo) : hashing.start().add("").add(domainName).add(instanceId);
+  keyOut.a = mix(h.a);
+  keyOut.b = mix(h.b);
+  return keyOut;
+};
+
+/** `who`: what tells a second detail under one identity from the same detail read again. */
+export const whoOf = (domainName: string, instanceId: string): number => {
+  let h = SEED_WHO;
+  for (let i = 0; i < domainName.length; i++) h = Math.imul(h ^ domainName.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 0x1f, 0x01000193);
+  for (let i = 0; i < instanceId.length; i++) h = Math.imul(h ^ instanceId.charCodeAt(i), 0x01000193);
+  return mix(h);
+};
+
+/** Entries kept before the first growth; `reserve` sizes the table at once when the total is known. */
+const INITIAL = 256;
+/** A TotalItemNum only reserves this much up front (a hostile total cannot allocate gigabytes). */
+const MAX_RESERVE = 1 << 22;
+
+export class DetailTable {
+  /** Entry index + 1 per slot; 0 is an empty slot. Always at least twice the entries. */
+  private slots = new Int32Array(INITIAL * 2);
+  keyA = new Uint32Array(INITIAL);
+  keyB = new Uint32Array(INITIAL);
+  who = new Uint32Array(INITIAL);
+  /** The number of the last read that served the entry (see Evidence). */
+  lastRead = new Uint32Array(INITIAL);
+  /** The entry's state bits (see Evidence). */
+  state = new Uint8Array(INITIAL);
+  size = 0;
+  /** Set by `find`: another entry has the same identity and a different `who`. */
+  metOther = false;
+
+  /** Bytes held, for the memory benchmark. */
+  get bytes(): number {
+    return this.slots.byteLength + this.keyA.byteLength * 4 + this.state.byteLength;
+  }
+
+  /** Makes room for `n` entries in all without growing step by step. */
+  reserve(n: number): void {
+    const want = Math.min(Math.max(0, Math.floor(n)), MAX_RESERVE);
+    if (want > this.keyA.length) this.resize(want);
+  }
+
+  /** The entry of this identity and `who`, or -1; sets `metOther`. */
+  find(a: number, b: number, who: number): number {
+    const mask = this.slots.length - 1;
+    this.metOther = false;
+    for (let s = a & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[s] - 1;
+      if (e < 0) return -1;
+      if (this.keyA[e] === a && this.keyB[e] === b) {
+        if (this.who[e] === who) return e;
+        this.metOther = true;
+      }
+    }
+  }
+
+  /** Adds an entry (the caller has checked `find` missed) and returns its index. */
+  insert(a: number, b: number, who: number): number {
+    if (this.size === this.keyA.length) this.resize(this.size * 2);
+    const e = this.size++;
+    this.keyA[e] = a;
+    this.keyB[e] = b;
+    this.who[e] = who;
+    this.place(e);
+    return e;
+  }
+
+  private place(e: number): void {
+    const mask = this.slots.length - 1;
+    let s = this.keyA[e] & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    this.slots[s] = e + 1;
+  }
+
+  private resize(capacity: number): void {
+    const grow = <T extends Uint32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old.subarray(0, this.size));
+      return next;
+    };
+    this.keyA = grow(this.keyA, (n) => new Uint32Array(n));
+    this.keyB = grow(this.keyB, (n) => new Uint32Array(n));
+    this.who = grow(this.who, (n) => new Uint32Array(n));
+    this.lastRead = grow(this.lastRead, (n) => new Uint32Array(n));
+    this.state = grow(this.state, (n) => new Uint8Array(n));
+    let slots = this.slots.length;
+    while (slots < capacity * 2) slots *= 2;
+    if (slots !== this.slots.length) {
+      this.slots = new Int32Array(slots);
+      for (let e = 0; e < this.size; e++) this.place(e);
+    }
+  }
+}
