@@ -23,38 +23,37 @@ const mix = (h: number): number => {
   return (h ^ (h >>> 16)) >>> 0;
 };
 
-/** Two independent 32-bit running hashes (FNV-1a and a multiply-rotate), fed one string at a time. */
-class Hash64 {
-  a = 0;
-  b = 0;
-  start(): this {
-    this.a = SEED_A;
-    this.b = SEED_B;
-    return this;
-  }
-  add(text: string): this {
-    let a = this.a;
-    let b = this.b;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul((b << 5) | (b >>> 27), 0x5bd1e995) ^ c;
-    }
-    // A separator, so ("ab", "c") and ("a", "bc") differ.
-    this.a = Math.imul(a ^ 0x1f, 0x01000193);
-    this.b = Math.imul((b << 5) | (b >>> 27), 0x5bd1e995) ^ 0x1f;
-    return this;
-  }
-}
-
-const hashing = new Hash64();
+/** The 64-bit identity hash's two lanes (FNV-1a, and a multiply-rotate), as the last `identityKey` left them. */
 const keyOut = { a: 0, b: 0 };
 
-/** The identity hash of a detail: its TaskDetailNo, or (without one) its DomainName and InstanceId. */
+/** Feeds `text` and a separator (so ("ab", "c") and ("a", "bc") differ) into both lanes of keyOut. */
+const feed = (text: string): void => {
+  let a = keyOut.a;
+  let b = keyOut.b;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul((b << 5) | (b >>> 27), 0x5bd1e995) ^ c;
+  }
+  keyOut.a = Math.imul(a ^ 0x1f, 0x01000193);
+  keyOut.b = Math.imul((b << 5) | (b >>> 27), 0x5bd1e995) ^ 0x1f;
+};
+
+/**
+ * The identity hash of a detail: its TaskDetailNo, or (without one) its DomainName and InstanceId. The object
+ * returned is reused by the next call (no allocation per detail): read it at once.
+ */
 export const identityKey = (taskDetailNo: string, domainName: string, instanceId: string): { a: number; b: number } => {
-  const h = taskDetailNo !== "" ? hashing.start().add(taskDetailNo) : hashing.start().add("").add(domainName).add(instanceId);
-  keyOut.a = mix(h.a);
-  keyOut.b = mix(h.b);
+  keyOut.a = SEED_A;
+  keyOut.b = SEED_B;
+  if (taskDetailNo !== "") feed(taskDetailNo);
+  else {
+    feed("");
+    feed(domainName);
+    feed(instanceId);
+  }
+  keyOut.a = mix(keyOut.a);
+  keyOut.b = mix(keyOut.b);
   return keyOut;
 };
 

@@ -29,6 +29,8 @@ const HANDED_OUT = 16;
 /** The status code a detail is read as: a failure when either its TaskStatus or its TaskStatusCode says so. */
 export const shownCode = (d: Pick<TaskDetail, "taskStatus" | "taskStatusCode">): number => {
   if (d.taskStatusCode === FAILURE) return FAILURE;
+  // The code when it names the status (the common case: no search), else the status's own code.
+  if (d.taskStatusCode >= 0 && TASK_STATUSES[d.taskStatusCode] === d.taskStatus) return d.taskStatusCode;
   const code = (TASK_STATUSES as readonly string[]).indexOf(d.taskStatus);
   return code < 0 ? UNKNOWN : code;
 };

@@ -31,8 +31,9 @@ export class PassOutcome {
     for (const d of fresh) {
       this.first ??= d;
       if (this.kept.length < keep) this.kept.push(d);
-      if (shownCode(d) === UNKNOWN) this.unknown.add(d.taskStatus);
-      if (d.taskDetailNo === "" && d.domainName === "" && d.instanceId === "" && shownCode(d) === FAILURE) this.untrackedFailed.push(toFailedDetail(d));
+      const code = shownCode(d);
+      if (code === UNKNOWN) this.unknown.add(d.taskStatus);
+      else if (code === FAILURE && d.taskDetailNo === "" && d.domainName === "" && d.instanceId === "") this.untrackedFailed.push(toFailedDetail(d));
     }
   }
 
