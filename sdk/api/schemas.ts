@@ -75,7 +75,15 @@ const detailShape = <S extends z.ZodType<string | undefined>, I extends z.ZodTyp
 /** A wire detail in the documented types: what both readers hand toTaskDetail (the fields of `detailShape`). */
 type WireDetail = { [K in keyof ReturnType<typeof detailShape>]?: K extends "TaskStatusCode" | "TryCount" ? number : string };
 
-const trimmed = (s: string | undefined): string => (s ?? "").trimEnd();
+/**
+ * Without trailing whitespace, as String.prototype.trimEnd has it; a value ending in a printable ASCII character
+ * (almost every one: this runs 14 times a detail) is returned as it is, without the call.
+ */
+const trimEnd = (s: string): string => {
+  const last = s.charCodeAt(s.length - 1);
+  return last > 32 && last < 127 ? s : s.trimEnd();
+};
+const trimmed = (s: string | undefined): string => (s === undefined ? "" : trimEnd(s));
 
 /** One wire detail (from either schema: the lenient one's output fits the strict one's) as the SDK sees it. */
 const toTaskDetail = (d: WireDetail) => ({
@@ -157,7 +165,7 @@ const isOptionalFlag = (v: unknown): boolean => v === undefined || typeof v === 
 /** Not in the documented types: the strict reader gives up on the body. */
 const REFUSED = Symbol("not the documented type");
 /** A text field as toTaskDetail reads it (trimmed, "" when absent), or REFUSED. */
-const text = (v: unknown): string | typeof REFUSED => (v === undefined ? "" : typeof v === "string" ? v.trimEnd() : REFUSED);
+const text = (v: unknown): string | typeof REFUSED => (v === undefined ? "" : typeof v === "string" ? trimEnd(v) : REFUSED);
 /** A count field (a safe integer, `absent` when absent), or REFUSED. */
 const count = (v: unknown, absent: number): number | typeof REFUSED => (v === undefined ? absent : isCount(v) ? v : REFUSED);
 

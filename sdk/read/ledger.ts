@@ -58,6 +58,7 @@ export const mismatch = (d: TaskDetail, asked: AskedQuery): string | undefined =
 
 /** Why a detail's TaskStatus and TaskStatusCode disagree, or undefined when they agree (or no code was sent). */
 const statusDisagreement = (d: TaskDetail): string | undefined => {
+  if (TASK_STATUSES[d.taskStatusCode] === d.taskStatus) return undefined; // they agree (almost every detail: no search)
   if (d.taskStatusCode === -1 || !isKnownStatus(d.taskStatus)) return undefined; // nothing to cross-check
   const named = TASK_STATUSES[d.taskStatusCode];
   return named === d.taskStatus ? undefined : `says TaskStatus ${d.taskStatus} but TaskStatusCode ${d.taskStatusCode}${named ? ` (${named})` : ""}`;
