@@ -1,7 +1,8 @@
 /**
- * Every detail a wait or a refresh was shown, in 17 bytes each plus a 4-byte slot: an open-addressing hash table
+ * Every detail a wait or a refresh was shown, in 16 bytes each plus a 4-byte slot: an open-addressing hash table
  * on typed arrays (no object, string or Map entry per detail, so 200,000 details hold about 5 MB however long the
- * wait). What the bytes mean is ./evidence.ts's business; this file only stores and finds them.
+ * wait), an entry's words side by side. What the bytes mean is ./evidence.ts's business; this file only stores
+ * and finds them.
  *
  * A detail is found by its identity (a 64-bit hash of its TaskDetailNo, or of its DomainName and InstanceId when
  * it has none) together with `who` (a 32-bit hash of its DomainName and InstanceId). Two different details that
@@ -70,75 +71,92 @@ export const whoOf = (domainName: string, instanceId: string): number => {
 const INITIAL = 256;
 /** A TotalItemNum only reserves this much up front (a hostile total cannot allocate gigabytes). */
 const MAX_RESERVE = 1 << 22;
+/** Words per entry, side by side so one lookup touches one cache line: keyA, keyB, who, read << 8 | state. */
+const STRIDE = 4;
+const WHO = 2;
+const READ_STATE = 3;
+/** Reads are numbered in 24 bits beside the 8 state bits: 16 million reads, far beyond any wait's. */
+export const MAX_READS = 2 ** 24 - 1;
 
 export class DetailTable {
   /** Entry index + 1 per slot; 0 is an empty slot. Always at least twice the entries. */
   private slots = new Int32Array(INITIAL * 2);
-  keyA = new Uint32Array(INITIAL);
-  keyB = new Uint32Array(INITIAL);
-  who = new Uint32Array(INITIAL);
-  /** The number of the last read that served the entry (see Evidence). */
-  lastRead = new Uint32Array(INITIAL);
-  /** The entry's state bits (see Evidence). */
-  state = new Uint8Array(INITIAL);
+  private words = new Uint32Array(INITIAL * STRIDE);
+  private capacity = INITIAL;
   size = 0;
   /** Set by `find`: another entry has the same identity and a different `who`. */
   metOther = false;
 
   /** Bytes held, for the memory benchmark. */
   get bytes(): number {
-    return this.slots.byteLength + this.keyA.byteLength * 4 + this.state.byteLength;
+    return this.slots.byteLength + this.words.byteLength;
   }
 
   /** Makes room for `n` entries in all without growing step by step. */
   reserve(n: number): void {
     const want = Math.min(Math.max(0, Math.floor(n)), MAX_RESERVE);
-    if (want > this.keyA.length) this.resize(want);
+    if (want > this.capacity) this.resize(want);
   }
 
   /** The entry of this identity and `who`, or -1; sets `metOther`. */
   find(a: number, b: number, who: number): number {
     const mask = this.slots.length - 1;
+    const w = this.words;
     this.metOther = false;
     for (let s = a & mask; ; s = (s + 1) & mask) {
       const e = this.slots[s] - 1;
       if (e < 0) return -1;
-      if (this.keyA[e] === a && this.keyB[e] === b) {
-        if (this.who[e] === who) return e;
+      const at = e * STRIDE;
+      if (w[at] === a && w[at + 1] === b) {
+        if (w[at + WHO] === who) return e;
         this.metOther = true;
       }
     }
   }
 
-  /** Adds an entry (the caller has checked `find` missed) and returns its index. */
-  insert(a: number, b: number, who: number): number {
-    if (this.size === this.keyA.length) this.resize(this.size * 2);
+  /** Adds an entry (the caller has checked `find` missed), read `read` with `state`, and returns its index. */
+  insert(a: number, b: number, who: number, read: number, state: number): number {
+    if (this.size === this.capacity) this.resize(this.size * 2);
     const e = this.size++;
-    this.keyA[e] = a;
-    this.keyB[e] = b;
-    this.who[e] = who;
+    const at = e * STRIDE;
+    this.words[at] = a;
+    this.words[at + 1] = b;
+    this.words[at + WHO] = who;
+    this.words[at + READ_STATE] = ((read << 8) | state) >>> 0;
     this.place(e);
     return e;
   }
 
+  /** The last read that served entry `e`. */
+  readOf(e: number): number {
+    return this.words[e * STRIDE + READ_STATE] >>> 8;
+  }
+
+  /** Entry `e`'s state bits. */
+  stateOf(e: number): number {
+    return this.words[e * STRIDE + READ_STATE] & 0xff;
+  }
+
+  set(e: number, read: number, state: number): void {
+    this.words[e * STRIDE + READ_STATE] = ((read << 8) | state) >>> 0;
+  }
+
+  setState(e: number, state: number): void {
+    this.set(e, this.readOf(e), state);
+  }
+
   private place(e: number): void {
     const mask = this.slots.length - 1;
-    let s = this.keyA[e] & mask;
+    let s = this.words[e * STRIDE] & mask;
     while (this.slots[s] !== 0) s = (s + 1) & mask;
     this.slots[s] = e + 1;
   }
 
   private resize(capacity: number): void {
-    const grow = <T extends Uint32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-      const next = make(capacity);
-      next.set(old.subarray(0, this.size));
-      return next;
-    };
-    this.keyA = grow(this.keyA, (n) => new Uint32Array(n));
-    this.keyB = grow(this.keyB, (n) => new Uint32Array(n));
-    this.who = grow(this.who, (n) => new Uint32Array(n));
-    this.lastRead = grow(this.lastRead, (n) => new Uint32Array(n));
-    this.state = grow(this.state, (n) => new Uint8Array(n));
+    const words = new Uint32Array(capacity * STRIDE);
+    words.set(this.words.subarray(0, this.size * STRIDE));
+    this.words = words;
+    this.capacity = capacity;
     let slots = this.slots.length;
     while (slots < capacity * 2) slots *= 2;
     if (slots !== this.slots.length) {

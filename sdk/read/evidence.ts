@@ -2,7 +2,7 @@
  * What every read of one wait or refresh showed - every pass, kept or discarded, every count's sample, every
  * poll - so a later clean read cannot erase it (docs/verdict.md, "What any read showed stays evidence").
  *
- * Per detail (./detail-table.ts, a few bytes each): the status it last read, the last read that served it, and
+ * Per detail (./detail-table.ts, 16 bytes and a slot): the status it last read, the last read that served it, and
  * two marks - *failed* (a failure was shown and no retry since) and *handed out* (a streaming consumer has it).
  * The rule the marks carry:
  * - a verified read must account for every detail any read served: seen again, as the same detail;
@@ -12,7 +12,7 @@
  */
 import { TASK_STATUSES, type TaskDetail } from "../api/schemas";
 import { toFailedDetail, type FailedDetail } from "../outcome";
-import { DetailTable, identityKey, whoOf } from "./detail-table";
+import { DetailTable, identityKey, MAX_READS, whoOf } from "./detail-table";
 
 const WAITING = 0;
 const EXECUTING = 1;
@@ -91,6 +91,8 @@ export class Evidence {
 
   /** Starts a read (a pass over the pages, or a count's sample); returns its number. */
   beginRead(): number {
+    // Numbered in 24 bits (./detail-table.ts): 16 million reads - at one request each, years of polling.
+    if (this.reads === MAX_READS) throw new RangeError(`more than ${MAX_READS} reads in one wait`);
     return ++this.reads;
   }
 
@@ -104,7 +106,7 @@ export class Evidence {
 
   /** Marks entries handed out (a consumer now has them). */
   markHandedOut(entries: readonly number[]): void {
-    for (const e of entries) this.table.state[e] |= HANDED_OUT;
+    for (const e of entries) this.table.setState(e, this.table.stateOf(e) | HANDED_OUT);
   }
 
   /**
@@ -124,19 +126,20 @@ export class Evidence {
     let seen = t.metOther ? SEEN.SHARES_IDENTITY : 0;
     const code = shownCode(d);
     let state: number;
+    let servedBy = read;
     if (e < 0) {
-      e = t.insert(a, b, who);
-      t.lastRead[e] = read;
+      e = t.insert(a, b, who, read, code);
       state = code;
       seen |= SEEN.FIRST_IN_READ;
       this.previousCode = -1;
     } else {
-      state = t.state[e];
+      state = t.stateOf(e);
+      const last = t.readOf(e);
       this.previousCode = state & STATUS_BITS;
-      if (t.lastRead[e] !== read) seen |= SEEN.FIRST_IN_READ;
+      if (last !== read) seen |= SEEN.FIRST_IN_READ;
       else seen |= (state & STATUS_BITS) === code ? SEEN.REPEAT : SEEN.FLIPPED;
       state = (state & ~STATUS_BITS) | code;
-      if (pass) t.lastRead[e] = read;
+      if (!pass) servedBy = last; // a count's sample leaves the pass that last served it as it was
     }
     if (code === FAILURE) {
       state |= FAILED;
@@ -148,7 +151,7 @@ export class Evidence {
       seen |= SEEN.KEPT_FAILED;
     }
     if (handOut && (state & HANDED_OUT) === 0) seen |= SEEN.UNSEEN;
-    t.state[e] = state;
+    t.set(e, servedBy, state);
     this.last = e;
     return seen;
   }
@@ -160,9 +163,10 @@ export class Evidence {
   remember(f: FailedDetail): void {
     const { a, b } = identityKey(f.taskDetailNo, f.domainName, f.instanceId);
     const who = whoOf(f.domainName, f.instanceId);
-    let e = this.table.find(a, b, who);
-    if (e < 0) e = this.table.insert(a, b, who);
-    this.table.state[e] = (this.table.state[e] & ~STATUS_BITS) | FAILURE | FAILED;
+    const t = this.table;
+    const found = t.find(a, b, who);
+    const e = found >= 0 ? found : t.insert(a, b, who, 0, 0);
+    t.setState(e, (t.stateOf(e) & ~STATUS_BITS) | FAILURE | FAILED);
     if (this.failures.has(e) || this.failures.size < this.keepFailed) this.failures.set(e, { ...f });
   }
 
@@ -178,8 +182,8 @@ export class Evidence {
   countRead(read: number, count: (code: number, entry: number) => void): void {
     const t = this.table;
     for (let e = 0; e < t.size; e++) {
-      if (t.lastRead[e] !== read) continue;
-      const state = t.state[e];
+      if (t.readOf(e) !== read) continue;
+      const state = t.stateOf(e);
       count((state & FAILED) !== 0 ? FAILURE : state & STATUS_BITS, e);
     }
   }
@@ -194,8 +198,8 @@ export class Evidence {
     const keptFailures: number[] = [];
     const missing = [0, 0, 0, 0, 0];
     for (let e = 0; e < t.size; e++) {
-      if (t.lastRead[e] === read) continue;
-      const state = t.state[e];
+      if (t.readOf(e) === read) continue;
+      const state = t.stateOf(e);
       if ((state & FAILED) !== 0) keptFailures.push(e);
       else missing[state & STATUS_BITS] += 1;
     }
@@ -207,8 +211,9 @@ export class Evidence {
     const { a, b } = identityKey(d.taskDetailNo, d.domainName, d.instanceId);
     const e = this.table.find(a, b, whoOf(d.domainName, d.instanceId));
     if (e < 0) return false;
-    const was = (this.table.state[e] & HANDED_OUT) !== 0;
-    if (handOut) this.table.state[e] |= HANDED_OUT;
+    const state = this.table.stateOf(e);
+    if (handOut) this.table.setState(e, state | HANDED_OUT);
+    const was = (state & HANDED_OUT) !== 0;
     return was;
   }
 
@@ -216,7 +221,7 @@ export class Evidence {
   standingFailures(): { described: FailedDetail[]; count: number } {
     const t = this.table;
     let count = 0;
-    for (let e = 0; e < t.size; e++) if ((t.state[e] & FAILED) !== 0) count += 1;
+    for (let e = 0; e < t.size; e++) if ((t.stateOf(e) & FAILED) !== 0) count += 1;
     return { described: [...this.failures.values()], count };
   }
 }
