@@ -7,12 +7,13 @@
  * ExpirationDateLong in ms, DomainStatus "1" (in the renewal period), "2" (redemption) or "3" (normal),
  * UpdateProhibitionLock / TransferProhibitionLock NONE_SETTING | OPEN | CLOSE, RealNameStatus.
  */
+import type { DomainQuirks } from "../types";
 import { formatWireTime } from "../wire-time";
 import type { DomainRegistry } from "./domain-registry";
 import { required, type Params } from "./params";
 import { domainNotExist } from "./save-batch-task-for-modifying-domain-dns";
 
-export const queryDomainByDomainName = (params: Params, registry: DomainRegistry, now: number) => {
+export const queryDomainByDomainName = (params: Params, registry: DomainRegistry, now: number, quirks: DomainQuirks = {}) => {
   const name = required(params, "DomainName");
   const domain = registry.get(name);
   if (!domain) throw domainNotExist(name);
@@ -21,7 +22,8 @@ export const queryDomainByDomainName = (params: Params, registry: DomainRegistry
   return {
     DomainName: spec.domainName,
     InstanceId: spec.instanceId ?? `S${spec.domainName.replace(/[^a-z0-9]/g, "").toUpperCase().slice(0, 14)}`,
-    DnsList: { Dns: registry.nameServersAt(domain, now) },
+    // `dnsListLagSeconds`: the registry's read shows the name servers as they were that long ago.
+    DnsList: { Dns: registry.nameServersAt(domain, now - (quirks.dnsListLagSeconds ?? 0) * 1000) },
     DomainStatus: expired ? "1" : "3",
     DomainType: "gTLD",
     RegistrationDate: formatWireTime(domain.registeredAt),
