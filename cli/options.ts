@@ -3,6 +3,7 @@
  * `npm run docs` writes the flag tables of docs/cli.md from it. Global flags are accepted before or after
  * the command name (not after `emulator`, whose flags are its own).
  */
+import { EMULATOR_OPTIONS } from "../emulator/command-args";
 import { WAIT_DEFAULTS } from "../sdk/waiter/defaults";
 import { formatDefaultSeconds } from "./duration";
 
@@ -98,22 +99,10 @@ export const SET_NS_OPTIONS: readonly OptionSpec[] = [
   option({ name: "wait", type: "boolean", description: "wait for the change like domain-tasks wait (same flags and exit codes)" }),
 ];
 
-/** `domain-tasks emulator` (and `node dist/emulator/command.js`): its own flags, parsed by the same parser. */
-export const EMULATOR_OPTIONS: readonly OptionSpec[] = [
-  option({ name: "port", type: "string", valueName: "<n>", description: "port to listen on (default 0: any free port, printed at start)" }),
-  option({ name: "host", type: "string", valueName: "<host>",
-    description: "interface to bind (default 127.0.0.1; anything else exposes the emulator to the network)" }),
-  option({ name: "scenario", type: "string", valueName: "<file|name>",
-    description: "JSON file of tasks to seed ({\"tasks\": [TaskSpec, ...], \"faults\"?: FaultConfig}), or a bundled scenario's name: demo, or hostile (one task per integrity quirk; docs/emulator.md). The seeded TaskNos are printed at start" }),
-  option({ name: "faults", type: "string", valueName: "<file>",
-    description: "JSON FaultConfig to start with, instead of the scenario's ({\"rules\", \"quirks\", \"taskQuirks\"}; docs/emulator.md lists every quirk)" }),
-  option({ name: "admin", type: "boolean", negatable: true,
-    description: "serve POST /__emulator/tasks, PUT /__emulator/faults, GET|DELETE /__emulator/stats" }),
-  option({ name: "latency", type: "string", valueName: "<ms>", description: "delay every API response by this many milliseconds" }),
-  option({ name: "help", short: "h", type: "boolean", description: "show this help" }),
-];
-
-/** The flags each command accepts besides the global ones (the emulator takes no global flags after its name). */
+/**
+ * The flags each command accepts besides the global ones. The emulator's are its own (emulator/command-args.ts,
+ * which parses them): listed here for help and docs, never parsed by the CLI.
+ */
 export const COMMAND_OPTIONS: Record<string, readonly OptionSpec[]> = {
   get: [STATUS_OPTION, ...QUERY_OPTIONS, OUTPUT_OPTION, JSON_OPTION],
   wait: [...WAIT_OPTIONS, ...QUERY_OPTIONS, OUTPUT_OPTION, JSON_OPTION],
