@@ -17,7 +17,8 @@ import { systemClock, type Clock } from "../../sdk/clock";
 import { clientOptionsFromStackConfig } from "../../sdk/config";
 import type { NameServerApi, TaskInfo } from "../../sdk/name-servers/models";
 import { findTask } from "../../sdk/name-servers/find-task";
-import { queryDomainNameServers, sameNameServers } from "../../sdk/name-servers/query-domain";
+import { nameServersApplied } from "../../sdk/name-servers/operation";
+import { queryDomainNameServers } from "../../sdk/name-servers/query-domain";
 import { submitNameServerChange } from "../../sdk/name-servers/submit";
 import { connectionOptions } from "../connection";
 import { checkNameServersInputs, parseNameServersInputs, type NameServersInputs } from "./inputs";
@@ -31,9 +32,6 @@ export const LOOKBACK_MS = 24 * 3600 * 1000;
 
 /** Domains read at once on refresh and after a change: a batch of hundreds must not burst into throttling. */
 const READ_CONCURRENCY = 4;
-
-/** Hosts of Alibaba Cloud DNS, for drift of a domain set to `aliyunDns: true` (its exact hosts vary by account). */
-const ALIYUN_DNS_HOST = /\.(hichina|alidns)\.com$/i;
 
 export interface NameServersProviderOptions {
   /** Builds the API client for one operation. Default: `new DomainTaskClient(options)`. */
@@ -147,8 +145,9 @@ export class DomainNameServersProvider implements pulumi.dynamic.ResourceProvide
    */
   private async submittedBefore(api: NameServerApi, inputs: NameServersInputs): Promise<{ task: TaskInfo; current?: Record<string, string[]> } | undefined> {
     const now = this.clock.now();
-    const found = await findTask(api, { domainNames: inputs.domainNames, sinceMs: now - LOOKBACK_MS }, { nowMs: now });
-    const open = found.find((t) => t.taskStatus !== "COMPLETE");
+    const found = await findTask(api, { domainNames: inputs.domainNames, sinceMs: now - LOOKBACK_MS }, { nowMs: now, clock: this.clock, timeoutMs: inputs.timeoutSeconds * 1000 });
+    // Open as its details say: a task has been listed COMPLETE while its details were still open.
+    const open = found.find((t) => t.open);
     if (open) return { task: open };
     if (found.length === 0) return undefined;
     const current = await this.currentOf(api, inputs.domainNames);
@@ -184,9 +183,7 @@ export class DomainNameServersProvider implements pulumi.dynamic.ResourceProvide
 
   /** Whether `actual` is what the inputs ask for (any order: registries reorder). */
   private matches(inputs: { nameServers?: string[] | null; aliyunDns?: boolean | null }, actual: readonly string[] | undefined): boolean {
-    if (!actual) return false;
-    if (inputs.aliyunDns === true) return actual.length > 0 && actual.every((h) => ALIYUN_DNS_HOST.test(h));
-    return sameNameServers(inputs.nameServers ?? [], actual);
+    return nameServersApplied({ nameServers: inputs.nameServers ?? undefined, aliyunDns: inputs.aliyunDns ?? undefined }, actual);
   }
 }
 

@@ -21,14 +21,14 @@ beforeEach(async () => {
 });
 afterEach(() => emulator.close());
 
-it("submits the change and prints its TaskNo; a re-run while it is open uses that task instead of submitting again", async () => {
+it("submits the change and prints its TaskNo; a re-run while it is open waits for it and uses it instead of submitting again", async () => {
   const first = await setNs(["shop.example.com", "blog.example.com", ...NS]);
   expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^[0-9a-f-]{36}\n$/) });
   expect(first.stderr).toContain(`submitted the change as task ${first.stdout.trim()}`);
   const again = await setNs(["blog.example.com", "shop.example.com", "--ns", NEW_NAME_SERVERS.join(","), "-o", "json"]);
   expect(again.code).toBe(0);
-  expect(JSON.parse(again.stdout)).toEqual({ taskNo: first.stdout.trim(), requestId: null, submitted: false });
-  expect(again.stderr).toContain("is still open: using it instead of submitting again");
+  expect(JSON.parse(again.stdout)).toEqual({ taskNo: first.stdout.trim(), requestId: null, submitted: false, how: "resumed" });
+  expect(again.stderr).toContain(`task ${first.stdout.trim()}, a change of these same domains, is still open: waiting for it before deciding`);
   expect(submissions()).toBe(1);
 });
 
