@@ -96,7 +96,8 @@ export const SET_NS_OPTIONS: readonly OptionSpec[] = [
   option({ name: "ns", type: "string", valueName: "<host>", repeatable: true,
     description: "a new name server; give 2-13 (--ns a --ns b, or --ns a,b), in order" }),
   option({ name: "aliyun-dns", type: "boolean", description: "move the domains to Alibaba Cloud DNS instead of --ns" }),
-  option({ name: "wait", type: "boolean", description: "wait for the change like domain-tasks wait (same flags and exit codes)" }),
+  option({ name: "wait", type: "boolean",
+    description: "wait for the change like domain-tasks wait (same flags and exit codes), and pass only once every domain reads back the name servers asked" }),
 ];
 
 /**
@@ -109,7 +110,8 @@ export const COMMAND_OPTIONS: Record<string, readonly OptionSpec[]> = {
   demo: DEMO_OPTIONS,
   "set-ns": [
     ...SET_NS_OPTIONS,
-    ...WAIT_OPTIONS.filter((o) => o.name !== "for" && o.name !== "tasks-from"),
+    // --for, --since, --type and --tasks-from pick which tasks `wait` gates on: set-ns gates on the one it submits.
+    ...WAIT_OPTIONS.filter((o) => !["for", "tasks-from", "since", "type"].includes(o.name)),
     QUERY_OPTIONS.find((o) => o.name === "lang")!,
     OUTPUT_OPTION,
     JSON_OPTION,
