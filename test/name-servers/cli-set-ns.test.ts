@@ -53,6 +53,35 @@ it("refuses bad input with exit 2, naming the value, before anything is sent", a
   expect(emulator.stats().total).toBe(0);
 });
 
+it("refuses flags that do nothing or contradict, and IP addresses, with exit 2 before anything is sent", async () => {
+  const cases: [string[], string][] = [
+    [["shop.example.com", ...NS, "--wait", "--min-delay", "10s", "--max-delay", "1s"], '--min-delay "10s" is longer than --max-delay "1s"'],
+    [["shop.example.com", "--ns", "192.0.2.53", "--ns", "ns2.new-dns.example"], 'nameServers has "192.0.2.53", an IP address'],
+    [["shop.example.com", ...NS, "--since", "1h"], "unknown flag --since for domain-tasks set-ns"],
+    [["shop.example.com", ...NS, "--fail-fast"], "--fail-fast goes with --wait"],
+    [["shop.example.com", ...NS, "--min-delay", "1s"], "--min-delay goes with --wait"],
+    [["shop.example.com", ...NS, "-o", "table"], '-o "table" goes with --wait'],
+    [["shop.example.com", ...NS, "--wait", "--timeout", "0"], "--timeout 0 does not fit set-ns"],
+  ];
+  for (const [args, message] of cases) {
+    const result = await setNs(args);
+    expect({ args, code: result.code, stderr: result.stderr }).toMatchObject({ args, code: 2, stderr: expect.stringContaining(message) });
+  }
+  expect(emulator.stats().total).toBe(0);
+});
+
+it("a change already in effect submits nothing, with and without --wait", async () => {
+  const first = await setNs(["shop.example.com", ...NS, "--wait", ...FAST]);
+  expect(first.code).toBe(0);
+  const again = await setNs(["shop.example.com", ...NS]);
+  expect(again).toMatchObject({ code: 0, stdout: `${JSON.parse(first.stdout).taskNo}\n` });
+  expect(again.stderr).toContain("every domain already reads back ns1.new-dns.example, ns2.new-dns.example");
+  const waited = await setNs(["shop.example.com", ...NS, "--wait", ...FAST, "-o", "json"]);
+  expect(waited.code).toBe(0);
+  expect(JSON.parse(waited.stdout)).toMatchObject({ taskNo: JSON.parse(first.stdout).taskNo, succeeded: true });
+  expect(submissions()).toBe(1);
+});
+
 it("exits 3 for a key without domain:DnsModification, saying which permission to grant", async () => {
   const denied = await setNs(["shop.example.com", "--aliyun-dns"], READ_ONLY_KEY);
   expect(denied.code).toBe(3);
