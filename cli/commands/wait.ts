@@ -8,7 +8,7 @@ import { TRANSPORT_CODES } from "../../sdk/api/error-mapping";
 import { DomainApiError } from "../../sdk/errors";
 import { createClient, parseGlobalOptions } from "../client";
 import { formatDuration } from "../duration";
-import { ExitCode } from "../exit-codes";
+import { combinedExitCode, ExitCode } from "../exit-codes";
 import { debugApi } from "../debug";
 import { runGate, type Condition } from "../gate";
 import { colorEnabled, type Io } from "../io";
@@ -19,7 +19,7 @@ import { createStyle, envWithColorFlag } from "../render/style";
 import { readTaskNos, tasksSince } from "../task-list";
 import { UsageError, quote } from "../usage-error";
 import { parseWaitFlags } from "../wait-flags";
-import { combinedExitCode, gateMany, type TaskVerdict } from "./wait-many";
+import { gateMany, type TaskVerdict } from "./wait-many";
 import { writeOut } from "../write-out";
 import { failuresTable, printGateResult, writeVerdict } from "../gate-output";
 
