@@ -36,7 +36,7 @@ const option = (spec: OptionSpec): OptionSpec => spec;
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   option({ name: "endpoint", type: "string", valueName: "<url>",
-    description: "API endpoint (https://host, http://127.0.0.1:PORT for the emulator, or host[:port]); overrides --product/--region" }),
+    description: "API endpoint (https://host, http://127.0.0.1:PORT for the emulator, or host[:port], which means https); overrides --product/--region. Default: env ALIBABA_CLOUD_DOMAIN_ENDPOINT, else the product's host" }),
   option({ name: "product", type: "string", valueName: "domain|domain-intl",
     description: "which Domain API: domain (domain.aliyuncs.com, default) or domain-intl (domain-intl.aliyuncs.com)" }),
   option({ name: "region", type: "string", valueName: "<id>", description: "region; ap-southeast-1 selects domain-intl" }),

@@ -24,6 +24,8 @@ export {
   FOREIGN_TASK_NO,
   type BatchSpec,
   type DetailSpec,
+  type DomainQuirks,
+  type DomainSpec,
   type Emulator,
   type EmulatorCredential,
   type EmulatorOptions,
@@ -33,7 +35,9 @@ export {
   type Quirks,
   type RequestRecord,
   type Scenario,
+  type TaskListQuirks,
   type TaskSpec,
+  type WriteQuirks,
 } from "./types";
 
 const realTime: NowSource = { now: () => Date.now() };

@@ -5,6 +5,7 @@
  */
 import type { Emulator } from "../../emulator";
 import { assertBuilt, runCli } from "../cli/harness";
+import { SetNsOutputSchema } from "../support/output-schema";
 import { isolatedEnv } from "../support/isolated-env";
 import { NEW_NAME_SERVERS, READ_ONLY_KEY, startAccount, WRITE_KEY } from "./harness";
 
@@ -27,7 +28,7 @@ it("submits the change and prints its TaskNo; a re-run while it is open waits fo
   expect(first.stderr).toContain(`submitted the change as task ${first.stdout.trim()}`);
   const again = await setNs(["blog.example.com", "shop.example.com", "--ns", NEW_NAME_SERVERS.join(","), "-o", "json"]);
   expect(again.code).toBe(0);
-  expect(JSON.parse(again.stdout)).toEqual({ taskNo: first.stdout.trim(), requestId: null, submitted: false, how: "resumed" });
+  expect(SetNsOutputSchema.parse(JSON.parse(again.stdout))).toEqual({ taskNo: first.stdout.trim(), requestId: null, submitted: false, how: "resumed" });
   expect(again.stderr).toContain(`task ${first.stdout.trim()}, a change of these same domains, is still open: waiting for it before deciding`);
   expect(submissions()).toBe(1);
 });
