@@ -50,7 +50,6 @@ export const saveBatchTaskForModifyingDomainDns = (params: Params, ctx: SubmitCo
       outcome: failure ? "failure" : "success",
       failReason: failure?.failReason,
       errorMsg: failure?.errorMsg[lang],
-      tryCount: failure ? 5 : 1,
     };
   });
   const taskNo = ctx.store.add({ taskType: "CHG_DNS", details });

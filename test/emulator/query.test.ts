@@ -176,7 +176,7 @@ describe("detail fields and Lang", () => {
       TaskStatusCode: 2,
       TaskResult: "ok",
       ErrorMsg: "The operation is successful.",
-      TryCount: 1,
+      TryCount: 0,
       CreateTime: "2026-01-01 08:00:00",
       UpdateTime: "2026-01-01 08:00:00",
     });
