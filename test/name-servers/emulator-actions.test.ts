@@ -60,7 +60,7 @@ it("turns a submission into a CHG_DNS task whose success changes the domain's Dn
   clock.advance(1_000);
   expect((await statusOf())["shop.example.com"]).toBe("EXECUTE_SUCCESS");
   expect(await dnsOf("shop.example.com")).toEqual(["ns1.new-dns.example", "ns2.new-dns.example"]);
-  expect(detailsOf(await page(emulator, taskNo, 1, 10))[0]).toMatchObject({ TaskType: "CHG_DNS", TaskTypeDescription: "Modify DNS information" });
+  expect(detailsOf(await page(emulator, taskNo, 1, 10))[0]).toMatchObject({ TaskType: "CHG_DNS", TaskTypeDescription: "DNS Modification" });
 });
 
 it("fails a locked, an expired domain and an unknown name server with the registry's reasons; the DnsList stays", async () => {
