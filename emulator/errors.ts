@@ -1,6 +1,6 @@
 /**
- * The errors the Domain API gateway answers with, as the real service words them. Every error travels as
- * `{RequestId, HostId, Code, Message, Recommend}` with its HTTP status; the request id is added when sent.
+ * The errors the Domain API gateway and the Domain service answer with, as the real ones word them. Every error
+ * travels as `{RequestId, HostId, Code, Message, Recommend}` with its HTTP status; the request id is added when sent.
  */
 
 export class ApiError extends Error {
@@ -66,15 +66,20 @@ export const apiErrors = {
     make(400, `Invalid${name}`, `Specified parameter ${name} is not valid. ${name}=${JSON.stringify(value)}: ${rule}.`),
   throttling: (timeLeftMs: number, nowMs: number, httpStatus = 400) =>
     new ApiError(httpStatus, "Throttling.User", "Request was denied due to user flow control.", throttlingHeaders(timeLeftMs, nowMs)),
-  /** Domain's own codes for this API (documented, 400); the wording is the emulator's. */
-  parameterIllegal: () => make(400, "ParameterIllegal", "Parameter illegal: check the request parameters."),
-  networkIOError: () => make(400, "NetworkIOError", "Network I/O error while querying the task; please try again later."),
+  /**
+   * The Domain API's own codes, all 400, worded as its documentation's error tables word them
+   * (AlibabaCloudDocs/domain SaveBatchTaskForUpdatingContactInfoByNewContact.md, QueryTransferOutInfo.md; doc-detail/69475).
+   */
+  parameterIllegal: () => make(400, "ParameterIllegal", "Parameter illegal."),
+  networkIOError: () => make(400, "NetworkIOError", "Network IO Error."),
+  domainNotExist: () => make(400, "DomainNotExist", "The domain name does not exist."),
+  taskIsBeingProcessed: () => make(400, "TaskIsBeingProcessed", "An operation is being processed. Please try again later."),
   internalError: () =>
     make(500, "InternalError", "The request processing has failed due to some unknown error, exception or failure."),
   serviceUnavailable: () => make(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),
 } as const;
 
-/** The JSON body of an error response, field order as the service sends it. */
+/** The body of an error response. Captured answers list these five fields in different orders: none is promised. */
 export const errorBody = (error: ApiError, requestId: string, hostId: string) => ({
   RequestId: requestId,
   HostId: hostId,

@@ -93,7 +93,7 @@ export const DomainSpecSchema = z.strictObject({
 });
 
 const FaultRuleSchema = z.strictObject({
-  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "parameterIllegal", "networkIOError", "html502", "dropConnection"]),
+  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "parameterIllegal", "networkIOError", "taskIsBeingProcessed", "html502", "dropConnection"]),
   every: count.optional(),
   from: count.optional(),
   count: count.optional(),

@@ -171,10 +171,18 @@ export interface FaultConfig {
 }
 
 /**
- * What a fault rule does to a request: an API error (Throttling.User with its rate-limit headers, 500, 503, Domain's
- * ParameterIllegal and NetworkIOError), an HTML 502, or a dropped connection.
+ * What a fault rule does to a request: an API error (Throttling.User with its rate-limit headers, 500, 503, the
+ * Domain API's ParameterIllegal, NetworkIOError and TaskIsBeingProcessed), an HTML 502, or a dropped connection.
  */
-export type FaultKind = "throttling" | "internalError" | "serviceUnavailable" | "parameterIllegal" | "networkIOError" | "html502" | "dropConnection";
+export type FaultKind =
+  | "throttling"
+  | "internalError"
+  | "serviceUnavailable"
+  | "parameterIllegal"
+  | "networkIOError"
+  | "taskIsBeingProcessed"
+  | "html502"
+  | "dropConnection";
 
 /**
  * Which QueryTaskDetailList requests fail. Requests are numbered from 1 in the order received (the count restarts

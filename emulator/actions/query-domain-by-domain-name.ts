@@ -7,15 +7,15 @@
  * ExpirationDateLong in ms, DomainStatus "1" (in the renewal period), "2" (redemption) or "3" (normal),
  * UpdateProhibitionLock / TransferProhibitionLock NONE_SETTING | OPEN | CLOSE, RealNameStatus.
  */
+import { apiErrors } from "../errors";
 import { formatWireTime } from "../wire-time";
 import type { DomainRegistry } from "./domain-registry";
 import { required, type Params } from "./params";
-import { domainNotExist } from "./save-batch-task-for-modifying-domain-dns";
 
 export const queryDomainByDomainName = (params: Params, registry: DomainRegistry, now: number) => {
   const name = required(params, "DomainName");
   const domain = registry.get(name);
-  if (!domain) throw domainNotExist(name);
+  if (!domain) throw apiErrors.domainNotExist();
   const { spec } = domain;
   const expired = domain.expiresAt <= now;
   return {
