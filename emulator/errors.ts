@@ -37,9 +37,14 @@ export const apiErrors = {
     make(400, "IncompleteSignature", `The request signature does not conform to Aliyun standards. ${why}`),
   accessKeyNotFound: () => make(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
   accessKeyInactive: () => make(400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled."),
-  /** 400, as the gateway answers it (aliyun-openapi-python-sdk PR #211 reinterprets it only on 400). */
-  signatureDoesNotMatch: (stringToSign: string) =>
+  /**
+   * A wrong V1 (HMAC-SHA1) signature: 400 (aliyun-openapi-python-sdk PR #211 reinterprets the code only on 400),
+   * with the server's string to sign, as captured answers of RPC APIs show it.
+   */
+  signatureDoesNotMatchV1: (stringToSign: string) =>
     make(400, "SignatureDoesNotMatch", `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`),
+  /** A wrong V3 (ACS3-HMAC-SHA256) signature: the V3 signing guide's "common errors" wording, 400 in other clients' fixtures. */
+  signatureDoesNotMatchV3: () => make(400, "SignatureDoesNotMatch", "Specified signature does not match our calculation."),
   securityTokenMissing: () =>
     make(400, "MissingSecurityToken", "SecurityToken is mandatory for this action. This AccessKeyId is an STS key: send its SecurityToken."),
   securityTokenMismatch: () => make(400, "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey."),

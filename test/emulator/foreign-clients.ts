@@ -111,6 +111,8 @@ export interface HandSignedV3 {
   credential?: EmulatorCredential;
   /** Common headers left out of the request (e.g. the optional x-acs-signature-nonce). */
   omit?: string[];
+  /** Headers sent and signed besides the common ones. */
+  signedExtra?: Record<string, string>;
   /** Headers sent but added after signing, so they are not in SignedHeaders. */
   unsigned?: Record<string, string>;
   /** The timestamp to sign (default now). */
@@ -133,7 +135,7 @@ export const sendHandSignedV3 = (emulator: Emulator, spec: HandSignedV3): Promis
     "x-acs-content-sha256": payloadHash,
     ...(credential.securityToken ? { "x-acs-security-token": credential.securityToken } : {}),
   };
-  const headers = Object.fromEntries(Object.entries(all).filter(([name]) => !(spec.omit ?? []).includes(name)));
+  const headers = { ...Object.fromEntries(Object.entries(all).filter(([name]) => !(spec.omit ?? []).includes(name))), ...spec.signedExtra };
   const toSign = { pathname: "/", method: "POST", query: spec.query, headers } as unknown as Parameters<typeof OpenApiUtil.getAuthorization>[0];
   const authorization = OpenApiUtil.getAuthorization(toSign, "ACS3-HMAC-SHA256", payloadHash, credential.accessKeyId, credential.accessKeySecret);
   const path = `/?${new URLSearchParams(spec.query).toString().replace(/\+/g, "%20")}`;
