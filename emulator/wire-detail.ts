@@ -57,7 +57,7 @@ export const toWireDetail = (task: StoredTask, position: number, ctx: AnswerCont
     TaskStatus: failed && quirks.failureStatusMismatch === "statusSaysSuccess" ? "EXECUTE_SUCCESS" : status,
     TaskStatusCode: failed && quirks.failureStatusMismatch === "codeSaysSuccess" ? 2 : TASK_STATUSES.indexOf(status),
     TaskResult: quirks.numericTaskResult && /^-?\d+(\.\d+)?$/.test(taskResult) ? Number(taskResult) : present(taskResult, quirks),
-    ErrorMsg: present(errorMsg, quirks),
+    ErrorMsg: present(quirks.trailingSpaceErrorMsg && errorMsg ? `${errorMsg} ` : errorMsg, quirks),
     FailReason: present(quirks.trailingNewlineFailReason && failReason ? `${failReason}\n` : failReason, quirks),
     // The tries of a finished detail; 0 before it finishes, so an executing detail does not tell how it will end.
     TryCount: !terminal ? 0 : passedOff ? SUCCEEDED_TRY_COUNT : d.tryCount,
