@@ -36,11 +36,21 @@ const DomainSchema = z.object({
   ExpirationDate: text,
 });
 
+/**
+ * A task's TaskStatusCode, for display only: which code goes with COMPLETE is not settled (the API reference says 3,
+ * the PHP SDK model's examples pair COMPLETE with 1), so nothing decides on it - TaskStatus does - and no value of
+ * it can make an answer unusable. Anything but an integer reads -1.
+ */
+const displayedCode = z.unknown().optional().transform((v) => {
+  const n = typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v;
+  return typeof n === "number" && Number.isInteger(n) ? n : -1;
+});
+
 const TaskInfoSchema = z.object({
   TaskNo: z.string().trim().min(1),
   TaskType: text,
   TaskStatus: text,
-  TaskStatusCode: count.optional(),
+  TaskStatusCode: displayedCode,
   TaskNum: count.optional(),
   CreateTime: text,
 });
@@ -92,7 +102,7 @@ export const parseTaskList = parser("QueryTaskList", TaskListSchema, (d): TaskLi
     taskNo: t.TaskNo,
     taskType: t.TaskType,
     taskStatus: t.TaskStatus,
-    taskStatusCode: t.TaskStatusCode ?? -1,
+    taskStatusCode: t.TaskStatusCode,
     taskNum: t.TaskNum ?? -1,
     createTime: t.CreateTime,
   })),
