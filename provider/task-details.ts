@@ -110,8 +110,11 @@ const clientOptions = (args: GetTaskDetailsArgs, config: (key: string) => string
 };
 
 /**
- * Reads every detail of a task, verified (see `readTaskOutcome`), and summarizes its outcome, once. `config` reads
- * a stack config key given as "namespace:name" (`alicloud:accessKey`, `alicloud-domain-tasks:endpoint`).
+ * Reads every detail of a task, verified, and summarizes its outcome, once: it does not wait (the DomainTask resource
+ * does). Answers that never verify end in an error, never in a result. With a filter (taskStatus, domainName,
+ * instanceId) the outcome describes the selected details only.
+ *
+ * @param config reads a stack config key given as "namespace:name" (`alicloud:accessKey`, `alicloud-domain-tasks:endpoint`).
  */
 export async function readTaskDetails(args: GetTaskDetailsArgs, config: (key: string) => string | undefined): Promise<GetTaskDetailsResult> {
   const client = new DomainTaskClient(clientOptions(args, config));

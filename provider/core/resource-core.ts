@@ -9,7 +9,7 @@ import { DomainTaskClient, type ClientOptions } from "../../sdk/api/client";
 import { systemClock, type Clock } from "../../sdk/clock";
 import { clientOptionsFromStackConfig } from "../../sdk/config";
 import { readTaskOutcome } from "../../sdk/read";
-import { checkInputsWith, parseInputsWith, type CheckOutcome } from "./check";
+import { checkInputsWith, inputNamesOf, parseInputsWith, type CheckOutcome } from "./check";
 import { connectionOptions } from "./connection";
 import type { OperationContext, ResourceDeclaration } from "./declaration";
 import { diffWith, type InputsDiff } from "./diff";
@@ -50,18 +50,24 @@ export class ProviderEnvironment {
     this.cancellation.abort(reason);
   }
 
-  /** The context one operation runs in. */
-  context(): OperationContext {
+  /** The context one operation runs in; `scope.log` (e.g. the engine's log for one resource) replaces the provider's. */
+  context(scope: OperationScope = {}): OperationContext {
     const signal = this.cancellation.signal;
-    const waitContext = { clock: this.clock, log: this.log, progressIntervalMs: this.options.progressIntervalMs, signal };
+    const log = scope.log ?? this.log;
+    const waitContext = { clock: this.clock, log, progressIntervalMs: this.options.progressIntervalMs, signal };
     return {
       api: (location) => this.createApi(connectionOptions(this.configured, location)),
       clock: this.clock,
-      log: this.log,
+      log,
       read: (api, query, options) => readTaskOutcome(api, query, { ...options, signal }),
       wait: (api, query, request) => waitForOutcome(api, query, request, waitContext),
     };
   }
+}
+
+/** What one operation brings of its own: where its lines go (the plugin logs each resource's under its URN). */
+export interface OperationScope {
+  log?: (message: string) => void;
 }
 
 /** One resource's provider: its declaration on the shared environment. */
@@ -79,24 +85,34 @@ export class ResourceCore<I, S> {
     return diffWith(this.declaration.changes, olds, news);
   }
 
-  async create(props: Record<string, unknown>): Promise<{ id: string; state: S }> {
+  async create(props: Record<string, unknown>, scope?: OperationScope): Promise<{ id: string; state: S }> {
     const inputs = this.parse(props);
     const id = this.declaration.id(inputs);
-    return { id, state: await this.named(id, () => this.declaration.create(this.environment.context(), inputs)) };
+    return { id, state: await this.named(id, () => this.declaration.create(this.environment.context(scope), inputs)) };
   }
 
-  async read(id: string, state: Record<string, unknown>): Promise<{ id: string; state: Partial<S> }> {
-    return { id, state: await this.named(id, () => this.declaration.read(this.environment.context(), id, state as Partial<S>)) };
+  async read(id: string, state: Record<string, unknown>, scope?: OperationScope): Promise<{ id: string; state: Partial<S> }> {
+    return { id, state: await this.named(id, () => this.declaration.read(this.environment.context(scope), id, state as Partial<S>)) };
   }
 
-  async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<S> {
+  async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>, scope?: OperationScope): Promise<S> {
     const inputs = this.parse(news);
     const diff = this.diff(olds, news);
-    return this.named(id, () => this.declaration.update(this.environment.context(), id, olds as Partial<S>, inputs, diff));
+    return this.named(id, () => this.declaration.update(this.environment.context(scope), id, olds as Partial<S>, inputs, diff));
   }
 
-  async delete(id: string, state: Record<string, unknown>): Promise<void> {
-    await this.named(id, () => this.declaration.delete(this.environment.context(), id, state as Partial<S>));
+  async delete(id: string, state: Record<string, unknown>, scope?: OperationScope): Promise<void> {
+    await this.named(id, () => this.declaration.delete(this.environment.context(scope), id, state as Partial<S>));
+  }
+
+  /**
+   * The inputs a state stands for: the inputs it echoes, less absent ones and defaults - what an import records as
+   * the resource's inputs (so the program `pulumi import` writes names only what was chosen).
+   */
+  inputsOf(state: Record<string, unknown>): Record<string, unknown> {
+    const defaults = this.declaration.changes.defaults;
+    const chosen = (key: string) => state[key] !== undefined && state[key] !== null && JSON.stringify(state[key]) !== JSON.stringify(defaults[key]);
+    return Object.fromEntries(inputNamesOf(this.declaration.inputs).filter(chosen).map((k) => [k, state[k]]));
   }
 
   private parse(props: Record<string, unknown>): I {
