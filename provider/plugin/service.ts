@@ -30,12 +30,14 @@ class RpcError extends Error {
 
 const DEFECTS = [TypeError, RangeError, ReferenceError, SyntaxError];
 
-/** The gRPC status an error is answered with (see the module documentation). */
+/** The gRPC status an error is answered with (see the module documentation), by the error or what caused it. */
 const statusOf = (err: unknown): Grpc.status => {
-  if (err instanceof RpcError) return err.code;
-  if (ValidationError.isInstance(err)) return grpc.status.INVALID_ARGUMENT;
-  if (AbortError.isInstance(err)) return grpc.status.CANCELLED;
-  if (DEFECTS.some((kind) => err instanceof kind)) return grpc.status.INTERNAL;
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 10; e = (e as Error).cause, depth++) {
+    if (e instanceof RpcError) return e.code;
+    if (ValidationError.isInstance(e)) return grpc.status.INVALID_ARGUMENT;
+    if (AbortError.isInstance(e)) return grpc.status.CANCELLED;
+    if (DEFECTS.some((kind) => (e as Error) instanceof kind)) return grpc.status.INTERNAL;
+  }
   return grpc.status.FAILED_PRECONDITION;
 };
 
