@@ -20,6 +20,10 @@ export const unwrapSecrets = (value: unknown): unknown => {
   return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, unwrapSecrets(v)]));
 };
 
+/** `bag` with the values of `keys` marked secret (those present and not secret already). */
+export const markSecrets = (bag: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(bag).map(([k, v]) => [k, keys.includes(k) && v !== undefined && v !== null ? { [SECRET_SIG_KEY]: SECRET_SIG, value: v } : v]));
+
 /** A Struct as plain JSON, secrets unwrapped; an absent Struct is an empty bag. */
 export const fromStruct = (struct: StructMessage | undefined): Record<string, unknown> =>
   struct ? (unwrapSecrets(struct.toJavaScript()) as Record<string, unknown>) : {};

@@ -13,10 +13,10 @@ import { AbortError, ValidationError } from "../../sdk/errors";
 import { ProviderEnvironment, ResourceCore } from "../core/resource-core";
 import type { ProviderOptions } from "../core/provider-options";
 import type { CheckFailure } from "../core/check-failure";
-import { checkConfig, stackConfigOf } from "./config";
+import { checkConfig, SECRET_SETTINGS, stackConfigOf } from "./config";
 import type { EngineLog } from "./engine-log";
 import { memberOf, pluginVersion, tokenOf } from "./package-info";
-import { fromStruct, toStruct } from "./properties";
+import { fromStruct, markSecrets, toStruct } from "./properties";
 import { Empty, grpc, pluginRpc, providerRpc as rpc, type Grpc, type PluginProto, type ProviderProto } from "./protocol";
 import { PLUGIN_FUNCTIONS, PLUGIN_RESOURCES, servedTokens } from "./registry";
 import PACKAGE_SCHEMA from "./schema.json";
@@ -104,7 +104,8 @@ export class PluginService {
       checkConfig: unary((req: ProviderProto.CheckRequest) => {
         const news = fromStruct(req.getNews());
         const res = new rpc.CheckResponse();
-        res.setInputs(req.getNews() ?? toStruct({}));
+        // The engine configures the provider with these inputs and stores them: credentials go back marked secret.
+        res.setInputs(toStruct(markSecrets(news, SECRET_SETTINGS)));
         res.setFailuresList(failuresOf(checkConfig(news)));
         return res;
       }),

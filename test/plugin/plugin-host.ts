@@ -52,8 +52,8 @@ export interface PluginHost {
   process: ServedProcess;
   /** Every Log line the plugin sent the engine. */
   engineLog: EngineLogLine[];
-  /** Every reply so far (and every error message), as JSON, for "no secret anywhere" checks. */
-  answers(): string;
+  /** Every reply so far (and every error message) but those of the RPCs in `except`, as JSON, for "no secret anywhere" checks. */
+  answers(except?: readonly string[]): string;
   getSchema(): Promise<Record<string, unknown>>;
   checkConfig(news: PropertyMap): Promise<{ inputs: PropertyMap; failures: { property: string; reason: string }[] }>;
   diffConfig(olds: PropertyMap, news: PropertyMap): Promise<provproto.DiffResponse>;
@@ -69,16 +69,16 @@ export async function startPluginHost(env: Record<string, string> = {}): Promise
   const engine = await startFakeEngine();
   const served = await startServedProcess(PLUGIN_BIN, [engine.address], { env: isolatedEnv(env) }, "the plugin");
   const rpc = new ResourceProviderRpc(served.port, urnOf(TASK_TYPE));
-  const answers: string[] = [];
+  const answers: { method: string; text: string }[] = [];
   const call = rpc.call.bind(rpc);
   // Record every reply and every failure that crosses the wire.
   rpc.call = async <Req, Res>(method: string, request: Req): Promise<Res> => {
     try {
       const res = await call<Req, Res>(method, request);
-      answers.push(JSON.stringify((res as { toObject?: () => unknown }).toObject?.() ?? res));
+      answers.push({ method, text: JSON.stringify((res as { toObject?: () => unknown }).toObject?.() ?? res) });
       return res;
     } catch (err) {
-      answers.push((err as Error).message);
+      answers.push({ method, text: (err as Error).message });
       throw err;
     }
   };
@@ -86,7 +86,7 @@ export async function startPluginHost(env: Record<string, string> = {}): Promise
     rpc,
     process: served,
     engineLog: engine.lines,
-    answers: () => answers.join("\n"),
+    answers: (except = []) => answers.filter((a) => !except.includes(a.method)).map((a) => a.text).join("\n"),
     async getSchema() {
       const res = await rpc.call<provproto.GetSchemaRequest, provproto.GetSchemaResponse>("getSchema", new provproto.GetSchemaRequest());
       return JSON.parse(res.getSchema()) as Record<string, unknown>;
