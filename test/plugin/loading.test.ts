@@ -14,9 +14,11 @@ import { PLUGIN_BIN, secret, TASK_TYPE, urnOf } from "./plugin-host";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 
 it("serves a lifecycle without loading @pulumi/pulumi beyond its protobufs", async () => {
-  const trace = join(mkdtempSync(join(tmpdir(), "plugin-trace-")), "modules.json");
+  const trace = join(mkdtempSync(join(tmpdir(), "plugin-trace-")), "modules.txt");
   const emulator = await startEmulator();
-  const served = await startServedProcess(process.execPath, ["-r", join(__dirname, "module-tracer.js"), PLUGIN_BIN], { env: isolatedEnv({ MODULE_TRACE_FILE: trace }) }, "the plugin");
+  // The start-up benchmark's probe (built with the package) writes the modules loaded when the process exits.
+  const probe = join(__dirname, "../../dist/bench/module-probe.js");
+  const served = await startServedProcess(process.execPath, ["-r", probe, PLUGIN_BIN], { env: isolatedEnv({ BENCH_MODULE_PROBE_OUT: trace }) }, "the plugin");
   const rpc = new ResourceProviderRpc(served.port, urnOf(TASK_TYPE));
   try {
     await rpc.call("getSchema", new provproto.GetSchemaRequest());
@@ -31,7 +33,7 @@ it("serves a lifecycle without loading @pulumi/pulumi beyond its protobufs", asy
     await served.stop();
     await emulator.close();
   }
-  const loaded = JSON.parse(readFileSync(trace, "utf8")) as string[];
+  const loaded = readFileSync(trace, "utf8").split("\n").filter(Boolean);
   const pulumi = `${sep}node_modules${sep}@pulumi${sep}pulumi${sep}`;
   const fromPulumi = loaded.filter((file) => file.includes(pulumi)).map((file) => file.slice(file.indexOf(pulumi) + pulumi.length));
   expect(fromPulumi.length).toBeGreaterThan(0);
