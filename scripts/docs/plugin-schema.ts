@@ -207,12 +207,10 @@ export const renderPluginSchema = (): Spec => {
     resources,
     functions,
     types: builder.types,
+    // Only what the defaults get wrong: no @pulumi scope for a package Pulumi does not publish, and a Go import path.
     language: {
       nodejs: { packageName: "@alicloud-domain-tasks/pulumi", packageDescription: "Alibaba Cloud Domain tasks for Pulumi (generated from the provider plugin)" },
-      python: { packageName: "pulumi_alicloud_domain_tasks" },
       go: { importBasePath: "github.com/alicloud-domain-tasks/pulumi-alicloud-domain-tasks/sdk/go/alicloud-domain-tasks" },
-      csharp: { rootNamespace: "AlicloudDomainTasks" },
-      java: { basePackage: "com.alicloud_domain_tasks" },
     },
   };
 };
