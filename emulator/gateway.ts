@@ -25,7 +25,7 @@ export interface GatewayDeps {
   /** The region the emulator stands in for (see host-id.ts). */
   region?: string;
   /** The registered domains and the write-side actions' state (./actions). */
-  actions: Omit<ActionContext, "now" | "store" | "quirks">;
+  actions: Omit<ActionContext, "now" | "store" | "quirks" | "actionQuirks">;
 }
 
 export interface GatewayResult {
@@ -83,8 +83,10 @@ export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): Ga
       if (rule && !afterWrite) return faulted(rule);
       const caller = authenticate(req, target, deps.auth);
       if (deps.auth.credentials.get(caller)?.deniedActions?.includes(other.ramAction)) throw ramDenied(other.ramAction);
-      const { taskListQuirks = {}, writeQuirks = {}, domainQuirks = {} } = plan.config;
-      const ctx = { ...deps.actions, store: deps.store, now: deps.clock.now(), quirks: { taskList: taskListQuirks, write: writeQuirks, domain: domainQuirks } };
+      const { quirks = {}, taskListQuirks = {}, writeQuirks = {}, domainQuirks = {} } = plan.config;
+      const ctx = {
+        ...deps.actions, store: deps.store, now: deps.clock.now(), quirks, actionQuirks: { taskList: taskListQuirks, write: writeQuirks, domain: domainQuirks },
+      };
       let answer: Record<string, unknown>;
       if (other.write) {
         const written = other.run(params, ctx);

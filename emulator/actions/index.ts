@@ -5,8 +5,9 @@
  * refused with 403 Forbidden.RAM, as the gateway refuses a RAM user without the permission.
  */
 import { ApiError } from "../errors";
+import { withPagingFlags } from "../paging-flags";
 import type { TaskStore } from "../task-store";
-import type { DomainQuirks, TaskListQuirks, WriteQuirks } from "../types";
+import type { DomainQuirks, Quirks, TaskListQuirks, WriteQuirks } from "../types";
 import type { DomainRegistry } from "./domain-registry";
 import type { Params } from "./params";
 import { queryDomainByDomainName } from "./query-domain-by-domain-name";
@@ -26,8 +27,10 @@ export interface ActionContext {
   lastCreated: Map<string, string>;
   /** The task clock, ms. */
   now: number;
-  /** The quirks in force for these actions (FaultConfig's taskListQuirks, writeQuirks, domainQuirks). */
-  quirks: { taskList: TaskListQuirks; write: WriteQuirks; domain: DomainQuirks };
+  /** The run's global quirks (FaultConfig.quirks): these actions name no task, so no task's own quirks apply. */
+  quirks: Quirks;
+  /** The quirks of these actions (FaultConfig's taskListQuirks, writeQuirks, domainQuirks). */
+  actionQuirks: { taskList: TaskListQuirks; write: WriteQuirks; domain: DomainQuirks };
 }
 
 /** One action: what it answers, and whether it is a write (creates a task; write quirks and `afterWrite` faults apply). */
@@ -42,7 +45,7 @@ const writeAction = (action: string, ramAction: string, create: (params: Params,
   run: (params, ctx) => {
     const created = create(params, ctx);
     ctx.clientIps.set(created, params.UserClientIp?.trim() || "127.0.0.1");
-    return answerWrite(action, created, ctx.quirks.write, ctx);
+    return answerWrite(action, created, ctx.actionQuirks.write, ctx);
   },
 });
 
@@ -54,11 +57,11 @@ export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
   ),
   QueryDomainByDomainName: {
     ramAction: "domain:QueryCommonInfo",
-    run: (params, ctx) => queryDomainByDomainName(params, ctx.registry, ctx.now, ctx.quirks.domain),
+    run: (params, ctx) => queryDomainByDomainName(params, ctx.registry, ctx.now, ctx.quirks, ctx.actionQuirks.domain),
   },
   QueryTaskList: {
     ramAction: "domain:QueryDomainTask",
-    run: (params, ctx) => queryTaskList(params, ctx.store, ctx.clientIps, ctx.now, ctx.quirks.taskList),
+    run: (params, ctx) => withPagingFlags(queryTaskList(params, ctx.store, ctx.clientIps, ctx.now, ctx.actionQuirks.taskList), ctx.quirks),
   },
 };
 

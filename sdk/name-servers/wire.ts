@@ -9,14 +9,17 @@ import { answerParser } from "../tasks/parse-answer";
 import type { DomainNameServersInfo } from "./models";
 
 const text = z.preprocess((v) => (v === undefined || v === null ? "" : typeof v === "number" ? String(v) : v), z.string());
-const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
-/** `{Dns: [...]}` as the models declare it; a flat list or a comma-separated string as older samples show. */
+/**
+ * `{Dns: [...]}` as the models declare it; a flat list as an old sample shows; and any entry holding several
+ * comma-joined names, as the API reference's sample does (`"Dns":["dns1.hichina.com,dns2.hichina.com"]`, doc 121704)
+ * - so a list of one joined string never reads as one name server.
+ */
 const dnsList = z.preprocess((v) => {
   const inner = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as { Dns?: unknown }).Dns : v;
-  return typeof inner === "string" ? inner.split(",").map((s) => s.trim()).filter(Boolean) : inner;
-}, list(z.string().trim().min(1)));
+  const entries = inner === undefined || inner === null ? [] : Array.isArray(inner) ? inner : [inner];
+  return entries.flatMap((e) => (typeof e === "string" ? e.split(",").map((s) => s.trim()).filter(Boolean) : [e]));
+}, z.array(z.string().trim().min(1)));
 
 const DomainSchema = z.object({
   RequestId: text,

@@ -13,11 +13,21 @@ const count = z.preprocess((v) => (typeof v === "string" && /^\s*-?\d+\s*$/.test
 const flag = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean().optional());
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
+/**
+ * A task's TaskStatusCode, for display only: which code goes with COMPLETE is not settled (the API reference says 3,
+ * the PHP SDK model's examples pair COMPLETE with 1), so nothing decides on it - the task's details do - and no value
+ * of it can make an answer unusable. Anything but an integer reads -1.
+ */
+const displayedCode = z.unknown().optional().transform((v) => {
+  const n = typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v;
+  return typeof n === "number" && Number.isInteger(n) ? n : -1;
+});
+
 const TaskInfoSchema = z.object({
   TaskNo: z.string().trim().min(1),
   TaskType: text,
   TaskStatus: text,
-  TaskStatusCode: count.optional(),
+  TaskStatusCode: displayedCode,
   TaskNum: count.optional(),
   CreateTime: text,
 });
@@ -55,7 +65,7 @@ export const parseTaskListPage = answerParser("QueryTaskList", TaskListSchema, (
     taskNo: t.TaskNo,
     taskType: t.TaskType.trim(),
     taskStatus: t.TaskStatus.trim(),
-    taskStatusCode: t.TaskStatusCode ?? -1,
+    taskStatusCode: t.TaskStatusCode,
     taskNum: t.TaskNum ?? -1,
     createTime: t.CreateTime,
   })),

@@ -54,15 +54,8 @@ export interface WriteCase {
   changeSeconds?: number;
   /** Surfaces the case does not apply to, with why. */
   skip?: Partial<Record<"cli" | "provider", string>>;
-  /** What differs on one surface, and why. */
-  on?: Partial<Record<"provider", Partial<Pick<WriteCase, "runs" | "pass" | "writes">> & { why: string }>>;
 }
 
-/**
- * DomainNameServers stops at an answer that may hide its write (it does not look for the task in the same run, as
- * submitOrResume does; provider/name-servers/provider.ts), and its next run finds the task: never a second task.
- */
-const RESOURCE_RERUN_FINDS_IT = { provider: { runs: "rerun" as const, why: "the resource stops, saying the change may have been submitted; its next run finds it" } };
 
 const SAME_NS_OPEN = async (s: Setup) => void (await s.submit(ASKED));
 
@@ -124,10 +117,10 @@ export const WRITE_CASES: WriteCase[] = [
   { name: "many candidates, each read slowly", issueClass: 4,
     faults: { latencyMs: 150, taskListQuirks: { taskNumZeroForSeconds: 3600 } }, setup: async (s) => s.seedOther(40), pass: "never", writes: 0, timeoutSeconds: 4 },
 
-  { name: "a 5xx after the write was accepted", issueClass: 6, faults: { rules: [{ fault: "internalError", actions: ["SaveBatchTaskForModifyingDomainDns"], every: 1, afterWrite: true }] }, pass: "must", writes: 1, on: RESOURCE_RERUN_FINDS_IT },
-  { name: "an empty 200 after the write was accepted", issueClass: 6, faults: { rules: [{ fault: "emptyBody", actions: ["SaveBatchTaskForModifyingDomainDns"], every: 1, afterWrite: true }] }, pass: "must", writes: 1, on: RESOURCE_RERUN_FINDS_IT },
-  { name: "an HTML 200 after the write was accepted", issueClass: 6, faults: { rules: [{ fault: "html200", actions: ["SaveBatchTaskForModifyingDomainDns"], every: 1, afterWrite: true }] }, pass: "must", writes: 1, on: RESOURCE_RERUN_FINDS_IT },
-  { name: "the connection dropped after the write was accepted", issueClass: 6, faults: { rules: [{ fault: "dropConnection", actions: ["SaveBatchTaskForModifyingDomainDns"], every: 1, afterWrite: true }] }, pass: "must", writes: 1, on: RESOURCE_RERUN_FINDS_IT },
+  { name: "a 5xx after the write was accepted", issueClass: 6, faults: { rules: [{ fault: "internalError", actions: ["SaveBatchTaskForModifyingDomainDns"], every: 1, afterWrite: true }] }, pass: "must", writes: 1 },
+  { name: "an empty 200 after the write was accepted", issueClass: 6, faults: { rules: [{ fault: "emptyBody", actions: ["SaveBatchTaskForModifyingDomainDns"], every: 1, afterWrite: true }] }, pass: "must", writes: 1 },
+  { name: "an HTML 200 after the write was accepted", issueClass: 6, faults: { rules: [{ fault: "html200", actions: ["SaveBatchTaskForModifyingDomainDns"], every: 1, afterWrite: true }] }, pass: "must", writes: 1 },
+  { name: "the connection dropped after the write was accepted", issueClass: 6, faults: { rules: [{ fault: "dropConnection", actions: ["SaveBatchTaskForModifyingDomainDns"], every: 1, afterWrite: true }] }, pass: "must", writes: 1 },
   { name: 'a success body with Code "200"', issueClass: 6, faults: { writeQuirks: { successCode200: true } }, pass: "must", writes: 1 },
   { name: "the write throttled twice before it is accepted", issueClass: 6, faults: { rules: [{ fault: "throttling", actions: ["SaveBatchTaskForModifyingDomainDns"], from: 1, count: 2, timeLeftMs: 100 }] }, pass: "must", writes: 1 },
 ];
