@@ -10,15 +10,15 @@
  * `commaJoinedDnsList` quirk answers so.
  */
 import { apiErrors } from "../errors";
+import type { DomainQuirks, Quirks } from "../types";
 import { formatWireTime } from "../wire-time";
-import type { Quirks } from "../types";
 import type { DomainRegistry } from "./domain-registry";
 import { required, type Params } from "./params";
 
 const dnsList = (nameServers: string[], quirks: Quirks): string[] =>
   quirks.commaJoinedDnsList && nameServers.length > 0 ? [nameServers.join(",")] : nameServers;
 
-export const queryDomainByDomainName = (params: Params, registry: DomainRegistry, now: number, quirks: Quirks = {}) => {
+export const queryDomainByDomainName = (params: Params, registry: DomainRegistry, now: number, quirks: Quirks = {}, domainQuirks: DomainQuirks = {}) => {
   const name = required(params, "DomainName");
   const domain = registry.get(name);
   if (!domain) throw apiErrors.domainNotExist();
@@ -27,7 +27,8 @@ export const queryDomainByDomainName = (params: Params, registry: DomainRegistry
   return {
     DomainName: spec.domainName,
     InstanceId: spec.instanceId ?? `S${spec.domainName.replace(/[^a-z0-9]/g, "").toUpperCase().slice(0, 14)}`,
-    DnsList: { Dns: dnsList(registry.nameServersAt(domain, now), quirks) },
+    // `dnsListLagSeconds`: the registry's read shows the name servers as they were that long ago.
+    DnsList: { Dns: dnsList(registry.nameServersAt(domain, now - (domainQuirks.dnsListLagSeconds ?? 0) * 1000), quirks) },
     DomainStatus: expired ? "1" : "3",
     DomainType: "gTLD",
     RegistrationDate: formatWireTime(domain.registeredAt),
