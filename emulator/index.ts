@@ -24,6 +24,8 @@ export {
   FOREIGN_TASK_NO,
   type BatchSpec,
   type DetailSpec,
+  type DomainQuirks,
+  type DomainSpec,
   type Emulator,
   type EmulatorCredential,
   type EmulatorOptions,
@@ -33,7 +35,9 @@ export {
   type Quirks,
   type RequestRecord,
   type Scenario,
+  type TaskListQuirks,
   type TaskSpec,
+  type WriteQuirks,
 } from "./types";
 
 const realTime: NowSource = { now: () => Date.now() };
@@ -57,7 +61,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const addDomain = (spec: DomainSpec | unknown): void => registry.add(parseDomainSpec(spec));
   for (const domain of scenario?.domains ?? []) addDomain(domain);
   for (const task of scenario?.tasks ?? []) addTask(task);
-  const actions = { registry, clientIps: new Map<string, string>() };
+  const actions = { registry, clientIps: new Map<string, string>(), lastCreated: new Map<string, string>() };
 
   const host = options.host ?? "127.0.0.1";
   const server = await listen(host, options.port ?? 0, (req) => {
