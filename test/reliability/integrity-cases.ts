@@ -115,6 +115,17 @@ const another = (d: WireDetail, keepDomain = false): WireDetail => ({
 });
 const withDetails = (body: WireBody, details: WireDetail[], totalDelta = 0): WireBody =>
   ({ ...body, TotalItemNum: body.TotalItemNum + totalDelta, Data: { ...body.Data, TaskDetail: details } });
+/** A service that rewrites the first answer `when` picks, then answers honestly. */
+const once = (when: (a: WireAnswer) => boolean, rewrite: (a: WireAnswer) => WireBody) => (): Tamper => {
+  let served = false;
+  return (a) => {
+    if (served || !when(a)) return;
+    served = true;
+    return rewrite(a);
+  };
+};
+/** A settled listing answer (for its first page: `firstPage`). */
+const settledListing = (firstPage = false) => (a: WireAnswer): boolean => listing(a) && settled(a) && (!firstPage || Number(a.params.PageNum) === 1);
 
 export interface EvidenceCase {
   name: string;
@@ -146,14 +157,7 @@ export const EVIDENCE_CASES: EvidenceCase[] = [
   },
   {
     name: "an extra failed detail past TotalItemNum, served once, then never",
-    tamper: () => {
-      let served = false;
-      return (a) => {
-        if (served || !listing(a) || !settled(a)) return;
-        served = true;
-        return withDetails(a.body, [...a.body.Data.TaskDetail, failedAs(another(a.body.Data.TaskDetail[0]))]);
-      };
-    },
+    tamper: once(settledListing(), (a) => withDetails(a.body, [...a.body.Data.TaskDetail, failedAs(another(a.body.Data.TaskDetail[0]))])),
     listingBreaks: true,
     failed: "ghost",
   },
@@ -173,42 +177,25 @@ export const EVIDENCE_CASES: EvidenceCase[] = [
   },
   {
     name: "the failure served once under another TaskDetailNo, beside the detail itself",
-    tamper: () => {
-      let served = false;
-      return (a) => {
-        if (served || !listing(a) || !settled(a) || Number(a.params.PageNum) !== 1) return;
-        served = true;
-        const [first, ...rest] = a.body.Data.TaskDetail;
-        return withDetails(a.body, [first, failedAs(another(first, true)), ...rest]);
-      };
-    },
+    tamper: once(settledListing(true), (a) => {
+      const [first, ...rest] = a.body.Data.TaskDetail;
+      return withDetails(a.body, [first, failedAs(another(first, true)), ...rest]);
+    }),
     listingBreaks: true,
     failed: "first",
   },
   {
     name: "an extra detail shown EXECUTING once, in a read that does not verify, and absent from every read after",
-    tamper: () => {
-      let served = false;
-      return (a) => {
-        if (served || !listing(a) || !settled(a)) return;
-        served = true;
-        return withDetails(a.body, [...a.body.Data.TaskDetail, executingAs(another(a.body.Data.TaskDetail[0]))]);
-      };
-    },
+    tamper: once(settledListing(), (a) => withDetails(a.body, [...a.body.Data.TaskDetail, executingAs(another(a.body.Data.TaskDetail[0]))])),
     listingBreaks: true,
   },
   {
     name: "a DomainName-filtered read: a discarded read served a second, failed detail of that domain",
     filter: { domainName: GOOD_DOMAIN },
-    tamper: () => {
-      let served = false;
-      return (a) => {
-        if (served || a.params.DomainName === undefined || !listing(a) || !settled(a)) return;
-        served = true;
-        const [first, ...rest] = a.body.Data.TaskDetail;
-        return withDetails(a.body, [first, failedAs(another(first, true)), ...rest]);
-      };
-    },
+    tamper: once((a) => a.params.DomainName !== undefined && settledListing()(a), (a) => {
+      const [first, ...rest] = a.body.Data.TaskDetail;
+      return withDetails(a.body, [first, failedAs(another(first, true)), ...rest]);
+    }),
     listingBreaks: true,
     failed: "first",
   },
