@@ -92,7 +92,7 @@ export class TaskPoller {
   private last: { total: number; breakdown: StatusCounts } | undefined;
   private previousOpen: number | undefined;
   /** The total the first read gave (spared from the first breakdown), and the details it served by status code. */
-  private probed: { total: number; served: number[] } | undefined;
+  private fromFirstRead: { total: number; served: number[] } | undefined;
   private breakdownNext = false;
   /** Everything every read and count of this wait served. */
   readonly evidence: Evidence;
@@ -138,7 +138,7 @@ export class TaskPoller {
       const read = await this.read(ask, true, true);
       if (!("large" in read)) return read;
       this.mode = "count";
-      this.probed = read.large;
+      this.fromFirstRead = read.large;
       return this.count(ask, true, until);
     }
     if (this.mode === "read") return this.readAll(ask, true);
@@ -162,7 +162,7 @@ export class TaskPoller {
    * A verified full read; `confirmSuccess` adds the failure count as a second view (not needed after counts).
    * The first read (`firstRead`) gives up on a large task with open details: `large`, to be counted instead.
    */
-  private async read(ask: AskSettings, confirmSuccess: boolean, firstRead: boolean): Promise<Polled | { large: NonNullable<TaskPoller["probed"]> }> {
+  private async read(ask: AskSettings, confirmSuccess: boolean, firstRead: boolean): Promise<Polled | { large: NonNullable<TaskPoller["fromFirstRead"]> }> {
     const { pageSize, onDetails } = this.settings;
     try {
       const result = await readTask(this.api, this.query, {
@@ -253,13 +253,13 @@ export class TaskPoller {
 
   /** Every status and the total (5 requests; 4 when the first read gave the total), checked against each other. */
   private async breakdown(ask: AskSettings): Promise<Counted | string> {
-    const probed = this.probed;
-    this.probed = undefined;
+    const fromFirstRead = this.fromFirstRead;
+    this.fromFirstRead = undefined;
     const statuses = TASK_STATUSES.map(statusCode);
-    const result = await countByStatus(this.api, this.query, probed === undefined ? [undefined, ...statuses] : statuses, ask,
+    const result = await countByStatus(this.api, this.query, fromFirstRead === undefined ? [undefined, ...statuses] : statuses, ask,
       { of: this.evidence, asked: this.asked });
     if (!result.ok) return result.reason;
-    const [total, ...known] = probed === undefined ? result.counts : [probed.total, ...result.counts];
+    const [total, ...known] = fromFirstRead === undefined ? result.counts : [fromFirstRead.total, ...result.counts];
     const sum = known.reduce((a, b) => a + b, 0);
     if (sum > total) return `the status counts add up to ${sum}, more than the total ${total}`;
     const breakdown = emptyCounts();
@@ -271,12 +271,12 @@ export class TaskPoller {
     }
     // The counts must bear out what the first read served a moment before: a status it served has a count, and
     // finished details stay finished (no count of them below what was served).
-    if (probed !== undefined) {
+    if (fromFirstRead !== undefined) {
       const byCode = [...TASK_STATUSES.map((s) => breakdown[s]), breakdown.UNKNOWN];
-      const wrong = probed.served.findIndex((n, code) => n > 0 && (byCode[code] === 0 || (code === SUCCESS || code === FAILURE) && byCode[code] < n));
+      const wrong = fromFirstRead.served.findIndex((n, code) => n > 0 && (byCode[code] === 0 || (code === SUCCESS || code === FAILURE) && byCode[code] < n));
       if (wrong >= 0) {
         const name = TASK_STATUSES[wrong] ?? "UNKNOWN";
-        return `the first read served ${probed.served[wrong]} ${name} detail(s), but the ${name} count is ${byCode[wrong]}`;
+        return `the first read served ${fromFirstRead.served[wrong]} ${name} detail(s), but the ${name} count is ${byCode[wrong]}`;
       }
     }
     this.last = { total, breakdown };
