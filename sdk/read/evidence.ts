@@ -57,8 +57,6 @@ export const SEEN = {
 export interface EvidenceOptions {
   /** Failures whose description is kept (the rest are counted). Default: all. */
   keepFailed?: number;
-  /** The reads' TotalItemNum, when known: the table is sized once. */
-  expected?: number;
 }
 
 export class Evidence {
