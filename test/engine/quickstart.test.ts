@@ -4,11 +4,13 @@
  */
 import { DOMAIN_TASK_TOKEN } from "../../provider/token";
 import { ENGINE_KEY, requestsOf, useEmulator } from "./support/emulator";
+import { itRefreshesPreviewsAndDestroys } from "./support/lifecycle";
 import { EngineStack } from "./support/stack";
 
 const emulator = useEmulator();
 let stack: EngineStack;
 let taskNo: string;
+let outputs: Record<string, unknown>;
 
 beforeAll(async () => {
   taskNo = emulator.current.addTask({
@@ -34,7 +36,8 @@ it("preview plans the stack and its DomainTask without reading the task", async 
 it("up waits for the task and the stack outputs are what the emulator holds", async () => {
   const up = await stack.up();
   expect(up.code).toBe(0);
-  expect(await stack.outputs()).toEqual({
+  outputs = await stack.outputs();
+  expect(outputs).toEqual({
     status: "EXECUTE_SUCCESS",
     succeeded: true,
     counts: { WAITING_EXECUTE: 0, EXECUTING: 0, EXECUTE_SUCCESS: 1, EXECUTE_FAILURE: 0, UNKNOWN: 0 },
@@ -47,25 +50,4 @@ it("up waits for the task and the stack outputs are what the emulator holds", as
   expect(queries()).toBeGreaterThan(0);
 });
 
-it("refresh reads the task once more and changes nothing", async () => {
-  const before = queries();
-  const refresh = await stack.refresh("--expect-no-changes");
-  expect(refresh.code).toBe(0);
-  expect(queries()).toBeGreaterThan(before);
-  expect((await stack.outputs()).status).toBe("EXECUTE_SUCCESS");
-});
-
-it("a second preview shows no changes and sends nothing", async () => {
-  const before = queries();
-  const preview = await stack.preview("--expect-no-changes");
-  expect(preview.code).toBe(0);
-  expect(queries()).toBe(before);
-});
-
-it("destroy forgets the resources and sends nothing (a task cannot be deleted)", async () => {
-  const before = emulator.current.stats().total;
-  const destroy = await stack.destroy();
-  expect(destroy.code).toBe(0);
-  expect((await stack.state()).resources ?? []).toEqual([]);
-  expect(emulator.current.stats().total).toBe(before);
-});
+itRefreshesPreviewsAndDestroys({ stack: () => stack, emulator: () => emulator.current, outputs: () => outputs });
