@@ -65,3 +65,9 @@ export const run = (bin: string, args: string[], options: RunOptions, transcript
 /** A run as a test failure message shows it: the command, its exit and its output. */
 export const describeRun = (r: RunResult): string =>
   `pulumi ${r.args.join(" ")} exited ${r.code ?? r.signal} after ${r.ms} ms\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+
+/** The run, when it exited 0; otherwise an error showing the command and everything it printed. */
+export function passed(r: RunResult): RunResult {
+  if (r.code !== 0) throw new Error(describeRun(r));
+  return r;
+}

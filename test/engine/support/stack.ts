@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Emulator, EmulatorCredential } from "../../../emulator";
 import { REPO } from "./cli";
-import { describeRun, run, start, type RunResult, type Running } from "./run";
+import { passed, run, start, type RunResult, type Running } from "./run";
 import { suite } from "./suite";
 
 /** The secrets provider's passphrase: random per test process, so finding it in any output is a real leak. */
@@ -131,9 +131,7 @@ export class EngineStack {
 
   /** Runs `pulumi <args>` and throws, with everything it printed, unless it exits 0. */
   async must(args: string[]): Promise<RunResult> {
-    const result = await this.pulumi(args);
-    if (result.code !== 0) throw new Error(describeRun(result));
-    return result;
+    return passed(await this.pulumi(args));
   }
 
   up(...args: string[]): Promise<RunResult> {
