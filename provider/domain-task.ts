@@ -9,6 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { TaskDetail, TaskStatus } from "../sdk/api/schemas";
 import type { FailedDetail, StatusCounts } from "../sdk/outcome";
+import { announceCancellation } from "./cancellation";
 import type { WaitMode } from "./inputs";
 import { serializableProvider } from "./serialized-provider";
 import { DOMAIN_TASK_MODULE, DOMAIN_TASK_TYPE } from "./token";
@@ -156,5 +157,7 @@ export class DomainTask extends pulumi.dynamic.Resource {
       DOMAIN_TASK_MODULE,
       DOMAIN_TASK_TYPE,
     );
+    // Ctrl-C must reach the wait in the provider host (./cancellation.ts): the program passes it on.
+    announceCancellation();
   }
 }

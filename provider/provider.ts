@@ -18,15 +18,16 @@ import { DomainTaskClient, type ClientOptions, type DomainTaskApi } from "../sdk
 import type { TaskQuery } from "../sdk/api/schemas";
 import { systemClock, type Clock } from "../sdk/clock";
 import { clientOptionsFromStackConfig } from "../sdk/config";
-import { TimeoutError } from "../sdk/errors";
+import { AbortError, TimeoutError } from "../sdk/errors";
 import type { FailedDetail, TaskOutcome } from "../sdk/outcome";
 import { readTaskOutcome } from "../sdk/read";
 import { identityOf } from "../sdk/read/ledger";
 import { waitForTask } from "../sdk/waiter";
+import { deploymentCancellation } from "./cancellation";
 import { connectionOptions } from "./connection";
 import { diffInputs } from "./diff";
 import { checkInputs, parseInputs, type DomainTaskInputs } from "./inputs";
-import { taskFailedMessage, timeoutMessage, withTaskContext } from "./messages";
+import { cancelledMessage, taskFailedMessage, timeoutMessage, withTaskContext } from "./messages";
 import { FAILED_KEPT, keepLastOutcome, toState, type DomainTaskState } from "./outputs";
 import { throttledProgress } from "./progress";
 
@@ -149,6 +150,7 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider<Domai
   private async wait(inputs: DomainTaskInputs): Promise<TaskOutcome> {
     const api = this.createApi(connectionOptions(this.configured, inputs));
     const report = throttledProgress({ clock: this.clock, log: this.log, intervalMs: this.progressIntervalMs });
+    const cancellation = deploymentCancellation();
     try {
       return await waitForTask(api, queryOf(inputs), {
         maxWaitSeconds: inputs.timeoutSeconds,
@@ -159,12 +161,16 @@ export class DomainTaskProvider implements pulumi.dynamic.ResourceProvider<Domai
         keepFailed: FAILED_KEPT,
         clock: this.clock,
         onProgress: report,
+        signal: cancellation.signal,
       });
     } catch (err) {
       if (TimeoutError.isInstance(err)) {
         throw new Error(timeoutMessage(inputs.taskNo, inputs.timeoutSeconds, err.lastState), { cause: err });
       }
+      if (AbortError.isInstance(err) && cancellation.signal.aborted) throw new Error(cancelledMessage(inputs.taskNo), { cause: err });
       throw err;
+    } finally {
+      cancellation.stop();
     }
   }
 }

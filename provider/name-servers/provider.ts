@@ -19,10 +19,12 @@ import type { NameServerApi, TaskInfo } from "../../sdk/name-servers/models";
 import { findTask } from "../../sdk/name-servers/find-task";
 import { queryDomainNameServers, sameNameServers } from "../../sdk/name-servers/query-domain";
 import { submitNameServerChange } from "../../sdk/name-servers/submit";
+import { AbortError } from "../../sdk/errors";
+import { deploymentCancellation } from "../cancellation";
 import { connectionOptions } from "../connection";
 import { checkNameServersInputs, parseNameServersInputs, type NameServersInputs } from "./inputs";
 import { diffNameServers } from "./diff";
-import { changeFailedMessage, notAppliedMessage, timedOutMessage } from "./messages";
+import { changeCancelledMessage, changeFailedMessage, notAppliedMessage, timedOutMessage } from "./messages";
 import { echoInputs, idOf, type NameServersState } from "./state";
 import { ChangeTimedOut, waitForChange, type ChangeOutcome } from "./wait";
 
@@ -158,11 +160,20 @@ export class DomainNameServersProvider implements pulumi.dynamic.ResourceProvide
   /** Waits for the task, fails with each failed domain's reason, then reads the domains' name servers. */
   private async settle(api: NameServerApi, taskNo: string, inputs: NameServersInputs, known?: Record<string, string[]>): Promise<Applied> {
     let outcome: ChangeOutcome;
+    const cancellation = deploymentCancellation();
     try {
-      outcome = await waitForChange(api, taskNo, inputs, { clock: this.clock, log: this.log, progressIntervalMs: this.options.progressIntervalMs });
+      outcome = await waitForChange(api, taskNo, inputs, {
+        clock: this.clock,
+        log: this.log,
+        progressIntervalMs: this.options.progressIntervalMs,
+        signal: cancellation.signal,
+      });
     } catch (err) {
       if (err instanceof ChangeTimedOut) throw new Error(timedOutMessage(err.message), { cause: err });
+      if (AbortError.isInstance(err) && cancellation.signal.aborted) throw new Error(changeCancelledMessage(taskNo), { cause: err });
       throw err;
+    } finally {
+      cancellation.stop();
     }
     if (!outcome.succeeded) throw new Error(changeFailedMessage(taskNo, outcome));
     return { taskNo, outcome, current: known ?? (await this.currentOf(api, inputs.domainNames)) };

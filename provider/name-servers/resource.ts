@@ -7,6 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { TaskDetail, TaskStatus } from "../../sdk/api/schemas";
 import type { FailedDetail, StatusCounts } from "../../sdk/outcome";
+import { announceCancellation } from "../cancellation";
 import { DOMAIN_TASK_MODULE } from "../token";
 import { serializableNameServersProvider } from "./serialized-provider";
 import { NAME_SERVERS_TYPE } from "./token";
@@ -104,5 +105,7 @@ export class DomainNameServers extends pulumi.dynamic.Resource {
       DOMAIN_TASK_MODULE,
       NAME_SERVERS_TYPE,
     );
+    // Ctrl-C must reach the wait in the provider host (../cancellation.ts): the program passes it on.
+    announceCancellation();
   }
 }

@@ -24,6 +24,8 @@ export interface WaitContext {
   clock: Clock;
   log: (message: string) => void;
   progressIntervalMs?: number;
+  /** Stops the wait with an AbortError (the deployment was cancelled). */
+  signal?: AbortSignal;
 }
 
 /** Why a wait ended without an outcome: the task did not finish in time. `lastState` is what the waiter saw last. */
@@ -50,6 +52,7 @@ export async function waitForChange(api: DomainTaskApi, taskNo: string, inputs: 
       keepFailed: FAILED_KEPT,
       clock: ctx.clock,
       onProgress: throttledProgress({ clock: ctx.clock, log: ctx.log, intervalMs: ctx.progressIntervalMs }),
+      signal: ctx.signal,
     });
   } catch (err) {
     if (TimeoutError.isInstance(err)) {

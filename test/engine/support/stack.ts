@@ -125,8 +125,8 @@ export class EngineStack {
   }
 
   /** Starts `pulumi <args>` without waiting for it (to signal it). */
-  start(args: string[]): Running {
-    return start(suite().cli.bin, ["--color", "never", ...args], { cwd: this.dir, env: this.env }, this.transcript);
+  start(args: string[], timeoutMs?: number): Running {
+    return start(suite().cli.bin, ["--color", "never", ...args], { cwd: this.dir, env: this.env, timeoutMs }, this.transcript);
   }
 
   /** Runs `pulumi <args>` and throws, with everything it printed, unless it exits 0. */
