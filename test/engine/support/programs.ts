@@ -26,6 +26,7 @@ const task = new DomainTask("gate", {
   timeoutSeconds: config.getNumber("timeoutSeconds") ?? 600,
   minDelaySeconds: 1,
   maxDelaySeconds: 2,
+  triggers: config.get("trigger") ? [config.get("trigger")] : undefined,
 });
 export const status = task.status;
 export const succeeded = task.succeeded;
