@@ -5,7 +5,7 @@
  * emulator. Every command's output is kept in `transcript`.
  */
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Emulator, EmulatorCredential } from "../../../emulator";
 import { REPO } from "./cli";
@@ -33,14 +33,8 @@ export interface StackOptions {
   typecheck?: boolean;
 }
 
-let projects = 0;
-
-/** A node under the suite's install directory, so programs resolve the installed package and @pulumi/pulumi. */
-function newProjectDir(label: string): string {
-  const dir = join(suite().root, "projects", `${process.pid}-${++projects}-${label.replace(/[^\w-]/g, "_")}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+/** A new directory under the suite's install directory, so programs resolve the installed package and @pulumi/pulumi. */
+const newProjectDir = (label: string): string => mkdtempSync(join(suite().root, "projects", `${label.replace(/[^\w-]/g, "_")}-`));
 
 export function createProject(options: Pick<StackOptions, "example" | "files">, label = options.example ?? "program"): string {
   const dir = newProjectDir(label);
