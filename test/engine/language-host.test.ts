@@ -4,11 +4,11 @@
  * install` (GetRequiredPackages: the plugins a program's node_modules declare), `about` (About,
  * GetProgramDependencies) and `install` (InstallDependencies). A released CLI's own host must pass the same tests.
  */
-import { existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { program } from "./support/programs";
-import { passed } from "./support/run";
-import { EngineStack } from "./support/stack";
+import { passed, run } from "./support/run";
+import { createProject, engineEnv, EngineStack } from "./support/stack";
 import { suite } from "./support/suite";
 
 const yaml = (name: string, options: string, extra = "") => `name: ${name}\nruntime:\n  name: nodejs\n  options:\n${options}\n${extra}`;
@@ -135,4 +135,40 @@ it("InstallDependencies: `pulumi install` runs npm in the project and streams it
   expect(install.stdout).toContain(`Installing dependencies in ${stack.dir}`);
   expect(install.stdout).toContain("Finished installing dependencies");
   expect(existsSync(join(stack.dir, "package-lock.json"))).toBe(true);
+});
+
+it("GenerateProject: `convert --from pcl --language typescript` writes a project that then runs", async () => {
+  const dir = createProject({ files: { "main.pp": 'config "taskNo" "string" {}\noutput "echo" {\n  value = "task ${taskNo}"\n}\n' } }, "pcl");
+  // The CLI's own state lives elsewhere: convert copies the source directory's other files into the project.
+  const env = engineEnv(createProject({}, "pcl-env"));
+  passed(await run(suite().cli.bin, ["convert", "--from", "pcl", "--language", "typescript", "--out", "converted", "--generate-only"], { cwd: dir, env }));
+  const converted = join(dir, "converted");
+  const generated = readdirSync(converted).filter((f) => !f.startsWith("."));
+  expect(generated.sort()).toEqual(["Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
+  expect(readFileSync(join(converted, "index.ts"), "utf8")).toContain('config.require("taskNo")');
+  const files = Object.fromEntries(generated.map((f) => [f, readFileSync(join(converted, f), "utf8")]));
+  const stack = await EngineStack.create({ files, config: { taskNo: "T-42" } });
+  passed(await stack.up());
+  expect(await stack.outputs()).toEqual({ echo: "task T-42" });
+});
+
+it("GeneratePackage: `package gen-sdk --language nodejs` writes the SDK of a schema", async () => {
+  const schema = {
+    name: "gatekeeper",
+    version: "0.0.1",
+    resources: {
+      "gatekeeper:index:Gate": {
+        properties: { taskNo: { type: "string" } },
+        required: ["taskNo"],
+        inputProperties: { taskNo: { type: "string" } },
+        requiredInputs: ["taskNo"],
+      },
+    },
+    language: { nodejs: { packageName: "@example/gatekeeper" } },
+  };
+  const dir = createProject({ files: { "schema.json": JSON.stringify(schema) } }, "gen-sdk");
+  passed(await run(suite().cli.bin, ["package", "gen-sdk", "schema.json", "--language", "nodejs", "--out", "sdk"], { cwd: dir, env: engineEnv(dir) }));
+  const sdk = join(dir, "sdk", "nodejs");
+  expect(JSON.parse(readFileSync(join(sdk, "package.json"), "utf8")).name).toBe("@example/gatekeeper");
+  expect(readFileSync(join(sdk, "gate.ts"), "utf8")).toMatch(/export class Gate extends pulumi\.CustomResource/);
 });
