@@ -1,7 +1,8 @@
 /**
  * Who is calling, and may they: the gateway checks in the order the real service does - find the API (action
  * and version: routing.ts), find the key, check the STS token, check the signature, then the timestamp window and the
- * nonce. Signature V3 (Authorization: ACS3-HMAC-SHA256 ...) and V1 (Signature query parameter) are both served.
+ * nonce. Signature V3 (Authorization: ACS3-HMAC-SHA256 ...) and V1 (Signature query parameter) are both served;
+ * each refuses a wrong signature in its own words (errors.ts), and V3's nonce is optional.
  *
  * Time here is the request clock (real time by default), never the task clock: clients stamp requests with
  * the real time even when the tests drive tasks with a VirtualClock.
@@ -12,7 +13,7 @@ import type { IncomingApiRequest } from "./incoming";
 import type { NonceCache } from "./nonce-cache";
 import type { ApiTarget } from "./routing";
 import { signV1, stringToSignV1 } from "./signature-v1";
-import { canonicalRequestV3, parseV3Authorization, sha256Hex, signV3, stringToSignV3, V3_ALGORITHM } from "./signature-v3";
+import { parseV3Authorization, sha256Hex, signV3, V3_ALGORITHM } from "./signature-v3";
 import type { EmulatorCredential, NowSource } from "./types";
 
 /** The 15-minute window for request timestamps, and how long nonces are remembered. */
@@ -68,16 +69,28 @@ const checkPermission = (credential: EmulatorCredential): void => {
   if (credential.permissionDenied) throw apiErrors.forbiddenRam();
 };
 
-/** Headers a V3 request must sign: the ones that pin what it asks for, when and how often. */
-const REQUIRED_V3_HEADERS = ["host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"];
+/**
+ * V3's common request headers (the V3 signing guide, "RequestHeader"): these must be present and signed; the
+ * others (x-acs-signature-nonce, x-acs-security-token) are optional.
+ */
+const REQUIRED_V3_HEADERS = ["host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-content-sha256"];
+
+/** What the guide's canonical headers take: every x-acs-* header, host and content-type - each one present must be signed. */
+const mustBeSigned = (name: string): boolean => name.startsWith("x-acs-") || name === "host" || name === "content-type";
+
+const checkV3SignedHeaders = (req: IncomingApiRequest, signed: ReadonlySet<string>): void => {
+  const missing = REQUIRED_V3_HEADERS.filter((h) => req.headers[h] === undefined);
+  if (missing.length > 0) throw apiErrors.incompleteSignature(`Send the headers ${missing.join(", ")}: V3 requires them.`);
+  const unsigned = Object.keys(req.headers).filter((h) => mustBeSigned(h) && !signed.has(h)).sort();
+  if (unsigned.length > 0) throw apiErrors.incompleteSignature(`Headers ${unsigned.join(", ")} are present but not in SignedHeaders: sign every x-acs-* header, host and content-type sent.`);
+};
 
 const authenticateV3 = (req: IncomingApiRequest, ctx: AuthContext): string => {
   const auth = parseV3Authorization(req.headers.authorization ?? "");
   if (!auth) throw apiErrors.incompleteSignature("The Authorization header is not of the form 'ACS3-HMAC-SHA256 Credential=..,SignedHeaders=..,Signature=..'.");
   if (auth.algorithm !== V3_ALGORITHM) throw apiErrors.incompleteSignature(`Signature algorithm ${auth.algorithm} is not supported; use ${V3_ALGORITHM}.`);
   const signed = new Set(auth.signedHeaders.map((h) => h.toLowerCase()));
-  const unsigned = REQUIRED_V3_HEADERS.filter((h) => !signed.has(h) || req.headers[h] === undefined);
-  if (unsigned.length > 0) throw apiErrors.incompleteSignature(`Headers ${unsigned.join(", ")} must be present and signed.`);
+  checkV3SignedHeaders(req, signed);
   const credential = findCredential(auth.accessKeyId, ctx);
   checkSecurityToken(credential, req.headers["x-acs-security-token"]);
   if (req.headers["x-acs-content-sha256"] !== sha256Hex(req.body)) {
@@ -91,11 +104,11 @@ const authenticateV3 = (req: IncomingApiRequest, ctx: AuthContext): string => {
     signedHeaders: [...signed],
     payloadHash: req.headers["x-acs-content-sha256"] ?? "",
   };
-  if (!sameText(signV3(request, credential.accessKeySecret), auth.signature.toLowerCase())) {
-    throw apiErrors.signatureDoesNotMatch(stringToSignV3(canonicalRequestV3(request)));
-  }
+  if (!sameText(signV3(request, credential.accessKeySecret), auth.signature.toLowerCase())) throw apiErrors.signatureDoesNotMatchV3();
   checkTimestamp(req.headers["x-acs-date"], ctx);
-  checkNonce(req.headers["x-acs-signature-nonce"], ctx);
+  // Optional in V3: without it a request is protected by its timestamp window only, as the guide allows.
+  const nonce = req.headers["x-acs-signature-nonce"];
+  if (nonce) checkNonce(nonce, ctx);
   checkPermission(credential);
   return credential.accessKeyId;
 };
@@ -108,7 +121,7 @@ const authenticateV1 = (req: IncomingApiRequest, ctx: AuthContext): string => {
   const credential = findCredential(params.AccessKeyId, ctx);
   checkSecurityToken(credential, params.SecurityToken);
   if (!sameText(signV1(req.method, params, credential.accessKeySecret), params.Signature)) {
-    throw apiErrors.signatureDoesNotMatch(stringToSignV1(req.method, params));
+    throw apiErrors.signatureDoesNotMatchV1(stringToSignV1(req.method, params));
   }
   checkTimestamp(params.Timestamp, ctx);
   checkNonce(params.SignatureNonce, ctx);

@@ -1,6 +1,6 @@
 /**
- * The errors the Domain API gateway answers with, as the real service words them. Every error travels as
- * `{RequestId, HostId, Code, Message, Recommend}` with its HTTP status; the request id is added when sent.
+ * The errors the Domain API gateway and the Domain service answer with, as the real ones word them. Every error
+ * travels as `{RequestId, HostId, Code, Message, Recommend}` with its HTTP status; the request id is added when sent.
  */
 
 export class ApiError extends Error {
@@ -37,9 +37,14 @@ export const apiErrors = {
     make(400, "IncompleteSignature", `The request signature does not conform to Aliyun standards. ${why}`),
   accessKeyNotFound: () => make(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
   accessKeyInactive: () => make(400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled."),
-  /** 400, as the gateway answers it (aliyun-openapi-python-sdk PR #211 reinterprets it only on 400). */
-  signatureDoesNotMatch: (stringToSign: string) =>
+  /**
+   * A wrong V1 (HMAC-SHA1) signature: 400 (aliyun-openapi-python-sdk PR #211 reinterprets the code only on 400),
+   * with the server's string to sign, as captured answers of RPC APIs show it.
+   */
+  signatureDoesNotMatchV1: (stringToSign: string) =>
     make(400, "SignatureDoesNotMatch", `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`),
+  /** A wrong V3 (ACS3-HMAC-SHA256) signature: the V3 signing guide's "common errors" wording, 400 in other clients' fixtures. */
+  signatureDoesNotMatchV3: () => make(400, "SignatureDoesNotMatch", "Specified signature does not match our calculation."),
   securityTokenMissing: () =>
     make(400, "MissingSecurityToken", "SecurityToken is mandatory for this action. This AccessKeyId is an STS key: send its SecurityToken."),
   securityTokenMismatch: () => make(400, "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey."),
@@ -66,15 +71,20 @@ export const apiErrors = {
     make(400, `Invalid${name}`, `Specified parameter ${name} is not valid. ${name}=${JSON.stringify(value)}: ${rule}.`),
   throttling: (timeLeftMs: number, nowMs: number, httpStatus = 400) =>
     new ApiError(httpStatus, "Throttling.User", "Request was denied due to user flow control.", throttlingHeaders(timeLeftMs, nowMs)),
-  /** Domain's own codes for this API (documented, 400); the wording is the emulator's. */
-  parameterIllegal: () => make(400, "ParameterIllegal", "Parameter illegal: check the request parameters."),
-  networkIOError: () => make(400, "NetworkIOError", "Network I/O error while querying the task; please try again later."),
+  /**
+   * The Domain API's own codes, all 400, worded as its documentation's error tables word them
+   * (AlibabaCloudDocs/domain SaveBatchTaskForUpdatingContactInfoByNewContact.md, QueryTransferOutInfo.md; doc-detail/69475).
+   */
+  parameterIllegal: () => make(400, "ParameterIllegal", "Parameter illegal."),
+  networkIOError: () => make(400, "NetworkIOError", "Network IO Error."),
+  domainNotExist: () => make(400, "DomainNotExist", "The domain name does not exist."),
+  taskIsBeingProcessed: () => make(400, "TaskIsBeingProcessed", "An operation is being processed. Please try again later."),
   internalError: () =>
     make(500, "InternalError", "The request processing has failed due to some unknown error, exception or failure."),
   serviceUnavailable: () => make(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),
 } as const;
 
-/** The JSON body of an error response, field order as the service sends it. */
+/** The body of an error response. Captured answers list these five fields in different orders: none is promised. */
 export const errorBody = (error: ApiError, requestId: string, hostId: string) => ({
   RequestId: requestId,
   HostId: hostId,

@@ -51,6 +51,8 @@ export const faultError = (rule: FaultRule, nowMs: number): ApiError | undefined
       return apiErrors.parameterIllegal();
     case "networkIOError":
       return apiErrors.networkIOError();
+    case "taskIsBeingProcessed":
+      return apiErrors.taskIsBeingProcessed();
     case "internalError":
       return apiErrors.internalError();
     case "serviceUnavailable":

@@ -3,6 +3,7 @@
  * (CurrentPageNum, TotalPageNum, TotalItemNum, PageSize, PrePage, NextPage). Quirks bend the answer the way the
  * service's own samples do, and the integrity quirks the way a misbehaving gateway or cache would.
  */
+import { withPagingFlags } from "./paging-flags";
 import type { QueryParams } from "./query-params";
 import { selectDetails } from "./selection";
 import type { TaskStore } from "./task-store";
@@ -31,7 +32,7 @@ export const queryTaskDetailList = (store: TaskStore, q: QueryParams, now: numbe
   const page = [];
   for (let i = start; i < end; i++) page.push(toWireDetail(task!, served.at(i), ctx));
   const reported = quirks.totalItemNum ?? count + (quirks.totalItemNumOffset ?? 0);
-  return {
+  return withPagingFlags({
     CurrentPageNum: q.pageNum,
     TotalPageNum: Math.max(0, pageCount(reported, echoed) + (quirks.totalPageNumOffset ?? 0)),
     TotalItemNum: reported,
@@ -39,5 +40,5 @@ export const queryTaskDetailList = (store: TaskStore, q: QueryParams, now: numbe
     PrePage: q.pageNum > 1,
     NextPage: quirks.nextPageAlwaysTrue ? true : q.pageNum < pageCount(count, echoed),
     Data: quirks.omitTaskDetail ? {} : { TaskDetail: quirks.singleObjectDetail && page.length === 1 ? page[0] : page },
-  };
+  }, quirks);
 };

@@ -41,6 +41,9 @@ const QuirksSchema = z.strictObject({
   clampPageSize: z.boolean().optional(),
   listingOrder: z.enum(["reverse", "shuffled", "reshuffled"]).optional(),
   absentAsEmptyString: z.boolean().optional(),
+  trailingSpaceErrorMsg: z.boolean().optional(),
+  omitPagingFlags: z.boolean().optional(),
+  commaJoinedDnsList: z.boolean().optional(),
   hiddenDetails: z.strictObject({ last: z.number().int().min(0).optional(), domains: z.array(z.string().min(1)).optional() }).optional(),
   shiftingPages: z.number().int().optional(),
   emptyPages: z.strictObject({ pages: z.array(count).optional(), from: count.optional() }).optional(),
@@ -93,7 +96,7 @@ export const DomainSpecSchema = z.strictObject({
 });
 
 const FaultRuleSchema = z.strictObject({
-  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "parameterIllegal", "networkIOError", "html502", "dropConnection"]),
+  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "parameterIllegal", "networkIOError", "taskIsBeingProcessed", "html502", "dropConnection"]),
   every: count.optional(),
   from: count.optional(),
   count: count.optional(),

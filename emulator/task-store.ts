@@ -31,7 +31,12 @@ export interface StoredDetail {
   tryCount: number;
 }
 
-/** TryCount of a detail that failed after the service's retries ("A task is retried five times after a failure"). */
+/**
+ * TryCount of a finished detail unless its spec says otherwise. A success reads 0, as every public sample shows
+ * (the PollTaskResult and QueryTaskDetailList samples, en and zh). No public capture shows a failed detail: 5 is
+ * the emulator's choice, after "a task is retried five times after a failure" (doc-detail/69526).
+ */
+export const SUCCEEDED_TRY_COUNT = 0;
 export const FAILED_TRY_COUNT = 5;
 
 export interface StoredTask {
@@ -209,8 +214,7 @@ export class TaskStore {
       taskResult: spec.taskResult ?? "",
       failReason: succeeds ? "" : (spec.failReason ?? DEFAULT_FAIL_REASON),
       errorMsg: spec.errorMsg,
-      // A failure is reported after the service's five retries (TryCount 5); a success took one try.
-      tryCount: spec.tryCount ?? (succeeds ? 1 : FAILED_TRY_COUNT),
+      tryCount: spec.tryCount ?? (succeeds ? SUCCEEDED_TRY_COUNT : FAILED_TRY_COUNT),
     };
   }
 }

@@ -5,7 +5,7 @@
  */
 import { TASK_STATUSES } from "../sdk/api/vocabulary";
 import { shownStatus } from "./shown-status";
-import { detailUpdatedAt, instanceIdOf, taskDetailNoOf, type StoredTask } from "./task-store";
+import { detailUpdatedAt, instanceIdOf, SUCCEEDED_TRY_COUNT, taskDetailNoOf, type StoredTask } from "./task-store";
 import { DEFAULT_ERROR_MSG, SUCCESS_MSG, TASK_TYPE_DESCRIPTIONS, type Lang } from "./task-types";
 import { FOREIGN_TASK_NO, type Quirks } from "./types";
 import { formatWireTime } from "./wire-time";
@@ -40,6 +40,7 @@ export const toWireDetail = (task: StoredTask, position: number, ctx: AnswerCont
   const status = real === "EXECUTE_FAILURE" && quirks.failuresListedAsSuccess && !ctx.statusFiltered ? "EXECUTE_SUCCESS" : real;
   const terminal = status === "EXECUTE_SUCCESS" || status === "EXECUTE_FAILURE";
   const failed = status === "EXECUTE_FAILURE";
+  const passedOff = real === "EXECUTE_FAILURE" && status === "EXECUTE_SUCCESS";
   const taskResult = terminal ? d.taskResult : "";
   const failReason = failed ? d.failReason : "";
   // A failure passed off as a success gets the success sentence, not its own message.
@@ -56,9 +57,10 @@ export const toWireDetail = (task: StoredTask, position: number, ctx: AnswerCont
     TaskStatus: failed && quirks.failureStatusMismatch === "statusSaysSuccess" ? "EXECUTE_SUCCESS" : status,
     TaskStatusCode: failed && quirks.failureStatusMismatch === "codeSaysSuccess" ? 2 : TASK_STATUSES.indexOf(status),
     TaskResult: quirks.numericTaskResult && /^-?\d+(\.\d+)?$/.test(taskResult) ? Number(taskResult) : present(taskResult, quirks),
-    ErrorMsg: present(errorMsg, quirks),
+    ErrorMsg: present(quirks.trailingSpaceErrorMsg && errorMsg ? `${errorMsg} ` : errorMsg, quirks),
     FailReason: present(quirks.trailingNewlineFailReason && failReason ? `${failReason}\n` : failReason, quirks),
-    TryCount: status === "WAITING_EXECUTE" ? 0 : d.tryCount,
+    // The tries of a finished detail; 0 before it finishes, so an executing detail does not tell how it will end.
+    TryCount: !terminal ? 0 : passedOff ? SUCCEEDED_TRY_COUNT : d.tryCount,
     CreateTime: formatWireTime(task.createdAt),
     UpdateTime: formatWireTime(detailUpdatedAt(task, d, now)),
   };

@@ -48,18 +48,3 @@ export function timeoutMessage(taskNo: string, timeoutSeconds: number, last: Wai
     "running `pulumi up` again resumes the wait."
   );
 }
-
-/** Why a wait stopped early: the user cancelled the deployment (Ctrl-C, SIGTERM); the task itself goes on. */
-export function cancelledMessage(taskNo: string): string {
-  return (
-    `DomainTask ${taskNo}: the deployment was cancelled while waiting for the task; the task goes on at the Domain API. ` +
-    "Run `pulumi up` again to wait for it."
-  );
-}
-
-/** An error from the SDK (API error, bad TaskNo, ...) with the task named in front, as the user sees it. */
-export function withTaskContext(taskNo: string, err: unknown): Error {
-  const message = err instanceof Error ? err.message : String(err);
-  if (message.startsWith(`DomainTask ${taskNo}`)) return err instanceof Error ? err : new Error(message);
-  return new Error(`DomainTask ${taskNo}: ${message}`, { cause: err });
-}

@@ -5,7 +5,9 @@
  * refused with 403 Forbidden.RAM, as the gateway refuses a RAM user without the permission.
  */
 import { ApiError } from "../errors";
+import { withPagingFlags } from "../paging-flags";
 import type { TaskStore } from "../task-store";
+import type { Quirks } from "../types";
 import type { DomainRegistry } from "./domain-registry";
 import type { Params } from "./params";
 import { queryDomainByDomainName } from "./query-domain-by-domain-name";
@@ -22,6 +24,8 @@ export interface ActionContext {
   clientIps: Map<string, string>;
   /** The task clock, ms. */
   now: number;
+  /** The run's global quirks (FaultConfig.quirks): these actions name no task, so no task's own quirks apply. */
+  quirks: Quirks;
 }
 
 export interface ActionDefinition {
@@ -41,11 +45,11 @@ export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
   },
   QueryDomainByDomainName: {
     ramAction: "domain:QueryCommonInfo",
-    run: (params, ctx) => queryDomainByDomainName(params, ctx.registry, ctx.now),
+    run: (params, ctx) => queryDomainByDomainName(params, ctx.registry, ctx.now, ctx.quirks),
   },
   QueryTaskList: {
     ramAction: "domain:QueryDomainTask",
-    run: (params, ctx) => queryTaskList(params, ctx.store, ctx.clientIps, ctx.now),
+    run: (params, ctx) => withPagingFlags(queryTaskList(params, ctx.store, ctx.clientIps, ctx.now), ctx.quirks),
   },
 };
 

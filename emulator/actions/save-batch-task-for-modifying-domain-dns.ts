@@ -22,9 +22,6 @@ export interface SubmitContext {
   now: number;
 }
 
-export const domainNotExist = (domainName: string): ApiError =>
-  new ApiError(400, "DomainNotExist", `The domain name ${domainName} does not exist in this account.`);
-
 export const saveBatchTaskForModifyingDomainDns = (params: Params, ctx: SubmitContext): { TaskNo: string } => {
   const domainNames = repeatList(params, "DomainName");
   if (domainNames.length === 0) throw apiErrors.missingParameter("DomainName");
@@ -36,7 +33,7 @@ export const saveBatchTaskForModifyingDomainDns = (params: Params, ctx: SubmitCo
   const nameServers = aliyunDns ? [...ALIYUN_DNS_SERVERS] : listed;
   const registered = domainNames.map((name) => {
     const domain = ctx.registry.get(name);
-    if (!domain) throw domainNotExist(name);
+    if (!domain) throw apiErrors.domainNotExist();
     return domain;
   });
   const lang = langOf(params);
@@ -50,7 +47,6 @@ export const saveBatchTaskForModifyingDomainDns = (params: Params, ctx: SubmitCo
       outcome: failure ? "failure" : "success",
       failReason: failure?.failReason,
       errorMsg: failure?.errorMsg[lang],
-      tryCount: failure ? 5 : 1,
     };
   });
   const taskNo = ctx.store.add({ taskType: "CHG_DNS", details });

@@ -5,7 +5,8 @@
  * from the published declarations, so zod stays an implementation detail (see docs/install.md).
  *
  * Lenient where the real API is sloppy (documented samples show `Data.TaskDetail` as a single object,
- * `TaskResult` as a number, numbers as strings, null for an absent field, a trailing newline in `FailReason`); strict where sloppiness
+ * `TaskResult` as a number, numbers as strings, null for an absent field, a trailing newline in `FailReason`, a
+ * trailing space in `ErrorMsg`, pages without `NextPage`/`PrePage`); strict where sloppiness
  * would hide a bug (a missing paging field is an error; an unknown TaskStatus is kept verbatim, never mapped).
  */
 import { z } from "zod";

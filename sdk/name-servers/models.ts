@@ -50,8 +50,12 @@ export interface DomainNameServersInfo {
 export interface TaskInfo {
   taskNo: string;
   taskType: string;
-  /** WAITING_EXECUTE, EXECUTING or COMPLETE: a task is complete whatever its details came to. */
+  /** WAITING_EXECUTE, EXECUTING or COMPLETE: a task is complete whatever its details came to. The SDK decides on this. */
   taskStatus: string;
+  /**
+   * As sent, for display; -1 when absent or not an integer. Which code goes with COMPLETE is not settled by public
+   * evidence (3 in the API reference, 1 in an SDK example): read `taskStatus`, never this.
+   */
   taskStatusCode: number;
   /** How many details (domains) it has. */
   taskNum: number;

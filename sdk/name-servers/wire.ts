@@ -16,11 +16,16 @@ const list = <T extends z.ZodType>(item: T) =>
 
 const SubmitSchema = z.object({ RequestId: text, TaskNo: z.string().trim().min(1) });
 
-/** `{Dns: [...]}` as the models declare it; a flat list or a comma-separated string as older samples show. */
+/**
+ * `{Dns: [...]}` as the models declare it; a flat list as an old sample shows; and any entry holding several
+ * comma-joined names, as the API reference's sample does (`"Dns":["dns1.hichina.com,dns2.hichina.com"]`, doc 121704)
+ * - so a list of one joined string never reads as one name server.
+ */
 const dnsList = z.preprocess((v) => {
   const inner = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as { Dns?: unknown }).Dns : v;
-  return typeof inner === "string" ? inner.split(",").map((s) => s.trim()).filter(Boolean) : inner;
-}, list(z.string().trim().min(1)));
+  const entries = inner === undefined || inner === null ? [] : Array.isArray(inner) ? inner : [inner];
+  return entries.flatMap((e) => (typeof e === "string" ? e.split(",").map((s) => s.trim()).filter(Boolean) : [e]));
+}, z.array(z.string().trim().min(1)));
 
 const DomainSchema = z.object({
   RequestId: text,
@@ -31,11 +36,21 @@ const DomainSchema = z.object({
   ExpirationDate: text,
 });
 
+/**
+ * A task's TaskStatusCode, for display only: which code goes with COMPLETE is not settled (the API reference says 3,
+ * the PHP SDK model's examples pair COMPLETE with 1), so nothing decides on it - TaskStatus does - and no value of
+ * it can make an answer unusable. Anything but an integer reads -1.
+ */
+const displayedCode = z.unknown().optional().transform((v) => {
+  const n = typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v;
+  return typeof n === "number" && Number.isInteger(n) ? n : -1;
+});
+
 const TaskInfoSchema = z.object({
   TaskNo: z.string().trim().min(1),
   TaskType: text,
   TaskStatus: text,
-  TaskStatusCode: count.optional(),
+  TaskStatusCode: displayedCode,
   TaskNum: count.optional(),
   CreateTime: text,
 });
@@ -87,7 +102,7 @@ export const parseTaskList = parser("QueryTaskList", TaskListSchema, (d): TaskLi
     taskNo: t.TaskNo,
     taskType: t.TaskType,
     taskStatus: t.TaskStatus,
-    taskStatusCode: t.TaskStatusCode ?? -1,
+    taskStatusCode: t.TaskStatusCode,
     taskNum: t.TaskNum ?? -1,
     createTime: t.CreateTime,
   })),

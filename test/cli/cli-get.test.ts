@@ -31,11 +31,11 @@ describe("domain-tasks get", () => {
     const lines = result.stdout.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/g, "YYYY-MM-DD hh:mm:ss").split("\n");
     expect(lines).toEqual([
       "DOMAIN         INSTANCE  STATUS           TRIES  UPDATED              ERROR                   REASON",
-      "a.example.com  S1        EXECUTE_SUCCESS  1      YYYY-MM-DD hh:mm:ss",
+      "a.example.com  S1        EXECUTE_SUCCESS  0      YYYY-MM-DD hh:mm:ss",
       "b.example.com  S2        EXECUTE_FAILURE  2      YYYY-MM-DD hh:mm:ss  DomainStatusProhibited  Domain is locked (clientUpdateProhibited).",
-      "c.example.com  S3        EXECUTE_SUCCESS  1      YYYY-MM-DD hh:mm:ss",
+      "c.example.com  S3        EXECUTE_SUCCESS  0      YYYY-MM-DD hh:mm:ss",
       "d.example.com  S4        WAITING_EXECUTE  0      YYYY-MM-DD hh:mm:ss",
-      "e.example.com  S5        EXECUTE_SUCCESS  1      YYYY-MM-DD hh:mm:ss",
+      "e.example.com  S5        EXECUTE_SUCCESS  0      YYYY-MM-DD hh:mm:ss",
       "",
       "T-GET-BATCH  CHG_DNS  EXECUTE_FAILURE  5 details: 3 succeeded, 1 failed, 1 waiting",
       "",

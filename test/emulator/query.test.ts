@@ -171,12 +171,12 @@ describe("detail fields and Lang", () => {
       InstanceId: "S-D",
       DomainName: "done.example.com",
       TaskType: "CHG_DNS",
-      TaskTypeDescription: "Modify DNS information",
+      TaskTypeDescription: "DNS Modification",
       TaskStatus: "EXECUTE_SUCCESS",
       TaskStatusCode: 2,
       TaskResult: "ok",
       ErrorMsg: "The operation is successful.",
-      TryCount: 1,
+      TryCount: 0,
       CreateTime: "2026-01-01 08:00:00",
       UpdateTime: "2026-01-01 08:00:00",
     });
@@ -191,8 +191,8 @@ describe("detail fields and Lang", () => {
     const zh = await byDomain("zh");
     expect(en["failed-default.example.com"].ErrorMsg).toMatch(/^The operation failed/);
     expect(zh["failed-default.example.com"].ErrorMsg).toMatch(/注册局/);
-    expect(zh["done.example.com"].TaskTypeDescription).toBe("修改DNS信息");
-    expect((await byDomain("en"))["done.example.com"].TaskTypeDescription).toBe("Modify DNS information");
+    expect(zh["done.example.com"].TaskTypeDescription).toBe("修改DNS");
+    expect((await byDomain("en"))["done.example.com"].TaskTypeDescription).toBe("DNS Modification");
     // The documentation's wording for ORDER_RENEW, in both languages.
     expect(detailsOf(await page(emulator, batchTask, 1, 1, { Lang: "zh" }))[0].TaskTypeDescription).toBe("创建续费订单");
     expect(detailsOf(await page(emulator, batchTask, 1, 1))[0].TaskTypeDescription).toBe("Create a renewal order");

@@ -13,6 +13,14 @@ it("reads DnsList in each documented shape", () => {
   expect(parseDomain({ ...base, DnsList: { Dns: ["ns1.x.net"] } }, 200)).toMatchObject({ domainStatus: "", expirationDate: "", updateProhibitionLock: "CLOSE" });
 });
 
+it("splits entries that hold several comma-joined names, as the API reference's sample sends them", () => {
+  const base = { RequestId: "R", DomainName: "example.com" };
+  for (const DnsList of [{ Dns: ["ns1.x.net,ns2.x.net"] }, { Dns: ["ns1.x.net, ns2.x.net,"] }, ["ns1.x.net,ns2.x.net"], { Dns: ["ns1.x.net", "ns2.x.net,"] }]) {
+    expect(parseDomain({ ...base, DnsList }, 200).nameServers).toEqual(["ns1.x.net", "ns2.x.net"]);
+  }
+  expect(() => parseDomain({ ...base, DnsList: { Dns: ["ns1.x.net", { host: "ns2.x.net" }] } }, 200)).toThrow(/unusable DnsList/);
+});
+
 it("refuses an answer without what a decision rests on, naming the field and the RequestId", () => {
   expect(() => parseSubmitted({ RequestId: "R-1" }, 200)).toThrow(/InvalidResponse \(HTTP 200\): the SaveBatchTaskForModifyingDomainDns response has an unusable TaskNo.*RequestId: R-1/);
   expect(() => parseDomain({ RequestId: "R-2", DomainName: "example.com", DnsList: { Dns: [42] } }, 200)).toThrow(/unusable DnsList/);

@@ -1,12 +1,12 @@
 /**
- * The marker that carries Ctrl-C from the program to a wait in the provider host (provider/cancellation.ts):
+ * The marker that carries Ctrl-C from the program to a wait in the provider host (provider/dynamic/cancellation.ts):
  * the program side writes it for its engine's address on SIGINT/SIGTERM, the host side fires only for its own
  * engine's address, only inside Pulumi's dynamic-provider host, and never for a marker older than itself.
  * (test/engine/cancellation.test.ts runs the whole path under the real engine.)
  */
 import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { announceCancellation, cancellationMarker, deploymentCancellation } from "../../provider/cancellation";
+import { announceCancellation, cancellationMarker, deploymentCancellation } from "../../provider/dynamic/cancellation";
 
 const hostArgv = (engine: string) => ["/usr/bin/node", "/app/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js", engine];
 const aborted = (signal: AbortSignal, ms: number) =>

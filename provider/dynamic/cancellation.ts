@@ -12,7 +12,12 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** How often a waiting provider looks for the marker. */
+/** What a wait the deployment's cancellation stopped says (after the resource's name). */
+export const CANCELLED_MESSAGE =
+  "the deployment was cancelled (Ctrl-C or SIGTERM) while waiting; the task goes on at the Domain API. Run `pulumi up` " +
+  "again to wait for it (a DomainNameServers finds its change by its domains and never submits it twice).";
+
+/** How often a provider host looks for the marker. */
 const POLL_MS = 500;
 
 /** A gRPC address as the engine passes it: 127.0.0.1:PORT, localhost:PORT or [::1]:PORT. */
@@ -50,8 +55,8 @@ export function announceCancellation(engineAddress = process.env.PULUMI_NODEJS_E
 }
 
 /**
- * In the provider host: an AbortSignal that fires when this deployment is cancelled (see the module comment),
- * and `stop()` to end the polling once the wait is over. Outside Pulumi's dynamic-provider host it never fires.
+ * In the provider host: an AbortSignal that fires when this deployment is cancelled (see the module comment), and
+ * `stop()` to end the polling (it never keeps the host alive). Outside Pulumi's dynamic-provider host it never fires.
  */
 export function deploymentCancellation(argv: readonly string[] = process.argv): { signal: AbortSignal; stop(): void } {
   const controller = new AbortController();
