@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Emulator, EmulatorCredential } from "../../../emulator";
 import { REPO } from "./cli";
+import { ENGINE_KEY } from "./emulator";
 import { passed, run, start, type RunResult, type Running } from "./run";
 import { suite } from "./suite";
 
@@ -22,7 +23,7 @@ export interface StackOptions {
   files?: Record<string, string>;
   /** The emulator the stack talks to: its endpoint and `credential` go into the stack config. */
   emulator?: Emulator;
-  /** The key pair set as alicloud:accessKey / alicloud:secretKey (secret). Default: the emulator's first. */
+  /** The key pair set as alicloud:accessKey / alicloud:secretKey (secret). Default with an emulator: ENGINE_KEY. */
   credential?: EmulatorCredential;
   /** More stack config, plain text. */
   config?: Record<string, string>;
@@ -94,7 +95,7 @@ export class EngineStack {
   static async create(options: StackOptions): Promise<EngineStack> {
     const stack = new EngineStack(createProject(options), options.stack ?? "test", options.typecheck ?? false);
     await stack.must(["stack", "init", stack.name]);
-    const credential = options.credential ?? (options.emulator ? { accessKeyId: "emulator-access-key-id", accessKeySecret: "emulator-access-key-secret" } : undefined);
+    const credential = options.credential ?? (options.emulator ? ENGINE_KEY : undefined);
     const plain: Record<string, string> = {
       ...(options.emulator && { "alicloud-domain-tasks:endpoint": options.emulator.url }),
       ...(credential && { "alicloud:accessKey": credential.accessKeyId }),
