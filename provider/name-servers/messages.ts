@@ -20,10 +20,6 @@ export const timedOutMessage = (why: string): string =>
   `DomainNameServers: ${why}. Raise timeoutSeconds; running \`pulumi up\` again resumes the wait on the same task ` +
   "(it is found by its domains, not submitted again).";
 
-export const changeCancelledMessage = (taskNo: string): string =>
-  `DomainNameServers: the deployment was cancelled while waiting for the name-server change (task ${taskNo}); the change ` +
-  "goes on at the registrar. Run `pulumi up` again to wait for it (it is found by its domains, not submitted again).";
-
 export const notAppliedMessage = (taskNo: string, domain: string, wanted: readonly string[], actual: readonly string[]): string =>
   `DomainNameServers: task ${taskNo} succeeded, but the registry lists ${domain}'s name servers as ${actual.join(", ") || "(none)"}, ` +
   `not ${wanted.join(", ")}. Another change may have overridden it: run \`pulumi refresh\`, then \`pulumi up\`.`;
