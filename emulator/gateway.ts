@@ -25,7 +25,7 @@ export interface GatewayDeps {
   /** The region the emulator stands in for (see host-id.ts). */
   region?: string;
   /** The registered domains and the write-side actions' state (./actions). */
-  actions: Omit<ActionContext, "now" | "store" | "quirks">;
+  actions: Omit<ActionContext, "now" | "store" | "quirks" | "version">;
 }
 
 export interface GatewayResult {
@@ -75,7 +75,7 @@ export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): Ga
       if (deps.auth.credentials.get(caller)?.deniedActions?.includes(other.ramAction)) throw ramDenied(other.ramAction);
       const requestId = newRequestId();
       const quirks = deps.faults().config.quirks ?? {};
-      const body = { RequestId: requestId, ...other.run(params, { ...deps.actions, store: deps.store, now: deps.clock.now(), quirks }) };
+      const body = { RequestId: requestId, ...other.run(params, { ...deps.actions, store: deps.store, now: deps.clock.now(), quirks, version: target.version }) };
       return finish({ kind: "json", status: 200, body, requestId, xmlRoot: xmlRootFor(target, params, `${target.action}Response`) });
     }
     if (target.action !== QUERY_TASK_DETAIL_LIST) throw apiErrors.actionNotFound();

@@ -1,29 +1,25 @@
 /**
- * The write side of the emulated Domain API and its two reads, beside QueryTaskDetailList (../gateway.ts runs
- * them through the same version check, authentication and error replies). Each action names the RAM action a
- * caller needs (the "授权信息" table of each API reference page); a key whose EmulatorCredential denies it is
- * refused with 403 Forbidden.RAM, as the gateway refuses a RAM user without the permission.
+ * The write side of the emulated Domain API and its reads, beside QueryTaskDetailList (../gateway.ts runs them
+ * through the same version check, authentication and error replies). Each action names the RAM action a caller
+ * needs (the "授权信息" table of each API reference page, or the Domain API's authentication rules); a key whose
+ * EmulatorCredential denies it is refused with 403 Forbidden.RAM, as the gateway refuses a RAM user without the
+ * permission. Every write action is a RegistrarOperation on one path (./registrar-write).
  */
 import { ApiError } from "../errors";
 import { withPagingFlags } from "../paging-flags";
-import type { TaskStore } from "../task-store";
 import type { Quirks } from "../types";
-import type { DomainRegistry } from "./domain-registry";
 import type { Params } from "./params";
 import { queryDomainByDomainName } from "./query-domain-by-domain-name";
 import { queryTaskList } from "./query-task-list";
-import { saveBatchTaskForModifyingDomainDns } from "./save-batch-task-for-modifying-domain-dns";
+import type { RegistrarAction, WriteContext } from "./registrar-write";
+import { SAVE_BATCH_TASK_FOR_MODIFYING_DOMAIN_DNS } from "./save-batch-task-for-modifying-domain-dns";
 
 export { DomainRegistry } from "./domain-registry";
 
 /** What the actions work on: the shared task store, the registered domains, and who submitted which task. */
-export interface ActionContext {
-  store: TaskStore;
-  registry: DomainRegistry;
+export interface ActionContext extends WriteContext {
   /** TaskNo -> the UserClientIp it was submitted with (QueryTaskList's Clientip). */
   clientIps: Map<string, string>;
-  /** The task clock, ms. */
-  now: number;
   /** The run's global quirks (FaultConfig.quirks): these actions name no task, so no task's own quirks apply. */
   quirks: Quirks;
 }
@@ -34,18 +30,26 @@ export interface ActionDefinition {
   run(params: Params, ctx: ActionContext): Record<string, unknown>;
 }
 
-export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
-  SaveBatchTaskForModifyingDomainDns: {
-    ramAction: "domain:DnsModification",
-    run: (params, ctx) => {
-      const answer = saveBatchTaskForModifyingDomainDns(params, ctx);
-      ctx.clientIps.set(answer.TaskNo, params.UserClientIp?.trim() || "127.0.0.1");
-      return answer;
-    },
+/** A write action from the function that creates its task and returns the TaskNo. */
+const writeAction = (_action: string, ramAction: string, create: (params: Params, ctx: ActionContext) => string): ActionDefinition => ({
+  ramAction,
+  run: (params, ctx) => {
+    const taskNo = create(params, ctx);
+    ctx.clientIps.set(taskNo, params.UserClientIp?.trim() || "127.0.0.1");
+    return { TaskNo: taskNo };
   },
+});
+
+/** Every registrar write: name servers, the two locks, WHOIS privacy, DNS hosts, contacts. */
+const REGISTRAR_WRITES: readonly RegistrarAction[] = [
+  SAVE_BATCH_TASK_FOR_MODIFYING_DOMAIN_DNS,
+];
+
+export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
+  ...Object.fromEntries(REGISTRAR_WRITES.map((w) => [w.action, writeAction(w.action, w.ramAction, w.create)])),
   QueryDomainByDomainName: {
     ramAction: "domain:QueryCommonInfo",
-    run: (params, ctx) => queryDomainByDomainName(params, ctx.registry, ctx.now, ctx.quirks),
+    run: (params, ctx) => queryDomainByDomainName(params, ctx.registry, ctx.now, ctx.quirks, ctx.version),
   },
   QueryTaskList: {
     ramAction: "domain:QueryDomainTask",
