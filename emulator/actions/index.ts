@@ -13,6 +13,7 @@ import { queryDomainByDomainName } from "./query-domain-by-domain-name";
 import { queryTaskList } from "./query-task-list";
 import type { RegistrarAction, WriteContext } from "./registrar-write";
 import { SAVE_BATCH_TASK_FOR_MODIFYING_DOMAIN_DNS } from "./save-batch-task-for-modifying-domain-dns";
+import { WHOIS_PRIVACY_ACTIONS } from "./whois-privacy";
 
 export { DomainRegistry } from "./domain-registry";
 
@@ -43,6 +44,7 @@ const writeAction = (_action: string, ramAction: string, create: (params: Params
 /** Every registrar write: name servers, the two locks, WHOIS privacy, DNS hosts, contacts. */
 const REGISTRAR_WRITES: readonly RegistrarAction[] = [
   SAVE_BATCH_TASK_FOR_MODIFYING_DOMAIN_DNS,
+  ...WHOIS_PRIVACY_ACTIONS,
 ];
 
 export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
