@@ -8,6 +8,7 @@
 import { ApiError } from "../errors";
 import { withPagingFlags } from "../paging-flags";
 import type { Quirks } from "../types";
+import { CONTACT_INFO_ACTION } from "./contact-info";
 import type { Params } from "./params";
 import { queryDomainByDomainName } from "./query-domain-by-domain-name";
 import { queryTaskList } from "./query-task-list";
@@ -45,6 +46,7 @@ const writeAction = (_action: string, ramAction: string, create: (params: Params
 const REGISTRAR_WRITES: readonly RegistrarAction[] = [
   SAVE_BATCH_TASK_FOR_MODIFYING_DOMAIN_DNS,
   ...WHOIS_PRIVACY_ACTIONS,
+  CONTACT_INFO_ACTION,
 ];
 
 export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
