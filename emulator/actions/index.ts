@@ -10,6 +10,7 @@ import { withPagingFlags } from "../paging-flags";
 import type { Quirks } from "../types";
 import { CONTACT_INFO_ACTION } from "./contact-info";
 import type { Params } from "./params";
+import { PROHIBITION_LOCK_ACTIONS } from "./prohibition-locks";
 import { queryDomainByDomainName } from "./query-domain-by-domain-name";
 import { queryTaskList } from "./query-task-list";
 import type { RegistrarAction, WriteContext } from "./registrar-write";
@@ -45,6 +46,7 @@ const writeAction = (_action: string, ramAction: string, create: (params: Params
 /** Every registrar write: name servers, the two locks, WHOIS privacy, DNS hosts, contacts. */
 const REGISTRAR_WRITES: readonly RegistrarAction[] = [
   SAVE_BATCH_TASK_FOR_MODIFYING_DOMAIN_DNS,
+  ...PROHIBITION_LOCK_ACTIONS,
   ...WHOIS_PRIVACY_ACTIONS,
   CONTACT_INFO_ACTION,
 ];
