@@ -9,8 +9,10 @@ import { ApiError } from "../errors";
 import { withPagingFlags } from "../paging-flags";
 import type { Quirks } from "../types";
 import { CONTACT_INFO_ACTION } from "./contact-info";
+import { DNS_HOST_ACTIONS } from "./dns-hosts";
 import type { Params } from "./params";
 import { PROHIBITION_LOCK_ACTIONS } from "./prohibition-locks";
+import { queryDnsHost } from "./query-dns-host";
 import { queryDomainByDomainName } from "./query-domain-by-domain-name";
 import { queryTaskList } from "./query-task-list";
 import type { RegistrarAction, WriteContext } from "./registrar-write";
@@ -48,6 +50,7 @@ const REGISTRAR_WRITES: readonly RegistrarAction[] = [
   SAVE_BATCH_TASK_FOR_MODIFYING_DOMAIN_DNS,
   ...PROHIBITION_LOCK_ACTIONS,
   ...WHOIS_PRIVACY_ACTIONS,
+  ...DNS_HOST_ACTIONS,
   CONTACT_INFO_ACTION,
 ];
 
@@ -56,6 +59,10 @@ export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
   QueryDomainByDomainName: {
     ramAction: "domain:QueryCommonInfo",
     run: (params, ctx) => queryDomainByDomainName(params, ctx.registry, ctx.now, ctx.quirks, ctx.version),
+  },
+  QueryDnsHost: {
+    ramAction: "domain:QueryDnsHost",
+    run: (params, ctx) => queryDnsHost(params, ctx.registry, ctx.now),
   },
   QueryTaskList: {
     ramAction: "domain:QueryDomainTask",
