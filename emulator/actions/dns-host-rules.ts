@@ -9,4 +9,4 @@
 export const MAX_DNS_HOST_IPS = 13;
 
 /** A DNS host's label under its domain ("ns1" of ns1.example.com): one letters-digits-hyphen label (RFC 1123). */
-export const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+export const DNS_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
