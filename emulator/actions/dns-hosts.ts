@@ -93,7 +93,7 @@ const deleting = hostOperation(
 
 const synchronizing = hostOperation(
   "SYNC_DNSHOST",
-  () => ({ dnsName: "", ips: [] }),
+  () => ({ dnsName: "", ips: [] }), // it names no host: the whole instance is synchronized
   () => undefined,
   () => (state) => state,
 );

@@ -38,7 +38,7 @@ export interface RegisteredDomain {
   changes: RegistrarChange[];
 }
 
-const DAY_MS = 24 * 3600 * 1000;
+export const DAY_MS = 24 * 3600 * 1000;
 const YEAR_MS = 365 * DAY_MS;
 /** After expiry, 30 days of renewal grace, then redemption ("Redeem a domain name", AlibabaCloudDocs/domain). */
 export const RENEWAL_GRACE_MS = 30 * DAY_MS;

@@ -36,7 +36,7 @@ export interface ActionDefinition {
 }
 
 /** A write action from the function that creates its task and returns the TaskNo. */
-const writeAction = (_action: string, ramAction: string, create: (params: Params, ctx: ActionContext) => string): ActionDefinition => ({
+const writeAction = (ramAction: string, create: (params: Params, ctx: ActionContext) => string): ActionDefinition => ({
   ramAction,
   run: (params, ctx) => {
     const taskNo = create(params, ctx);
@@ -55,7 +55,7 @@ const REGISTRAR_WRITES: readonly RegistrarAction[] = [
 ];
 
 export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
-  ...Object.fromEntries(REGISTRAR_WRITES.map((w) => [w.action, writeAction(w.action, w.ramAction, w.create)])),
+  ...Object.fromEntries(REGISTRAR_WRITES.map((w) => [w.action, writeAction(w.ramAction, w.create)])),
   QueryDomainByDomainName: {
     ramAction: "domain:QueryCommonInfo",
     run: (params, ctx) => queryDomainByDomainName(params, ctx.registry, ctx.now, ctx.quirks, ctx.version),

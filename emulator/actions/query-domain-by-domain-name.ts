@@ -16,11 +16,9 @@
 import { apiErrors } from "../errors";
 import { formatWireTime } from "../wire-time";
 import type { Quirks } from "../types";
-import type { DomainRegistry } from "./domain-registry";
+import { DAY_MS, type DomainRegistry } from "./domain-registry";
 import { required, type Params } from "./params";
 import { domainTypeOf, privacyOffer } from "./tld-rules";
-
-const DAY_MS = 24 * 3600 * 1000;
 
 const dnsList = (nameServers: string[], quirks: Quirks): string[] =>
   quirks.commaJoinedDnsList && nameServers.length > 0 ? [nameServers.join(",")] : nameServers;
