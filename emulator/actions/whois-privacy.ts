@@ -9,8 +9,8 @@
  * Turning privacy on fails per domain where the TLD does not offer it (./tld-rules): a registry that forbids
  * privacy and proxy registrations (EPP 2306), or .cn / .中国, whose privacy is CNNIC's own service and must be asked
  * for with ServiceType=cnnicRegistryService (which, in turn, no other TLD has). Turning it off always succeeds.
- * The RAM action is the emulator's choice, domain:SecuritySetting: the authentication-rules table predates these
- * actions, and the console lists privacy among the security settings.
+ * The RAM action is the emulator's choice, domain:SecuritySetting (the locks'): the Domain API's authentication-rules
+ * table predates these actions.
  */
 import { ApiError } from "../errors";
 import { CHANGE_FAILURES } from "./change-outcomes";
