@@ -9,6 +9,7 @@ import { cliStartupBenchmark } from "./cli-startup";
 import { formatMs, runsFromArgs, timed } from "./measure";
 import { memoryBenchmark } from "./memory";
 import { pagingBenchmark } from "./paging";
+import { pluginStartupBenchmark } from "./plugin-startup";
 import { providerBenchmark } from "./provider";
 import { providerMemoryBenchmark } from "./provider-memory";
 import { formatMarkdownTable, formatTable, type Table } from "./table";
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, { runs: number; run: (runs: number) => Promise<
   provider: { runs: 3, run: providerBenchmark },
   "cli-memory": { runs: 3, run: cliMemoryBenchmark },
   "provider-memory": { runs: 3, run: providerMemoryBenchmark },
+  plugin: { runs: 7, run: pluginStartupBenchmark },
 };
 
 /** The machine, and how busy it was when the run started (times on a shared machine mean little without it). */

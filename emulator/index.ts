@@ -26,6 +26,7 @@ export {
   type BatchSpec,
   type DetailSpec,
   type DnsHostSpec,
+  type DomainQuirks,
   type DomainSpec,
   type DomainState,
   type Emulator,
@@ -37,7 +38,9 @@ export {
   type Quirks,
   type RequestRecord,
   type Scenario,
+  type TaskListQuirks,
   type TaskSpec,
+  type WriteQuirks,
 } from "./types";
 
 const realTime: NowSource = { now: () => Date.now() };
@@ -62,7 +65,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const domainState = (domainName: string): DomainState | undefined => describeDomain(registry, domainName, clock.now());
   for (const domain of scenario?.domains ?? []) addDomain(domain);
   for (const task of scenario?.tasks ?? []) addTask(task);
-  const actions = { registry, clientIps: new Map<string, string>() };
+  const actions = { registry, clientIps: new Map<string, string>(), lastCreated: new Map<string, string>() };
 
   const host = options.host ?? "127.0.0.1";
   const server = await listen(host, options.port ?? 0, (req) => {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { DNS_LABEL, MAX_DNS_HOST_IPS } from "./actions/dns-host-rules";
 import { TASK_TYPES } from "./task-types";
 import type { Proof, Same } from "../sdk/type-proofs";
-import type { DomainSpec, FaultConfig, Quirks, Scenario, TaskSpec } from "./types";
+import type { DomainQuirks, DomainSpec, FaultConfig, Quirks, Scenario, TaskListQuirks, TaskSpec, WriteQuirks } from "./types";
 
 const seconds = z.number().finite().min(0);
 const count = z.number().int().min(1);
@@ -63,6 +63,7 @@ const QuirksSchema = z.strictObject({
   failureFlicker: z.boolean().optional(),
   failuresListedAsSuccess: z.boolean().optional(),
   partialListing: z.number().int().min(0).optional(),
+  listedOneEverySeconds: z.number().finite().positive().optional(),
   omitTaskDetail: z.boolean().optional(),
 });
 
@@ -117,7 +118,12 @@ export const DomainSpecSchema = z
   });
 
 const FaultRuleSchema = z.strictObject({
-  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "parameterIllegal", "networkIOError", "taskIsBeingProcessed", "html502", "dropConnection"]),
+  fault: z.enum([
+    "throttling", "internalError", "serviceUnavailable", "parameterIllegal", "networkIOError", "taskIsBeingProcessed", "html502", "dropConnection",
+    "emptyBody", "html200",
+  ]),
+  actions: z.array(z.string().trim().min(1)).min(1).optional(),
+  afterWrite: z.boolean().optional(),
   every: count.optional(),
   from: count.optional(),
   count: count.optional(),
@@ -127,11 +133,44 @@ const FaultRuleSchema = z.strictObject({
   message: "a fault rule needs `every: N` (every Nth request) or `from: N` (optionally with `count`)",
 });
 
+const TaskListQuirksSchema = z.strictObject({
+  taskNumZeroForSeconds: seconds.optional(),
+  completeWhileOpen: z.boolean().optional(),
+  taskTypeSpelling: z.enum(["lowerCase", "padded"]).optional(),
+  clockAheadSeconds: z.number().finite().optional(),
+  exactWindow: z.boolean().optional(),
+  pageSizeCap: count.optional(),
+  echoedPageSize: count.optional(),
+  totalItemNumOffset: z.number().int().optional(),
+  nextPageAlwaysTrue: z.boolean().optional(),
+  nextPageAlwaysFalse: z.boolean().optional(),
+});
+
+const WriteQuirksSchema = z.strictObject({
+  staleTaskNo: z.boolean().optional(),
+  successCode200: z.boolean().optional(),
+  detailsAppearEverySeconds: z.number().finite().positive().optional(),
+});
+
+const DomainQuirksSchema = z.strictObject({
+  dnsListLagSeconds: seconds.optional(),
+});
+
+/** @internal Each quirk table's schema parses exactly its interface. */
+export type ActionQuirksProof = [
+  Proof<Same<z.output<typeof TaskListQuirksSchema>, TaskListQuirks>>,
+  Proof<Same<z.output<typeof WriteQuirksSchema>, WriteQuirks>>,
+  Proof<Same<z.output<typeof DomainQuirksSchema>, DomainQuirks>>,
+];
+
 export const FaultConfigSchema = z.strictObject({
   latencyMs: z.number().finite().min(0).optional(),
   rules: z.array(FaultRuleSchema).optional(),
   quirks: QuirksSchema.optional(),
   taskQuirks: z.record(z.string().min(1), QuirksSchema).optional(),
+  taskListQuirks: TaskListQuirksSchema.optional(),
+  writeQuirks: WriteQuirksSchema.optional(),
+  domainQuirks: DomainQuirksSchema.optional(),
 });
 
 /** `$schema` lets editors validate and complete a scenario file; like `description`, the emulator ignores it. */

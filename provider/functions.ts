@@ -7,117 +7,17 @@
  * plugin behind them): `opts.provider`, `opts.version` and `opts.pluginDownloadURL` have no effect.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { TaskDetail, TaskStatus } from "../sdk/api/schemas";
-import { DomainTaskClient, type ClientOptions } from "../sdk/api/client";
-import { clientOptionsFromStackConfig, STACK_CONFIG_KEYS } from "../sdk/config";
-import { ValidationError } from "../sdk/errors";
-import { hiddenLocationKeys, withLocation } from "../sdk/location";
-import type { FailedDetail, StatusCounts } from "../sdk/outcome";
-import { readTaskOutcome } from "../sdk/read";
+import { readTaskDetails, type GetTaskDetailsArgs, type GetTaskDetailsResult } from "./task-details";
 
-/** A collection of arguments for invoking getTaskDetails. */
-export interface GetTaskDetailsArgs {
-  /** The TaskNo returned by a SaveSingleTaskFor* / SaveBatchTaskFor* call. */
-  taskNo: string;
-  /** Only details in this state: 0-3 or its name (WAITING_EXECUTE, EXECUTING, EXECUTE_SUCCESS, EXECUTE_FAILURE). */
-  taskStatus?: number | TaskStatus;
-  /** Only the detail of this domain. */
-  domainName?: string;
-  /** Only the detail of this instance ID. */
-  instanceId?: string;
-  /** Language of the service's messages (FailReason, TaskTypeDescription): `en` (default) or `zh`. */
-  lang?: "zh" | "en";
-  /** Details per request, 1-1000 (default 1000). */
-  pageSize?: number;
-  /** The API endpoint, e.g. `https://domain-intl.aliyuncs.com` or an emulator's `http://127.0.0.1:PORT`. Overrides product and region. */
-  endpoint?: string;
-  /** `domain` (mainland site, domain.aliyuncs.com) or `domain-intl` (international site). */
-  product?: "domain" | "domain-intl";
-  /** Region; `ap-southeast-1` selects domain-intl. Default: `alicloud:region`, then ALICLOUD_REGION. */
-  region?: string;
-  /** AccessKey ID. Default: `alicloud:accessKey`, then the environment and the Alibaba Cloud credential chain. */
-  accessKey?: string;
-  /** AccessKey secret, required with accessKey. Default: `alicloud:secretKey`. */
-  secretKey?: string;
-  /** STS security token, for temporary credentials. Default: `alicloud:securityToken`. */
-  securityToken?: string;
-}
+export type { GetTaskDetailsArgs, GetTaskDetailsResult } from "./task-details";
 
 /** A collection of arguments for invoking getTaskDetails, as Pulumi inputs. */
 export type GetTaskDetailsOutputArgs = { [K in keyof GetTaskDetailsArgs]: pulumi.Input<GetTaskDetailsArgs[K]> };
-
-/**
- * A collection of values returned by getTaskDetails: every detail the query selects and their outcome.
- * With a filter (taskStatus, domainName, instanceId) the outcome fields describe the selected details only.
- */
-export interface GetTaskDetailsResult {
-  /** The provider-assigned unique ID for this data source: the TaskNo. */
-  readonly id: string;
-  readonly taskNo: string;
-  readonly taskStatus?: number | TaskStatus;
-  readonly domainName?: string;
-  readonly instanceId?: string;
-  readonly lang?: "zh" | "en";
-  /** Every selected detail, once each, in the service's order. */
-  readonly details: readonly TaskDetail[];
-  /** Overall status (see TaskOutcome.status): EXECUTE_FAILURE if any failed, EXECUTE_SUCCESS if all succeeded, ... */
-  readonly status: TaskStatus;
-  /** TaskStatusCode of `status` (0-3). */
-  readonly statusCode: number;
-  /** Every detail succeeded (and there is at least one), by a verified read. */
-  readonly succeeded: boolean;
-  /** Always true on a result: answers that could not be verified end in an InconsistentAnswerError instead. */
-  readonly verified: boolean;
-  /** Every detail is terminal (and there is at least one). */
-  readonly complete: boolean;
-  readonly total: number;
-  readonly counts: Readonly<StatusCounts>;
-  /** The failed details with their FailReason and ErrorMsg. */
-  readonly failed: readonly FailedDetail[];
-  /** Failures not listed in `failed`: always 0 here (every failure is listed). */
-  readonly failedOmitted: number;
-  /** Details not listed in `details`: always 0 here (every detail is listed). */
-  readonly detailsOmitted: number;
-  /** TaskStatus values outside the documented four; such details count as UNKNOWN, never as success. */
-  readonly unknownStatuses: readonly string[];
-  /** Single-detail result: that detail's TaskResult; null when the result holds zero or several details. */
-  readonly taskResult: string | null;
-  /** Single-detail result: that detail's FailReason ("" if none); null for zero or several details (see `failed`). */
-  readonly failReason: string | null;
-  /** Single-detail result: that detail's ErrorMsg ("" if none); null for zero or several details. */
-  readonly errorMsg: string | null;
-  /** Paging facts the service got wrong (e.g. a wrong TotalPageNum) and contradictions read around; usually empty. */
-  readonly anomalies: readonly string[];
-}
 
 /** Reads one stack config key given as "namespace:name". */
 const stackConfig = (key: string): string | undefined => {
   const colon = key.indexOf(":");
   return new pulumi.Config(key.slice(0, colon)).get(key.slice(colon + 1));
-};
-
-/**
- * Connection settings: explicit args win, as a group (an explicit endpoint, product or region hides all three
- * from config: sdk/location.ts; explicit keys hide the configured keys, token and profile), then stack config;
- * the client itself falls back to the environment and the Alibaba Cloud credential chain.
- */
-const clientOptions = (args: GetTaskDetailsArgs): ClientOptions => {
-  const k = STACK_CONFIG_KEYS;
-  const explicitKeys = args.accessKey !== undefined || args.secretKey !== undefined || args.securityToken !== undefined;
-  const hidden = new Set<string>([
-    ...hiddenLocationKeys(args),
-    ...(explicitKeys ? [k.accessKey, k.secretKey, k.securityToken, k.profile] : []),
-  ]);
-  const options = withLocation(clientOptionsFromStackConfig((key) => (hidden.has(key) ? undefined : stackConfig(key))), args);
-  if (explicitKeys) {
-    if (!args.accessKey || !args.secretKey) {
-      const missing = args.accessKey ? "secretKey" : "accessKey";
-      throw new ValidationError(missing, undefined,
-        `getTaskDetails: ${missing} is missing; pass accessKey and secretKey together (or neither, to use stack config and the environment)`);
-    }
-    options.credentials = { accessKeyId: args.accessKey, accessKeySecret: args.secretKey, securityToken: args.securityToken };
-  }
-  return options;
 };
 
 /**
@@ -131,14 +31,7 @@ const clientOptions = (args: GetTaskDetailsArgs): ClientOptions => {
  * ```
  */
 export async function getTaskDetails(args: GetTaskDetailsArgs, _opts?: pulumi.InvokeOptions): Promise<GetTaskDetailsResult> {
-  const client = new DomainTaskClient(clientOptions(args));
-  const query = { taskNo: args.taskNo, taskStatus: args.taskStatus, domainName: args.domainName, instanceId: args.instanceId, lang: args.lang };
-  const outcome = await readTaskOutcome(client, query, { pageSize: args.pageSize });
-  const echoed = Object.fromEntries(
-    Object.entries({ taskStatus: args.taskStatus, domainName: args.domainName, instanceId: args.instanceId, lang: args.lang })
-      .filter(([, v]) => v !== undefined),
-  );
-  return { id: args.taskNo, ...echoed, ...outcome };
+  return readTaskDetails(args, stackConfig);
 }
 
 /** Waits for the resources in `dependsOn` (their IDs, or URNs for components) before the read. */

@@ -48,10 +48,3 @@ export function timeoutMessage(taskNo: string, timeoutSeconds: number, last: Wai
     "running `pulumi up` again resumes the wait."
   );
 }
-
-/** An error from the SDK (API error, bad TaskNo, ...) with the task named in front, as the user sees it. */
-export function withTaskContext(taskNo: string, err: unknown): Error {
-  const message = err instanceof Error ? err.message : String(err);
-  if (message.startsWith(`DomainTask ${taskNo}`)) return err instanceof Error ? err : new Error(message);
-  return new Error(`DomainTask ${taskNo}: ${message}`, { cause: err });
-}

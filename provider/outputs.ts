@@ -1,43 +1,38 @@
 /**
- * The DomainTask's state: its inputs (so `diff` can compare against them) plus the task's outcome, as plain
- * JSON. Absent values are `null`, never `undefined`: the engine stores exactly what is returned, and a
- * dynamic provider's outputs must survive a round trip through a protobuf Struct.
- *
- * State size: a detail takes about 400 bytes of JSON, so a 3000-domain batch would add over 1 MB to the state,
- * rewritten at every checkpoint. `details` therefore keeps the first `maxDetails` (default 100) and
- * `detailsOmitted` counts the rest; `failed` keeps the first FAILED_KEPT failures and `failedOmitted` counts
- * the rest; `counts`/`total` cover every detail.
+ * The DomainTask's state: its inputs (so `diff` can compare against them) plus the task's outcome (the core's
+ * outcome outputs, ./core/outcome-outputs, and a single-detail task's texts), as plain JSON. Absent values are
+ * `null`, never `undefined`: the engine stores exactly what is returned, and outputs must survive a round trip
+ * through a protobuf Struct.
  */
-import type { TaskDetail } from "../sdk/api/schemas";
 import type { TaskOutcome } from "../sdk/outcome";
+import type { Proof, Same } from "../sdk/type-proofs";
+import { OUTCOME_OUTPUT_NAMES, outcomeOutputs, type OutcomeOutputs } from "./core/outcome-outputs";
+import { echoSharedInputs, SHARED_INPUT_NAMES } from "./core/wait-inputs";
 import type { DomainTaskInputs } from "./inputs";
+
+export { FAILED_KEPT } from "./core/outcome-outputs";
 
 /** The inputs as the state echoes them (defaults applied): every one present, an absent optional one `null`. */
 export type EchoedInputs = {
   [K in keyof DomainTaskInputs]-?: undefined extends DomainTaskInputs[K] ? Exclude<DomainTaskInputs[K], undefined> | null : DomainTaskInputs[K];
 };
 
-/** Failures the state lists at most (about 250 bytes each); `failedOmitted` counts the rest. */
-export const FAILED_KEPT = 1000;
-
 /** The outcome fields a DomainTask records, as the SDK's TaskOutcome defines them (see there). */
-export type RecordedOutcome = Pick<
-  TaskOutcome,
-  | "status" | "statusCode" | "succeeded" | "complete" | "verified" | "total" | "counts" | "failed" | "failedOmitted"
-  | "unknownStatuses" | "taskResult" | "failReason" | "errorMsg" | "anomalies"
->;
+export type RecordedOutcome = OutcomeOutputs & Pick<TaskOutcome, "taskResult" | "failReason" | "errorMsg">;
 
 /** Everything a DomainTask resource records: the echoed inputs, the task's outcome, and when it was seen. */
-export interface DomainTaskState extends EchoedInputs, RecordedOutcome {
-  /** The first `maxDetails` details, as the API reported them. */
-  details: TaskDetail[];
-  /** Details not kept in `details` (beyond `maxDetails`); 0 when all are. */
-  detailsOmitted: number;
-  /** When the provider last queried the task (ISO 8601, UTC). */
-  checkedAt: string;
-  /** When the provider first saw the task complete (ISO 8601, UTC); null while it is not. */
-  completedAt: string | null;
-}
+export interface DomainTaskState extends EchoedInputs, RecordedOutcome {}
+
+/**
+ * A state as the engine hands it back: one this provider wrote, or an older version did (which may lack
+ * fields added since), so every field is optional when read.
+ */
+export type StoredState = Partial<DomainTaskState>;
+
+/** Every output of a DomainTask, in state order. */
+export const DOMAIN_TASK_OUTPUT_NAMES = [
+  "taskNo", "domainName", "instanceId", "waitFor", "triggers", ...SHARED_INPUT_NAMES, ...OUTCOME_OUTPUT_NAMES, "taskResult", "failReason", "errorMsg",
+] as const satisfies readonly (keyof DomainTaskState)[];
 
 /** The state for `inputs` and `outcome`, observed at `nowMs`. `previous` keeps a known `completedAt`. */
 export function toState(
@@ -46,30 +41,12 @@ export function toState(
   nowMs: number,
   previous?: Partial<DomainTaskState>,
 ): DomainTaskState {
-  const now = new Date(nowMs).toISOString();
-  const kept = outcome.details.slice(0, inputs.maxDetails);
-  const failed = outcome.failed.slice(0, FAILED_KEPT);
-  const completedAt = outcome.complete ? (previous?.complete && previous.completedAt ? previous.completedAt : now) : null;
   return {
     ...echoInputs(inputs),
-    status: outcome.status,
-    statusCode: outcome.statusCode,
-    succeeded: outcome.succeeded,
-    complete: outcome.complete,
-    verified: outcome.verified,
-    total: outcome.total,
-    counts: { ...outcome.counts },
-    failed: failed.map((f) => ({ ...f })),
-    failedOmitted: outcome.failedOmitted + outcome.failed.length - failed.length,
-    unknownStatuses: [...outcome.unknownStatuses],
+    ...outcomeOutputs(outcome, inputs.maxDetails, nowMs, previous),
     taskResult: outcome.taskResult,
     failReason: outcome.failReason,
     errorMsg: outcome.errorMsg,
-    anomalies: [...outcome.anomalies],
-    details: kept.map((d) => ({ ...d })),
-    detailsOmitted: outcome.detailsOmitted + outcome.details.length - kept.length,
-    checkedAt: now,
-    completedAt,
   };
 }
 
@@ -80,16 +57,8 @@ export function echoInputs(inputs: DomainTaskInputs): EchoedInputs {
     domainName: inputs.domainName ?? null,
     instanceId: inputs.instanceId ?? null,
     waitFor: inputs.waitFor,
-    failFast: inputs.failFast,
-    timeoutSeconds: inputs.timeoutSeconds,
-    minDelaySeconds: inputs.minDelaySeconds,
-    maxDelaySeconds: inputs.maxDelaySeconds,
-    maxDetails: inputs.maxDetails,
-    lang: inputs.lang ?? null,
     triggers: inputs.triggers ? plainJson(inputs.triggers) : null,
-    endpoint: inputs.endpoint ?? null,
-    product: inputs.product ?? null,
-    region: inputs.region ?? null,
+    ...echoSharedInputs(inputs),
   };
 }
 
@@ -113,3 +82,6 @@ export function keepLastOutcome(inputs: DomainTaskInputs, previous: Partial<Doma
 
 /** A JSON round trip: drops `undefined`, so the value is what the engine will store. */
 const plainJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** @internal Compile-time proof that DOMAIN_TASK_OUTPUT_NAMES lists every field of DomainTaskState, and only those. */
+export type OutputNamesProof = Proof<Same<(typeof DOMAIN_TASK_OUTPUT_NAMES)[number], keyof DomainTaskState>>;

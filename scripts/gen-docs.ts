@@ -12,6 +12,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { API_FILES } from "./docs/api-reference";
 import { CLI_SECTIONS } from "./docs/cli-reference";
+import { PLUGIN_SCHEMA_FILES } from "./docs/plugin-schema";
 import { SCHEMA_FILES } from "./docs/schemas";
 import { renderFiles, type FileChange, type GeneratedFiles, type GeneratedSection } from "./docs/sections";
 
@@ -19,7 +20,7 @@ export const ROOT = join(__dirname, "..");
 
 export const SECTIONS: readonly GeneratedSection[] = [...CLI_SECTIONS];
 
-export const GENERATED: readonly GeneratedFiles[] = [SCHEMA_FILES, API_FILES];
+export const GENERATED: readonly GeneratedFiles[] = [SCHEMA_FILES, PLUGIN_SCHEMA_FILES, API_FILES];
 
 const stale = (files: Map<string, FileChange>): [string, FileChange][] => [...files].filter(([, { before, after }]) => before !== after);
 

@@ -1,13 +1,14 @@
 /**
  * The write side of the emulated Domain API and its reads, beside QueryTaskDetailList (../gateway.ts runs them
- * through the same version check, authentication and error replies). Each action names the RAM action a caller
- * needs (the "授权信息" table of each API reference page, or the Domain API's authentication rules); a key whose
- * EmulatorCredential denies it is refused with 403 Forbidden.RAM, as the gateway refuses a RAM user without the
- * permission. Every write action is a RegistrarOperation on one path (./registrar-write).
+ * through the same version check, fault rules, authentication and error replies). Each action names the RAM action
+ * a caller needs (the "授权信息" table of each API reference page, or the Domain API's authentication rules); a key
+ * whose EmulatorCredential denies it is refused with 403 Forbidden.RAM, as the gateway refuses a RAM user without
+ * the permission. Every write action is a RegistrarOperation on one path (./registrar-write), declared a write here
+ * so the write quirks and `afterWrite` faults apply to it.
  */
 import { ApiError } from "../errors";
 import { withPagingFlags } from "../paging-flags";
-import type { Quirks } from "../types";
+import type { DomainQuirks, Quirks, TaskListQuirks, WriteQuirks } from "../types";
 import { CONTACT_INFO_ACTION } from "./contact-info";
 import { DNS_HOST_ACTIONS } from "./dns-hosts";
 import type { Params } from "./params";
@@ -18,6 +19,7 @@ import { queryTaskList } from "./query-task-list";
 import type { RegistrarAction, WriteContext } from "./registrar-write";
 import { SAVE_BATCH_TASK_FOR_MODIFYING_DOMAIN_DNS } from "./save-batch-task-for-modifying-domain-dns";
 import { WHOIS_PRIVACY_ACTIONS } from "./whois-privacy";
+import { answerWrite, type WriteAnswer } from "./write-answer";
 
 export { DomainRegistry } from "./domain-registry";
 
@@ -25,23 +27,27 @@ export { DomainRegistry } from "./domain-registry";
 export interface ActionContext extends WriteContext {
   /** TaskNo -> the UserClientIp it was submitted with (QueryTaskList's Clientip). */
   clientIps: Map<string, string>;
+  /** Action -> the TaskNo its last write created (for the `staleTaskNo` write quirk). */
+  lastCreated: Map<string, string>;
   /** The run's global quirks (FaultConfig.quirks): these actions name no task, so no task's own quirks apply. */
   quirks: Quirks;
+  /** The quirks of these actions (FaultConfig's taskListQuirks, writeQuirks, domainQuirks). */
+  actionQuirks: { taskList: TaskListQuirks; write: WriteQuirks; domain: DomainQuirks };
 }
 
-export interface ActionDefinition {
-  /** The RAM action a caller needs. */
-  ramAction: string;
-  run(params: Params, ctx: ActionContext): Record<string, unknown>;
-}
+/** One action: what it answers, and whether it is a write (creates a task; write quirks and `afterWrite` faults apply). */
+export type ActionDefinition =
+  | { ramAction: string; write?: false; run(params: Params, ctx: ActionContext): Record<string, unknown> }
+  | { ramAction: string; write: true; run(params: Params, ctx: ActionContext): WriteAnswer };
 
-/** A write action from the function that creates its task and returns the TaskNo. */
-const writeAction = (ramAction: string, create: (params: Params, ctx: ActionContext) => string): ActionDefinition => ({
+/** A write action from the function that creates its task and returns the TaskNo: the answer and its quirks are shared. */
+const writeAction = ({ action, ramAction, create }: RegistrarAction): ActionDefinition => ({
   ramAction,
+  write: true,
   run: (params, ctx) => {
-    const taskNo = create(params, ctx);
-    ctx.clientIps.set(taskNo, params.UserClientIp?.trim() || "127.0.0.1");
-    return { TaskNo: taskNo };
+    const created = create(params, ctx);
+    ctx.clientIps.set(created, params.UserClientIp?.trim() || "127.0.0.1");
+    return answerWrite(action, created, ctx.actionQuirks.write, ctx);
   },
 });
 
@@ -55,10 +61,10 @@ const REGISTRAR_WRITES: readonly RegistrarAction[] = [
 ];
 
 export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
-  ...Object.fromEntries(REGISTRAR_WRITES.map((w) => [w.action, writeAction(w.ramAction, w.create)])),
+  ...Object.fromEntries(REGISTRAR_WRITES.map((w) => [w.action, writeAction(w)])),
   QueryDomainByDomainName: {
     ramAction: "domain:QueryCommonInfo",
-    run: (params, ctx) => queryDomainByDomainName(params, ctx.registry, ctx.now, ctx.quirks, ctx.version),
+    run: (params, ctx) => queryDomainByDomainName(params, ctx.registry, ctx.now, { quirks: ctx.quirks, domainQuirks: ctx.actionQuirks.domain, version: ctx.version }),
   },
   QueryDnsHost: {
     ramAction: "domain:QueryDnsHost",
@@ -66,7 +72,7 @@ export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
   },
   QueryTaskList: {
     ramAction: "domain:QueryDomainTask",
-    run: (params, ctx) => withPagingFlags(queryTaskList(params, ctx.store, ctx.clientIps, ctx.now), ctx.quirks),
+    run: (params, ctx) => withPagingFlags(queryTaskList(params, ctx.store, ctx.clientIps, ctx.now, ctx.actionQuirks.taskList), ctx.quirks),
   },
 };
 

@@ -14,8 +14,8 @@
  * (`"Dns":["dns1.hichina.com,dns2.hichina.com"]`): the `commaJoinedDnsList` quirk answers so.
  */
 import { apiErrors } from "../errors";
+import type { DomainQuirks, Quirks } from "../types";
 import { formatWireTime } from "../wire-time";
-import type { Quirks } from "../types";
 import { DAY_MS, type DomainRegistry } from "./domain-registry";
 import { required, type Params } from "./params";
 import { domainTypeOf, privacyOffer } from "./tld-rules";
@@ -25,7 +25,15 @@ const dnsList = (nameServers: string[], quirks: Quirks): string[] =>
 
 const serviceStatus = (offered: boolean, on: boolean) => (!offered ? "UN_SUPPORT" : on ? "OPEN" : "CLOSE");
 
-export const queryDomainByDomainName = (params: Params, registry: DomainRegistry, now: number, quirks: Quirks = {}, version = "2018-01-29") => {
+/** How to answer: the run's quirks, QueryDomainByDomainName's own, and the API version called. */
+export interface DomainAnswerOptions {
+  quirks?: Quirks;
+  domainQuirks?: DomainQuirks;
+  version?: string;
+}
+
+export const queryDomainByDomainName = (params: Params, registry: DomainRegistry, now: number, options: DomainAnswerOptions = {}) => {
+  const { quirks = {}, domainQuirks = {}, version = "2018-01-29" } = options;
   const name = required(params, "DomainName");
   const domain = registry.get(name);
   if (!domain) throw apiErrors.domainNotExist();
@@ -37,7 +45,8 @@ export const queryDomainByDomainName = (params: Params, registry: DomainRegistry
   return {
     DomainName: spec.domainName,
     InstanceId: domain.instanceId,
-    DnsList: { Dns: dnsList(state.nameServers, quirks) },
+    // `dnsListLagSeconds`: the registry's read shows the name servers as they were that long ago.
+    DnsList: { Dns: dnsList(registry.nameServersAt(domain, now - (domainQuirks.dnsListLagSeconds ?? 0) * 1000), quirks) },
     ...(intl ? {} : { DomainStatus: registry.domainStatusAt(domain, now), DomainType: domainTypeOf(spec.domainName) }),
     RegistrationDate: formatWireTime(domain.registeredAt),
     RegistrationDateLong: domain.registeredAt,

@@ -1,8 +1,8 @@
 /** The errors a DomainNameServers deployment stops with: which domains, what happened, what to do. */
 import { MAX_LISTED_FAILURES } from "../messages";
-import type { ChangeOutcome } from "./wait";
+import type { OutcomeOutputs } from "../core/outcome-outputs";
 
-export const changeFailedMessage = (taskNo: string, outcome: ChangeOutcome): string => {
+export const changeFailedMessage = (taskNo: string, outcome: OutcomeOutputs): string => {
   if (outcome.counts.EXECUTE_FAILURE === 0 && !outcome.verified) {
     return `DomainNameServers: the answers about task ${taskNo} could not be verified, so its success cannot be trusted: ` +
       `${outcome.anomalies.join("; ") || "the service contradicted itself"}. Run \`pulumi up\` again: it waits on the same task.`;
