@@ -1,12 +1,14 @@
 /**
- * The one command-line parser, for every command including the emulator:
- * `domain-tasks [global flags] <command> [flags] [args]`.
+ * The command-line parser: `domain-tasks [global flags] <command> [flags] [args]`. The emulator's own flags
+ * (after `emulator`) are handed to its command untouched, which parses them itself (emulator/command-args.ts).
  *
- * Hand-written rather than a dependency (startup time is benchmarked) and rather than node:util parseArgs,
- * whose errors cannot name the fix. Every flag reads `--name value` and `--name=value`; a short one also
- * `-o value`, `-ojson` and `-o=json`; a switch also `--name=true|false` and, when negatable, `--no-name`.
- * `--` ends the flags. Global flags may appear before or after the command.
+ * node:util's parseArgs lexes the words (`tokens: true`, not strict); what they mean and every message - which
+ * name the fix and suggest the flag meant, as parseArgs' own errors cannot - are decided here, from the one
+ * option table (./options). Every flag reads `--name value` and `--name=value`; a short one also `-o value`,
+ * `-ojson` and `-o=json`; a switch also `--name=true|false` and, when negatable, `--no-name`. `--` ends the
+ * flags. Global flags may appear before or after the command.
  */
+import { parseArgs as nodeParseArgs } from "node:util";
 import { COMMAND_OPTIONS, GLOBAL_OPTIONS, HABITS, type OptionSpec } from "./options";
 import { UsageError, quote } from "./usage-error";
 
@@ -64,31 +66,44 @@ interface Match {
   inline?: string;
 }
 
-const lookup = (specs: readonly OptionSpec[], token: string): Match | undefined => {
-  if (token.startsWith("--")) {
-    const eq = token.indexOf("=");
-    const name = token.slice(2, eq < 0 ? undefined : eq);
-    const inline = eq < 0 ? undefined : token.slice(eq + 1);
-    const typed = `--${name}`;
-    const spec = specs.find((s) => s.name === name || s.aliases?.includes(name));
-    if (spec) return { spec, negated: false, typed, inline };
-    const positive = name.startsWith("no-") ? specs.find((s) => s.negatable && s.name === name.slice(3)) : undefined;
-    return positive ? { spec: positive, negated: true, typed, inline } : undefined;
+/** One word of the command line as node:util's parseArgs lexes it (`tokens: true`). */
+type Token = NonNullable<ReturnType<typeof nodeParseArgs>["tokens"]>[number];
+
+/**
+ * The command line's words, lexed by node:util's parseArgs against `specs` - long names, aliases, short
+ * letters, `--` - but not judged: `strict: false` hands back unknown flags and misplaced values as tokens, so
+ * the messages below (which name the fix, and suggest) stay ours.
+ */
+const lex = (argv: readonly string[], specs: readonly OptionSpec[]): Token[] => {
+  const options: Record<string, { type: "string" | "boolean"; short?: string }> = {};
+  for (const spec of specs) {
+    options[spec.name] = { type: spec.type, ...(spec.short && { short: spec.short }) };
+    for (const alias of spec.aliases ?? []) options[alias] = { type: spec.type };
   }
-  const spec = specs.find((s) => s.short !== undefined && s.short === token[1]);
-  if (!spec) return undefined;
-  const rest = token.slice(2);
-  return { spec, negated: false, typed: token.slice(0, 2), inline: rest === "" ? undefined : rest.replace(/^=/, "") };
+  // `-q=false`: parseArgs would read a group of short switches (-q -= -f ...); it means the switch's value.
+  const args = argv.map((word) => {
+    const glued = /^-([A-Za-z])=/.exec(word);
+    const spec = glued ? specs.find((s) => s.short === glued[1] && s.type === "boolean") : undefined;
+    return spec ? `--${spec.name}${word.slice(2)}` : word;
+  });
+  return nodeParseArgs({ args, options, strict: false, allowPositionals: true, tokens: true }).tokens ?? [];
 };
 
-/** Finds the command: the first word that is not a flag or the value of a global flag. */
+/** The spec a lexed option token names (by name, alias or `no-` negation), or undefined for an unknown flag. */
+const resolve = (specs: readonly OptionSpec[], token: Extract<Token, { kind: "option" }>): Match | undefined => {
+  const inline = token.inlineValue ? token.value!.replace(token.rawName.startsWith("--") ? "" : /^=/, "") : undefined;
+  const typed = token.rawName.startsWith("--") ? `--${token.name}` : token.rawName;
+  const spec = specs.find((s) => s.name === token.name || s.aliases?.includes(token.name));
+  if (spec) return { spec, negated: false, typed, inline };
+  const positive = token.name.startsWith("no-") ? specs.find((s) => s.negatable && s.name === token.name.slice(3)) : undefined;
+  return positive ? { spec: positive, negated: true, typed, inline } : undefined;
+};
+
+/** Finds the command: the first word that is not a flag or the value of a global flag (its index in argv). */
 const findCommand = (argv: readonly string[]): number => {
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i];
-    if (token === "--") return -1;
-    if (!token.startsWith("-") || token === "-") return i;
-    const match = lookup(GLOBAL_OPTIONS, token);
-    if (match?.spec.type === "string" && match.inline === undefined) i++;
+  for (const token of lex(argv, GLOBAL_OPTIONS)) {
+    if (token.kind === "option-terminator") return -1;
+    if (token.kind === "positional") return token.index;
   }
   return -1;
 };
@@ -108,16 +123,12 @@ export const parseArgs = (argv: readonly string[]): ParsedArgs => {
     command = word;
   }
   if (command === "emulator") {
-    // Global flags go before `emulator`; after it, only the emulator's own, checked here by the same rules.
+    // Global flags go before `emulator`; after it, only the emulator's own, which its command parses (once).
     const before = parseFlags(argv.slice(0, commandIndex), GLOBAL_OPTIONS, undefined);
     const passthrough = argv.slice(commandIndex + 1);
-    const own = parseFlags(passthrough, COMMAND_OPTIONS.emulator, "emulator");
-    if (own.positionals.length > 0) {
-      throw new UsageError(`unexpected argument ${quote(own.positionals[0])}: domain-tasks emulator takes only flags.`, "emulator");
-    }
     // `domain-tasks --help emulator` means the emulator's help, not "start the emulator".
-    if (before.values.help === true && own.values.help === undefined) passthrough.push("--help");
-    return { command, positionals: [], values: { ...before.values, ...own.values }, passthrough };
+    if (before.values.help === true && !passthrough.includes("--help") && !passthrough.includes("-h")) passthrough.push("--help");
+    return { command, positionals: [], values: before.values, passthrough };
   }
   const rest = commandIndex >= 0 ? [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)] : [...argv];
   const specs = [...GLOBAL_OPTIONS, ...(command ? COMMAND_OPTIONS[command] ?? [] : [])];
@@ -138,11 +149,8 @@ const switchValue = (match: Match, command: string | undefined): boolean => {
   );
 };
 
-/**
- * Reads the flags of one command against its table: values by long name, and the positionals. Exported
- * for the emulator's command, which parses its own arguments when run as `node dist/emulator/command.js`.
- */
-export const parseFlags = (
+/** Reads the flags of one command against its table: values by long name, and the positionals. */
+const parseFlags = (
   argv: readonly string[],
   specs: readonly OptionSpec[],
   command: string | undefined,
@@ -150,37 +158,31 @@ export const parseFlags = (
   const values: FlagValues = {};
   const positionals: string[] = [];
   const implied: Match[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i];
-    if (token === "--") {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!token.startsWith("-") || token === "-") {
-      positionals.push(token);
+  const tokens = lex(argv, specs);
+  for (const [i, token] of tokens.entries()) {
+    if (token.kind === "option-terminator") continue;
+    if (token.kind === "positional") {
+      positionals.push(token.value);
       continue;
     }
-    const match = lookup(specs, token);
-    if (!match) throw unknownFlag(token, argv[i + 1], specs, command);
+    const match = resolve(specs, token);
+    const next = tokens[i + 1];
+    if (!match) throw unknownFlag(token.rawName.startsWith("--") ? `--${token.name}` : token.rawName, token.inlineValue ? token.value : next?.kind === "positional" ? next.value : undefined, specs, command);
     const { spec, typed } = match;
     if (spec.type === "boolean") {
       values[spec.name] = switchValue(match, command);
       if (spec.implies && values[spec.name] === true) implied.push(match);
       continue;
     }
-    let value = match.inline;
-    if (value === undefined) {
-      const next = argv[i + 1];
-      // A negative number is a (bad) value, not the next flag: `--timeout -5s` is reported as a bad duration.
-      if (next === undefined || (next.startsWith("-") && next !== "-" && !/^-\d/.test(next))) {
-        throw new UsageError(`${typed} needs a value: ${typed} ${spec.valueName ?? "<value>"}.`, command);
-      }
-      value = next;
-      i++;
+    const value = token.value;
+    // A negative number is a (bad) value, not the next flag: `--timeout -5s` is reported as a bad duration.
+    if (value === undefined || (!token.inlineValue && value.startsWith("-") && value !== "-" && !/^-\d/.test(value))) {
+      throw new UsageError(`${typed} needs a value: ${typed} ${spec.valueName ?? "<value>"}.`, command);
     }
+    const given = match.inline ?? value;
     // A repeatable flag (--ns a --ns b) collects its values comma-separated, as `--ns a,b` gives them.
     const earlier = values[spec.name];
-    values[spec.name] = spec.repeatable && typeof earlier === "string" ? `${earlier},${value}` : value;
+    values[spec.name] = spec.repeatable && typeof earlier === "string" ? `${earlier},${given}` : given;
   }
   for (const { spec, typed } of implied) applyImplied(spec, typed, values, command);
   return { values, positionals };
@@ -200,10 +202,10 @@ const applyImplied = (spec: OptionSpec, typed: string, values: FlagValues, comma
 /** Flags people try for a secret (--access-key-secret, --secret-key, --security-token, ...): refused with the way that works. */
 const SECRET_FLAG = /secret|security-token|sts-token|password/i;
 
-const unknownFlag = (token: string, next: string | undefined, specs: readonly OptionSpec[], command: string | undefined): UsageError => {
-  const long = token.startsWith("--");
-  const name = long ? token.slice(2).split("=")[0] : token.slice(1, 2);
-  const flag = long ? `--${name}` : `-${name}`;
+/** `flag` as typed without its value (`--name` or `-x`); `value` is what came with it or after it, for hints. */
+const unknownFlag = (flag: string, value: string | undefined, specs: readonly OptionSpec[], command: string | undefined): UsageError => {
+  const long = flag.startsWith("--");
+  const name = long ? flag.slice(2) : flag.slice(1, 2);
   if (long && SECRET_FLAG.test(name)) {
     // Never echo the value: it is the secret.
     return new UsageError(
@@ -215,10 +217,7 @@ const unknownFlag = (token: string, next: string | undefined, specs: readonly Op
   }
   const where = command ? `domain-tasks ${command}` : "domain-tasks";
   const habit = long ? HABITS.find((h) => h.name === name && command !== undefined && h.commands.includes(command)) : undefined;
-  if (habit) {
-    const value = token.includes("=") ? token.slice(token.indexOf("=") + 1) : next;
-    return new UsageError(`${flag} is not a flag of ${where}: ${habit.hint(value)}`, command);
-  }
+  if (habit) return new UsageError(`${flag} is not a flag of ${where}: ${habit.hint(value)}`, command);
   const known = specs.flatMap((s) => [s.name, ...(s.aliases ?? []), ...(s.negatable ? [`no-${s.name}`] : [])]);
   const hint = long ? suggest(name, known) : undefined;
   return new UsageError(

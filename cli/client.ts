@@ -5,7 +5,8 @@
  */
 import { DomainTaskClient, type ClientOptions } from "../sdk/api/client";
 import { ENV_SECRET_KEY, ENV_SECURITY_TOKEN, firstSet } from "../sdk/credentials";
-import { AbortError, CredentialsError } from "../sdk/errors";
+import { AbortError } from "../sdk/errors";
+import { retryLine } from "./debug";
 import type { Io } from "./io";
 import { UsageError, quote } from "./usage-error";
 
@@ -81,7 +82,8 @@ const explicitCredentials = async (options: GlobalOptions, io: Io): Promise<Clie
     ? (await readFirstLine(io.stdin, io.signal)).trim()
     : firstSet(io.env, [ENV_SECRET_KEY, "ALIBABA_CLOUD_ACCESS_KEY_SECRET"]) ?? "";
   if (!secret) {
-    throw new CredentialsError(
+    // Bad input (exit 2), found before anything is sent: the flag was given, its other half was not.
+    throw new UsageError(
       `--access-key-id ${quote(options.accessKeyId)} was given without its secret: ` +
         (options.secretFromStdin
           ? "standard input was empty; pipe the secret in, e.g. from your secret store."
@@ -92,8 +94,8 @@ const explicitCredentials = async (options: GlobalOptions, io: Io): Promise<Clie
   return { accessKeyId: options.accessKeyId, accessKeySecret: secret, ...(securityToken ? { securityToken } : {}) };
 };
 
-/** A client for the resolved endpoint and credentials. */
-export const createClient = async (options: GlobalOptions, io: Io): Promise<DomainTaskClient> => {
+/** A client for the resolved endpoint and credentials; with `--debug`, it tells stderr of each retry. */
+export const createClient = async (options: GlobalOptions, io: Io, values: Readonly<Record<string, string | boolean>> = {}): Promise<DomainTaskClient> => {
   const credentials = await explicitCredentials(options, io);
   return new DomainTaskClient({
     endpoint: options.endpoint,
@@ -102,5 +104,6 @@ export const createClient = async (options: GlobalOptions, io: Io): Promise<Doma
     profile: options.profile,
     credentials,
     env: io.env,
+    ...(values.debug === true && { onRetry: (retry) => void io.stderr.write(retryLine(retry)) }),
   });
 };

@@ -1,13 +1,16 @@
 /**
- * `--debug` (alias `--verbose`): one line on stderr per QueryTaskDetailList call - the action, the filters and
- * page asked, how it ended (ok, or the HTTP status and Code), the RequestId to quote to Alibaba Cloud support,
- * and how long it took. A decorator around the DomainTaskApi the commands use, so the SDK needs no hook.
+ * `--debug` (alias `--verbose`): one line on stderr per Domain API call - the action, the parameters asked (the
+ * business ones only), how it ended (ok, or the HTTP status and Code), the RequestId to quote to Alibaba Cloud
+ * support, and how long it took - and one line per retry inside a call (which attempt failed, how, and the wait
+ * before the next). A decorator around the client the commands use, plus the client's `onRetry` hook.
  *
- * Never a secret: it prints only the request's business parameters (TaskNo, filters, paging), never the
- * signed query, headers or an error's message (which could quote what the server echoed).
- * A call's retries happen inside the client: one line per call, with the attempts an error reports.
+ * Never a secret: it prints only the request's business parameters (TaskNo, filters, paging, the domains and
+ * name servers of a change), never the signed query, headers or an error's message (which could quote what the
+ * server echoed).
  */
 import type { DomainTaskApi } from "../sdk/api/client";
+import type { DomainActionApi } from "../sdk/tasks/models";
+import type { RetryNotice } from "../sdk/retry";
 import { systemClock, type Clock } from "../sdk/clock";
 import type { OutputStream } from "./io";
 
@@ -24,6 +27,10 @@ const describeRequest = (request: Request): string =>
     .map(([key, wire]) => `${wire}=${typeof request[key] === "string" ? JSON.stringify(request[key]) : String(request[key])}`)
     .join(" ");
 
+/** Another action's query as sent (business parameters only: the client adds the signed ones itself). */
+const describeQuery = (query: Record<string, string>): string =>
+  Object.entries(query).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(" ");
+
 /** The outcome of a failed call, from the error's public fields only. */
 const describeError = (error: unknown): string => {
   const e = (error ?? {}) as { name?: unknown; code?: unknown; statusCode?: unknown; requestId?: unknown; attempts?: unknown };
@@ -36,40 +43,56 @@ const describeError = (error: unknown): string => {
   return parts.join(" ");
 };
 
+/** The line for a retry the client is about to make (ClientOptions.onRetry). */
+export const retryLine = (retry: RetryNotice & { action: string }): string =>
+  `domain-tasks: debug: ${retry.action} attempt ${retry.attempt} failed (${describeError(retry.error)}); retrying in ${retry.delayMs}ms\n`;
+
 /** `api` with every call logged through `write` (one line each, newline included). */
-export const withDebug = (api: DomainTaskApi, write: (line: string) => void, clock: Pick<Clock, "now"> = systemClock): DomainTaskApi => {
+export const withDebug = <A extends DomainTaskApi & Partial<DomainActionApi>>(api: A, write: (line: string) => void, clock: Pick<Clock, "now"> = systemClock): A => {
   let announced = false;
   const log = (text: string): void => write(`domain-tasks: debug: ${text}\n`);
-  return {
-    async queryTaskDetailList(request, options) {
-      if (!announced) {
-        announced = true;
-        // The client's public description (DomainTaskClient.toJSON): where requests go, never a key.
-        const where = (api as { toJSON?: () => Record<string, unknown> }).toJSON?.();
-        if (where?.endpoint) log(`endpoint ${String(where.endpoint)} (product ${String(where.product)}, signature ${String(where.signatureVersion)})`);
-      }
-      const started = clock.now();
-      const head = `${new Date(started).toISOString()} QueryTaskDetailList ${describeRequest(request)}`;
-      const took = (): string => `${Math.max(0, Math.round(clock.now() - started))}ms`;
-      try {
-        const page = await api.queryTaskDetailList(request, options);
-        log(`${head} -> ok RequestId=${page.requestId || "(none)"} page ${page.currentPageNum}/${page.totalPageNum}, ` +
-          `${page.details.length} of ${page.totalItemNum} details, ${took()}`);
-        return page;
-      } catch (error) {
-        log(`${head} -> ${options?.signal?.aborted ? "aborted" : describeError(error)}, ${took()}`);
-        throw error;
-      }
-    },
+  const announce = (): void => {
+    if (announced) return;
+    announced = true;
+    // The client's public description (DomainTaskClient.toJSON): where requests go, never a key.
+    const where = (api as { toJSON?: () => Record<string, unknown> }).toJSON?.();
+    if (where?.endpoint) log(`endpoint ${String(where.endpoint)} (product ${String(where.product)}, signature ${String(where.signatureVersion)})`);
   };
+  /** Runs one call, logging its head and how it ended. */
+  const logged = async <T>(head: string, call: () => Promise<T>, ok: (result: T) => string, signal?: AbortSignal): Promise<T> => {
+    announce();
+    const started = clock.now();
+    const line = `${new Date(started).toISOString()} ${head}`;
+    const took = (): string => `${Math.max(0, Math.round(clock.now() - started))}ms`;
+    try {
+      const result = await call();
+      log(`${line} -> ok ${ok(result)}, ${took()}`);
+      return result;
+    } catch (error) {
+      log(`${line} -> ${signal?.aborted ? "aborted" : describeError(error)}, ${took()}`);
+      throw error;
+    }
+  };
+  const wrapped: DomainTaskApi & Partial<DomainActionApi> = {
+    queryTaskDetailList: (request, options) =>
+      logged(`QueryTaskDetailList ${describeRequest(request)}`, () => api.queryTaskDetailList(request, options),
+        (page) => `RequestId=${page.requestId || "(none)"} page ${page.currentPageNum}/${page.totalPageNum}, ${page.details.length} of ${page.totalItemNum} details`,
+        options?.signal),
+  };
+  if (api.callAction) {
+    const callAction = api.callAction.bind(api);
+    wrapped.callAction = (action, query, parse, options) =>
+      logged(`${action} ${describeQuery(query)}`, () => callAction(action, query, parse, options), () => "", options?.signal);
+  }
+  return Object.assign(Object.create(api) as A, wrapped);
 };
 
 /**
  * The client the commands use: wrapped by withDebug when `--debug`/`--verbose` was given, writing to stderr;
  * otherwise `api` itself. The one line for a command: `const api = debugApi(client, args.values, io.stderr);`
  */
-export const debugApi = (
-  api: DomainTaskApi,
+export const debugApi = <A extends DomainTaskApi & Partial<DomainActionApi>>(
+  api: A,
   values: Readonly<Record<string, string | boolean>>,
   stderr: OutputStream,
-): DomainTaskApi => (values.debug === true ? withDebug(api, (line) => stderr.write(line)) : api);
+): A => (values.debug === true ? withDebug(api, (line) => stderr.write(line)) : api);

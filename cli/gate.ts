@@ -14,18 +14,18 @@ import { formatCounts, plural } from "./render/counts";
 
 export type Condition = "success" | "completion";
 
-/** How an outcome is judged. */
+/** How an outcome is judged. Times are in seconds, the SDK's unit: the CLI hands them over as they are. */
 export interface Verdict {
   condition: Condition;
   /** 0 = checked once, without waiting. */
-  timeoutMs: number;
+  timeoutSeconds: number;
   /** With `success`: a failed detail decides the gate at once, without waiting for the open ones. */
   failFast?: boolean;
 }
 
 export interface GateOptions extends Verdict {
-  minDelayMs?: number;
-  maxDelayMs?: number;
+  minDelaySeconds?: number;
+  maxDelaySeconds?: number;
   pageSize?: number;
   signal?: AbortSignal;
   onProgress?: (progress: WaitProgress) => void;
@@ -41,7 +41,7 @@ export interface GateResult {
 
 /** Judges an outcome: 0 or 1 once every detail has finished (or at the first failure with failFast), else 4. */
 export const judge = (outcome: TaskOutcome, verdict: Verdict): GateResult => {
-  const { condition, timeoutMs } = verdict;
+  const { condition, timeoutSeconds } = verdict;
   const failed = outcome.counts.EXECUTE_FAILURE;
   const details = plural(outcome.total, "detail");
   const open = outcome.total - outcome.counts.EXECUTE_SUCCESS - failed;
@@ -49,7 +49,7 @@ export const judge = (outcome: TaskOutcome, verdict: Verdict): GateResult => {
     return { exitCode: ExitCode.API_ERROR, outcome, verdict: "not verified: the service's answers contradict each other; nothing concluded." };
   }
   if (!outcome.complete && !(verdict.failFast && condition === "success" && failed > 0)) {
-    const when = timeoutMs === 0 ? "checked once (--timeout 0)" : `timed out after ${formatDuration(timeoutMs)}`;
+    const when = timeoutSeconds === 0 ? "checked once (--timeout 0)" : `timed out after ${formatDuration(timeoutSeconds * 1000)}`;
     const what = outcome.total === 0
       ? "the task has no details yet (check the TaskNo, and --product: domain or domain-intl)"
       : `${open} of ${details} still open (${formatCounts(outcome.counts)})`;
@@ -70,12 +70,12 @@ export const judge = (outcome: TaskOutcome, verdict: Verdict): GateResult => {
 /** Runs the gate. API, credential and abort errors propagate; a timeout is exit 4, a contradiction exit 3. */
 export const runGate = async (api: DomainTaskApi, query: TaskQuery, options: GateOptions): Promise<GateResult> => {
   try {
-    const outcome = options.timeoutMs === 0
+    const outcome = options.timeoutSeconds === 0
       ? await readTaskOutcome(api, query, { pageSize: options.pageSize, signal: options.signal })
       : await waitForTask(api, query, {
-        maxWaitSeconds: options.timeoutMs / 1000,
-        minDelaySeconds: options.minDelayMs === undefined ? undefined : options.minDelayMs / 1000,
-        maxDelaySeconds: options.maxDelayMs === undefined ? undefined : options.maxDelayMs / 1000,
+        maxWaitSeconds: options.timeoutSeconds,
+        minDelaySeconds: options.minDelaySeconds,
+        maxDelaySeconds: options.maxDelaySeconds,
         until: options.failFast === true && options.condition === "success" ? "firstFailure" : "complete",
         pageSize: options.pageSize,
         signal: options.signal,
@@ -83,20 +83,36 @@ export const runGate = async (api: DomainTaskApi, query: TaskQuery, options: Gat
       });
     return judge(outcome, options);
   } catch (error) {
-    if (TimeoutError.isInstance(error)) {
-      if (error.lastState === undefined) {
-        // Not one poll came back in time: nothing is known about the task, and the verdict must not guess.
-        const outcome = { ...lastOutcome(query.taskNo, undefined), verified: false, anomalies: [error.message] };
-        return { exitCode: ExitCode.TIMEOUT, outcome, verdict: `timed out after ${formatDuration(options.timeoutMs)}: the Domain API answered no request in time.` };
-      }
-      return judge(lastOutcome(query.taskNo, error.lastState), options);
-    }
-    if (InconsistentAnswerError.isInstance(error)) {
-      const outcome = (error.lastOutcome as TaskOutcome | undefined) ?? lastOutcome(query.taskNo, undefined);
-      return { exitCode: ExitCode.API_ERROR, outcome: { ...outcome, verified: false, succeeded: false }, verdict: `not verified: ${error.message}.` };
-    }
+    const judged = judgeError(error, query.taskNo, options);
+    if (judged) return judged;
     throw error;
   }
+};
+
+/**
+ * The verdict of a gate that ended in an error a verdict can be given for: a timeout (exit 4, the last counts seen)
+ * or answers that never verified (exit 3); undefined for any other error, which the caller reports.
+ */
+export const judgeError = (
+  error: unknown,
+  taskNo: string,
+  verdict: Verdict,
+  /** What to say of a timeout before any poll came back; default: no request was answered in time. */
+  unanswered: (error: Error) => string = () => `timed out after ${formatDuration(verdict.timeoutSeconds * 1000)}: the Domain API answered no request in time.`,
+): GateResult | undefined => {
+  if (TimeoutError.isInstance(error)) {
+    if (error.lastState === undefined) {
+      // Not one poll came back in time: nothing is known about the task, and the verdict must not guess.
+      const outcome = { ...lastOutcome(taskNo, undefined), verified: false, anomalies: [error.message] };
+      return { exitCode: ExitCode.TIMEOUT, outcome, verdict: unanswered(error) };
+    }
+    return judge(lastOutcome(taskNo, error.lastState), verdict);
+  }
+  if (InconsistentAnswerError.isInstance(error)) {
+    const outcome = (error.lastOutcome as TaskOutcome | undefined) ?? lastOutcome(taskNo, undefined);
+    return { exitCode: ExitCode.API_ERROR, outcome: { ...outcome, verified: false, succeeded: false }, verdict: `not verified: ${error.message}.` };
+  }
+  return undefined;
 };
 
 /**

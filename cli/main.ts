@@ -3,13 +3,10 @@
  * streams, signals, the exit code - around cli/run.ts.
  */
 import { parseArgs, type ParsedArgs } from "./args";
-import { ExitCode } from "./exit-codes";
+import { exitCodeAfterOutputFailure, exitCodeForSignal } from "./exit-codes";
 import { Interrupted } from "./io";
 import { guardOutput, outputFailure } from "./process-streams";
 import { run } from "./run";
-
-/** Exit codes for a second signal, which leaves at once (128 + the signal's number, as shells report it). */
-const SIGNAL_EXIT = { SIGINT: ExitCode.INTERRUPTED, SIGTERM: ExitCode.TERMINATED } as const;
 
 /** Wires the process: streams, Ctrl-C and SIGTERM, and the exit. */
 const main = async (): Promise<void> => {
@@ -23,7 +20,7 @@ const main = async (): Promise<void> => {
     // First Ctrl-C or SIGTERM (CI runners, `timeout`): stop polling at once and say so. A second: leave now.
     let signalled = false;
     const onSignal = (name: "SIGINT" | "SIGTERM"): void => {
-      if (signalled) process.exit(SIGNAL_EXIT[name]);
+      if (signalled) process.exit(exitCodeForSignal(name));
       signalled = true;
       controller.abort(new Interrupted(name));
     };
@@ -34,8 +31,8 @@ const main = async (): Promise<void> => {
   await stdout.flush();
   if (stdout.failure) {
     stderr.write(`domain-tasks: ${outputFailure(stdout.failure).message}\n`);
-    // The output is incomplete, whatever the verdict was: one code says so (a signal's 130/143 stands).
-    if (code !== ExitCode.INTERRUPTED && code !== ExitCode.TERMINATED) code = ExitCode.API_ERROR;
+    // The output is incomplete, whatever the verdict was: exit-codes.ts says which code that is.
+    code = exitCodeAfterOutputFailure(code, stdout.failure.code);
   }
   await stderr.flush();
   // Exit explicitly: an idle keep-alive socket or an open stdin must not hold a pipeline step open.

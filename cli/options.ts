@@ -3,6 +3,7 @@
  * `npm run docs` writes the flag tables of docs/cli.md from it. Global flags are accepted before or after
  * the command name (not after `emulator`, whose flags are its own).
  */
+import { EMULATOR_OPTIONS } from "../emulator/command-args";
 import { WAIT_DEFAULTS } from "../sdk/waiter/defaults";
 import { formatDefaultSeconds } from "./duration";
 
@@ -35,7 +36,7 @@ const option = (spec: OptionSpec): OptionSpec => spec;
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   option({ name: "endpoint", type: "string", valueName: "<url>",
-    description: "API endpoint (https://host, http://127.0.0.1:PORT for the emulator, or host[:port]); overrides --product/--region" }),
+    description: "API endpoint (https://host, http://127.0.0.1:PORT for the emulator, or host[:port], which means https); overrides --product/--region. Default: env ALIBABA_CLOUD_DOMAIN_ENDPOINT, else the product's host" }),
   option({ name: "product", type: "string", valueName: "domain|domain-intl",
     description: "which Domain API: domain (domain.aliyuncs.com, default) or domain-intl (domain-intl.aliyuncs.com)" }),
   option({ name: "region", type: "string", valueName: "<id>", description: "region; ap-southeast-1 selects domain-intl" }),
@@ -95,32 +96,22 @@ export const SET_NS_OPTIONS: readonly OptionSpec[] = [
   option({ name: "ns", type: "string", valueName: "<host>", repeatable: true,
     description: "a new name server; give 2-13 (--ns a --ns b, or --ns a,b), in order" }),
   option({ name: "aliyun-dns", type: "boolean", description: "move the domains to Alibaba Cloud DNS instead of --ns" }),
-  option({ name: "wait", type: "boolean", description: "wait for the change like domain-tasks wait (same flags and exit codes)" }),
+  option({ name: "wait", type: "boolean",
+    description: "wait for the change like domain-tasks wait (same flags and exit codes), and pass only once every domain reads back the name servers asked" }),
 ];
 
-/** `domain-tasks emulator` (and `node dist/emulator/command.js`): its own flags, parsed by the same parser. */
-export const EMULATOR_OPTIONS: readonly OptionSpec[] = [
-  option({ name: "port", type: "string", valueName: "<n>", description: "port to listen on (default 0: any free port, printed at start)" }),
-  option({ name: "host", type: "string", valueName: "<host>",
-    description: "interface to bind (default 127.0.0.1; anything else exposes the emulator to the network)" }),
-  option({ name: "scenario", type: "string", valueName: "<file|name>",
-    description: "JSON file of tasks to seed ({\"tasks\": [TaskSpec, ...], \"faults\"?: FaultConfig}), or a bundled scenario's name: demo, or hostile (one task per integrity quirk; docs/emulator.md). The seeded TaskNos are printed at start" }),
-  option({ name: "faults", type: "string", valueName: "<file>",
-    description: "JSON FaultConfig to start with, instead of the scenario's ({\"rules\", \"quirks\", \"taskQuirks\"}; docs/emulator.md lists every quirk)" }),
-  option({ name: "admin", type: "boolean", negatable: true,
-    description: "serve POST /__emulator/tasks, PUT /__emulator/faults, GET|DELETE /__emulator/stats" }),
-  option({ name: "latency", type: "string", valueName: "<ms>", description: "delay every API response by this many milliseconds" }),
-  option({ name: "help", short: "h", type: "boolean", description: "show this help" }),
-];
-
-/** The flags each command accepts besides the global ones (the emulator takes no global flags after its name). */
+/**
+ * The flags each command accepts besides the global ones. The emulator's are its own (emulator/command-args.ts,
+ * which parses them): listed here for help and docs, never parsed by the CLI.
+ */
 export const COMMAND_OPTIONS: Record<string, readonly OptionSpec[]> = {
   get: [STATUS_OPTION, ...QUERY_OPTIONS, OUTPUT_OPTION, JSON_OPTION],
   wait: [...WAIT_OPTIONS, ...QUERY_OPTIONS, OUTPUT_OPTION, JSON_OPTION],
   demo: DEMO_OPTIONS,
   "set-ns": [
     ...SET_NS_OPTIONS,
-    ...WAIT_OPTIONS.filter((o) => o.name !== "for" && o.name !== "tasks-from"),
+    // --for, --since, --type and --tasks-from pick which tasks `wait` gates on: set-ns gates on the one it submits.
+    ...WAIT_OPTIONS.filter((o) => !["for", "tasks-from", "since", "type"].includes(o.name)),
     QUERY_OPTIONS.find((o) => o.name === "lang")!,
     OUTPUT_OPTION,
     JSON_OPTION,

@@ -3,7 +3,7 @@
  * (usage errors are reported by cli/run.ts without loading this module or the SDK's errors).
  * API errors show their Code and RequestId (what Alibaba Cloud support asks for); nothing shows a secret.
  */
-import { AbortError, CredentialsError, DomainApiError, InconsistentAnswerError, PagingError, TaskNotFoundError, ValidationError } from "../sdk/errors";
+import { AbortError, CredentialsError, DomainApiError, InconsistentAnswerError, PagingError, TaskNotFoundError, TimeoutError, ValidationError } from "../sdk/errors";
 import { ExitCode } from "./exit-codes";
 import { usageHint } from "./help";
 
@@ -76,6 +76,9 @@ export const reportError = (error: unknown, command?: string): ErrorReport => {
     if (error.attempts > 1) lines.push(`  Attempts:   ${error.attempts}`);
     if (error.recommend) lines.push(`  Recommend:  ${error.recommend}`);
     return { exitCode: ExitCode.API_ERROR, lines };
+  }
+  if (TimeoutError.isInstance(error)) {
+    return { exitCode: ExitCode.TIMEOUT, lines: [`${PREFIX} ${error.message}`] };
   }
   if (CredentialsError.isInstance(error)) {
     return { exitCode: ExitCode.API_ERROR, lines: [`${PREFIX} no usable credentials: ${error.message}`] };

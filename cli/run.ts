@@ -6,7 +6,7 @@
  * @pulumi/pulumi: the SDK is imported by module path, never through the package root.
  */
 import { parseArgs, type ParsedArgs } from "./args";
-import { ExitCode } from "./exit-codes";
+import { ExitCode, exitCodeAfterOutputFailure, exitCodeForSignal } from "./exit-codes";
 import { helpText, usageHint } from "./help";
 import { Interrupted, OutputError, type Io } from "./io";
 import { UsageError } from "./usage-error";
@@ -47,11 +47,12 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
   } catch (error) {
     const reason: unknown = io.signal.aborted ? io.signal.reason : undefined;
     // A failed stdout is reported by main.ts once the stream has settled, whatever the command was doing.
-    if (error instanceof OutputError || reason instanceof OutputError) return ExitCode.API_ERROR;
+    const failed = error instanceof OutputError ? error : reason instanceof OutputError ? reason : undefined;
+    if (failed) return exitCodeAfterOutputFailure(ExitCode.API_ERROR, failed.code);
     if (io.signal.aborted) {
-      const terminated = reason instanceof Interrupted && reason.signalName === "SIGTERM";
-      io.stderr.write(`domain-tasks: ${terminated ? "terminated (SIGTERM)" : "interrupted"}; stopped polling.\n`);
-      return terminated ? ExitCode.TERMINATED : ExitCode.INTERRUPTED;
+      const name = reason instanceof Interrupted ? reason.signalName : "SIGINT";
+      io.stderr.write(`domain-tasks: ${name === "SIGTERM" ? "terminated (SIGTERM)" : "interrupted"}; stopped polling.\n`);
+      return exitCodeForSignal(name);
     }
     if (error instanceof UsageError) {
       io.stderr.write(`domain-tasks: ${error.message}\n${usageHint(error.command ?? args?.command)}\n`);

@@ -3,8 +3,8 @@
  * standard input). Blank lines and `#` comments are skipped; a TaskNo given twice is waited for once.
  */
 import { readFileSync } from "node:fs";
-import type { DomainActionApi } from "../sdk/name-servers/models";
-import { listTasks } from "../sdk/name-servers/find-task";
+import type { DomainActionApi } from "../sdk/tasks/models";
+import { listTasks } from "../sdk/tasks/list-tasks";
 import { durationFlag } from "./duration";
 import { UsageError, quote } from "./usage-error";
 
@@ -42,14 +42,16 @@ export const readTaskNos = async (
 };
 
 /**
- * `--since 1h [--type CHG_DNS]`: the TaskNos of every task created in that window (QueryTaskList), newest first.
- * None found is an error (exit 2): a gate over no task must not pass.
+ * `--since 1h [--type CHG_DNS]`: the TaskNos of every task created in that window (QueryTaskList's verified
+ * listing), newest first. None found is an error (exit 2): a gate over no task must not pass. `timeoutMs` bounds
+ * the listing (the command's one deadline); undefined: no bound (`--timeout 0`, one check).
  */
 export const tasksSince = async (
   api: DomainActionApi,
   values: Record<string, string | boolean>,
   signal: AbortSignal,
   command: string,
+  timeoutMs?: number,
 ): Promise<string[]> => {
   const since = values.since;
   if (typeof since !== "string") {
@@ -62,7 +64,7 @@ export const tasksSince = async (
   const type = typeof values.type === "string" ? values.type.trim().toUpperCase() : undefined;
   if (type === "") throw new UsageError(`--type ${quote(String(values.type))} is empty: give a task type such as CHG_DNS or ORDER_RENEW.`, command);
   const now = Date.now();
-  const tasks = await listTasks(api, { sinceMs: now - windowMs, ...(type && { taskType: type }) }, { signal, nowMs: now });
+  const tasks = await listTasks(api, { sinceMs: now - windowMs, ...(type && { taskType: type }) }, { signal, nowMs: now, timeoutMs });
   if (tasks.length === 0) {
     throw new UsageError(`no task${type ? ` of type ${type}` : ""} was created in the last ${since}: nothing to wait for (check --since, --type and --product).`, command);
   }

@@ -34,16 +34,25 @@ const seededLines = (seeded: readonly Seeded[]): string[] => {
   return lines;
 };
 
-const banner = (emulator: Emulator, args: ReturnType<typeof parseEmulatorArgs>, seeded: readonly Seeded[]): string => {
+/** The registered domains, a few by name. */
+const domainsLine = (domains: readonly string[]): string =>
+  domains.length === 0
+    ? "none (a scenario's \"domains\" registers them; set-ns needs them)"
+    : `${domains.length} registered: ${domains.slice(0, 3).join(", ")}${domains.length > 3 ? `, ... and ${domains.length - 3} more` : ""}`;
+
+const banner = (emulator: Emulator, args: ReturnType<typeof parseEmulatorArgs>, seeded: readonly Seeded[], domains: readonly string[]): string => {
   const { accessKeyId, accessKeySecret } = DEFAULT_CREDENTIAL;
   const lines = [
     `Domain API emulator listening on ${emulator.url}`,
-    `  serves           QueryTaskDetailList, Domain 2018-01-29 and Domain-intl 2017-12-18 (POST or GET, V3 or V1 signatures)`,
-    `  endpoint         ${emulator.endpoint}   (openapi-client: endpoint "${emulator.endpoint}", protocol "HTTP")`,
+    `  serves           QueryTaskDetailList, QueryTaskList, QueryDomainByDomainName, SaveBatchTaskForModifyingDomainDns;`,
+    `                   Domain 2018-01-29 and Domain-intl 2017-12-18 (POST or GET, V3 or V1 signatures)`,
+    // The URL with its http://: a bare host:port is read as https by the SDK and `--endpoint`.
+    `  endpoint         ${emulator.url}   (openapi-client: endpoint "${emulator.endpoint}", protocol "HTTP")`,
     `  AccessKeyId      ${accessKeyId}`,
     `  AccessKeySecret  ${accessKeySecret}   (throwaway: it only opens this emulator)`,
     `  tasks            ${args.scenario ? `${seeded.length} seeded from ${args.scenario}${seeded.length ? ":" : ""}` : "none (use --scenario FILE|demo or --admin)"}`,
     ...seededLines(seeded),
+    `  domains          ${domainsLine(domains)}`,
   ];
   if (args.admin) lines.push(`  admin            POST ${emulator.url}/__emulator/tasks, PUT /__emulator/faults, GET|DELETE /__emulator/stats`);
   if (args.latencyMs) lines.push(`  latency          ${args.latencyMs} ms added to every response`);
@@ -81,14 +90,18 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo =
   }
   let emulator: Emulator;
   const seeded: Seeded[] = [];
+  let domains: string[] = [];
   try {
     const scenario = args.scenario ? loadScenario(args.scenario) : undefined;
     const faults = args.faults ? loadFaultConfig(args.faults) : scenario?.faults;
+    domains = (scenario?.domains ?? []).map((d) => d.domainName);
     emulator = await startEmulator({
       host: args.host,
       port: args.port,
       admin: args.admin,
       faults: args.latencyMs ? { ...faults, latencyMs: args.latencyMs } : faults,
+      // The scenario's domains and unknown name servers are registered by startEmulator; its tasks below.
+      ...(scenario && { scenario: { ...scenario, tasks: [] } }),
     });
     // Seeded here rather than through `scenario`, to print each task's TaskNo (generated ones included).
     for (const task of scenario?.tasks ?? []) {
@@ -109,7 +122,7 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo =
     stderr.write(`domain-tasks emulator: cannot listen on ${args.host}:${args.port} (${e.code ?? e.message}). Pick another --port or --host.\n`);
     return 1;
   }
-  stdout.write(banner(emulator, args, seeded));
+  stdout.write(banner(emulator, args, seeded, domains));
   if (!isLoopbackHost(args.host)) {
     stderr.write(
       `domain-tasks emulator: warning: bound to ${args.host}, so other machines can reach it with the throwaway key printed above` +

@@ -8,13 +8,13 @@ import { QUERY_TASK_DETAIL_LIST } from "./api-versions";
 import { authenticate, type AuthContext } from "./auth";
 import { checkVersion, identifyTarget, type ApiTarget } from "./routing";
 import { ApiError, apiErrors, errorBody } from "./errors";
-import { faultError, HTML_502_BODY, type FaultPlan } from "./faults";
+import { faultError, faultReply, type FaultPlan } from "./faults";
 import { hostIdFor } from "./host-id";
 import type { IncomingApiRequest } from "./incoming";
 import { queryTaskDetailList, readQueryParams } from "./query-task-detail-list";
 import { newRequestId, type Reply } from "./reply";
 import type { TaskStore } from "./task-store";
-import type { NowSource, RequestRecord } from "./types";
+import type { FaultRule, NowSource, RequestRecord } from "./types";
 
 export interface GatewayDeps {
   auth: AuthContext;
@@ -25,7 +25,7 @@ export interface GatewayDeps {
   /** The region the emulator stands in for (see host-id.ts). */
   region?: string;
   /** The registered domains and the write-side actions' state (./actions). */
-  actions: Omit<ActionContext, "now" | "store" | "quirks">;
+  actions: Omit<ActionContext, "now" | "store" | "quirks" | "actionQuirks" | "version">;
 }
 
 export interface GatewayResult {
@@ -65,30 +65,45 @@ export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): Ga
     const body = errorBody(error, requestId, hostIdFor(req.headers.host, target.version, deps.region));
     return { kind: "json", status: error.httpStatus, body, requestId, headers: error.headers, xmlRoot: xmlRootFor(target, params, "Error") };
   };
+  // A fault rule's answer: its reply (a dropped connection, HTML, an empty body) or its API error.
+  const faulted = (rule: FaultRule): GatewayResult => {
+    record.fault = rule.fault;
+    const reply = faultReply(rule);
+    return reply ? finish(reply) : finish(errorReply(faultError(rule, Date.now())!));
+  };
   try {
     if ((req.method !== "GET" && req.method !== "POST") || req.path !== "/") throw apiErrors.actionNotFound();
     checkVersion(target);
+    const plan = deps.faults();
     const other = ACTIONS[target.action];
     if (other) {
-      // The write side and its reads: authenticated and refused like the rest; no faults (see ./actions).
+      // The write side and its reads: faulted, authenticated and refused like QueryTaskDetailList (see ./actions).
+      const rule = plan.next(target.action);
+      const afterWrite = rule?.afterWrite === true && other.write === true;
+      if (rule && !afterWrite) return faulted(rule);
       const caller = authenticate(req, target, deps.auth);
       if (deps.auth.credentials.get(caller)?.deniedActions?.includes(other.ramAction)) throw ramDenied(other.ramAction);
+      const { quirks = {}, taskListQuirks = {}, writeQuirks = {}, domainQuirks = {} } = plan.config;
+      const ctx = {
+        ...deps.actions, store: deps.store, now: deps.clock.now(), version: target.version, quirks, actionQuirks: { taskList: taskListQuirks, write: writeQuirks, domain: domainQuirks },
+      };
+      let answer: Record<string, unknown>;
+      if (other.write) {
+        const written = other.run(params, ctx);
+        record.taskNo = written.createdTaskNo;
+        // The change is made: a fault now is one the client cannot tell from a write that never happened.
+        if (rule && afterWrite) return faulted(rule);
+        answer = written.body;
+      } else answer = other.run(params, ctx);
       const requestId = newRequestId();
-      const quirks = deps.faults().config.quirks ?? {};
-      const body = { RequestId: requestId, ...other.run(params, { ...deps.actions, store: deps.store, now: deps.clock.now(), quirks }) };
+      const body = { RequestId: requestId, ...answer };
       return finish({ kind: "json", status: 200, body, requestId, xmlRoot: xmlRootFor(target, params, `${target.action}Response`) });
     }
     if (target.action !== QUERY_TASK_DETAIL_LIST) throw apiErrors.actionNotFound();
     Object.assign(record, describeQuery(params));
 
-    const plan = deps.faults();
-    const rule = plan.next();
-    if (rule) {
-      record.fault = rule.fault;
-      if (rule.fault === "dropConnection") return finish({ kind: "drop" });
-      if (rule.fault === "html502") return finish({ kind: "html", status: 502, body: HTML_502_BODY });
-      throw faultError(rule, Date.now())!;
-    }
+    const rule = plan.next(QUERY_TASK_DETAIL_LIST);
+    if (rule) return faulted(rule);
 
     authenticate(req, target, deps.auth);
     const taskNo = (params.TaskNo ?? "").trim();

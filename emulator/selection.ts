@@ -36,7 +36,8 @@ export const appliedQuery = (q: QueryParams, quirks: Quirks): QueryParams => ({
  * or how they read (failureFlicker).
  */
 const scanned = (task: StoredTask, q: QueryParams, now: number, quirks: Quirks, answer: number): Positions => {
-  const limit = Math.min(task.details.length, quirks.partialListing ?? Infinity);
+  const listed = quirks.listedOneEverySeconds === undefined ? Infinity : Math.floor((now - task.createdAt) / (quirks.listedOneEverySeconds * 1000));
+  const limit = Math.min(task.details.length, quirks.partialListing ?? Infinity, Math.max(0, listed));
   const status = q.taskStatus === undefined ? undefined : TASK_STATUSES[q.taskStatus];
   const order = listingOrderOf(task, quirks, answer) ?? ((i: number) => i);
   const picked: number[] = [];
@@ -80,7 +81,7 @@ export const selectDetails = (
   const q = appliedQuery(query, quirks);
   const task = store.get(q.taskNo);
   if (!task || (q.taskStatus !== undefined && quirks.emptyTaskStatusAnswers)) return { task, count: 0, served: NONE };
-  const needsScan = quirks.partialListing !== undefined || quirks.failureFlicker || quirks.listingOrder !== undefined;
+  const needsScan = quirks.partialListing !== undefined || quirks.listedOneEverySeconds !== undefined || quirks.failureFlicker || quirks.listingOrder !== undefined;
   const selected = needsScan ? scanned(task, q, now, quirks, answer) : store.select(q.taskNo, q, now)!;
   let served = quirks.hiddenDetails ? withoutHidden(task, selected, quirks.hiddenDetails) : selected;
   if (quirks.shiftingPages) served = rotated(served, (answer - 1) * quirks.shiftingPages);

@@ -2,10 +2,12 @@
  * Validation of everything users hand the emulator (scenario files, addTask, the admin endpoints), so a typo in
  * a scenario fails loudly with the field and the fix instead of seeding something else.
  */
+import { isIP } from "node:net";
 import { z } from "zod";
+import { DNS_LABEL, MAX_DNS_HOST_IPS } from "./actions/dns-host-rules";
 import { TASK_TYPES } from "./task-types";
 import type { Proof, Same } from "../sdk/type-proofs";
-import type { DomainSpec, FaultConfig, Quirks, Scenario, TaskSpec } from "./types";
+import type { DomainQuirks, DomainSpec, FaultConfig, Quirks, Scenario, TaskListQuirks, TaskSpec, WriteQuirks } from "./types";
 
 const seconds = z.number().finite().min(0);
 const count = z.number().int().min(1);
@@ -61,6 +63,7 @@ const QuirksSchema = z.strictObject({
   failureFlicker: z.boolean().optional(),
   failuresListedAsSuccess: z.boolean().optional(),
   partialListing: z.number().int().min(0).optional(),
+  listedOneEverySeconds: z.number().finite().positive().optional(),
   omitTaskDetail: z.boolean().optional(),
 });
 
@@ -85,18 +88,42 @@ export const TaskSpecSchema = z
 
 const hostName = z.string().trim().min(1).regex(/^[A-Za-z0-9.-]+\.?$/, { message: "must be a host name such as ns1.example.net" });
 
-export const DomainSpecSchema = z.strictObject({
-  domainName: hostName,
-  nameServers: z.array(hostName).min(1).optional(),
-  instanceId: z.string().min(1).optional(),
-  updateProhibited: z.boolean().optional(),
-  expired: z.boolean().optional(),
-  changeStartAfterSeconds: seconds.optional(),
-  changeFinishAfterSeconds: seconds.optional(),
+const lockSetting = z.union([z.boolean(), z.literal("NONE_SETTING")]);
+
+const DnsHostSpecSchema = z.strictObject({
+  dnsName: z.string().trim().regex(DNS_LABEL, { message: 'must be the host\'s label under the domain, e.g. "ns1" for ns1.example.com' }),
+  ips: z.array(z.string().trim().refine((ip) => isIP(ip) !== 0, { message: "must be an IPv4 or IPv6 address" })).min(1).max(MAX_DNS_HOST_IPS),
 });
 
+export const DomainSpecSchema = z
+  .strictObject({
+    domainName: hostName,
+    nameServers: z.array(hostName).min(1).optional(),
+    instanceId: z.string().trim().min(1).optional(),
+    updateProhibited: lockSetting.optional(),
+    transferProhibited: lockSetting.optional(),
+    privacy: z.boolean().optional(),
+    privacySupported: z.boolean().optional(),
+    expired: z.boolean().optional(),
+    expiresInDays: z.number().finite().optional(),
+    dnsHosts: z.array(DnsHostSpecSchema).optional(),
+    changeStartAfterSeconds: seconds.optional(),
+    changeFinishAfterSeconds: seconds.optional(),
+  })
+  .refine((d) => !(d.expired !== undefined && d.expiresInDays !== undefined), {
+    message: "give `expired` or `expiresInDays`, not both (expiresInDays: -7 is what expired: true means)",
+  })
+  .refine((d) => new Set((d.dnsHosts ?? []).map((h) => h.dnsName.toLowerCase())).size === (d.dnsHosts ?? []).length, {
+    message: "dnsHosts lists a dnsName twice: each DNS host is one entry with all its ips",
+  });
+
 const FaultRuleSchema = z.strictObject({
-  fault: z.enum(["throttling", "internalError", "serviceUnavailable", "parameterIllegal", "networkIOError", "taskIsBeingProcessed", "html502", "dropConnection"]),
+  fault: z.enum([
+    "throttling", "internalError", "serviceUnavailable", "parameterIllegal", "networkIOError", "taskIsBeingProcessed", "html502", "dropConnection",
+    "emptyBody", "html200",
+  ]),
+  actions: z.array(z.string().trim().min(1)).min(1).optional(),
+  afterWrite: z.boolean().optional(),
   every: count.optional(),
   from: count.optional(),
   count: count.optional(),
@@ -106,11 +133,44 @@ const FaultRuleSchema = z.strictObject({
   message: "a fault rule needs `every: N` (every Nth request) or `from: N` (optionally with `count`)",
 });
 
+const TaskListQuirksSchema = z.strictObject({
+  taskNumZeroForSeconds: seconds.optional(),
+  completeWhileOpen: z.boolean().optional(),
+  taskTypeSpelling: z.enum(["lowerCase", "padded"]).optional(),
+  clockAheadSeconds: z.number().finite().optional(),
+  exactWindow: z.boolean().optional(),
+  pageSizeCap: count.optional(),
+  echoedPageSize: count.optional(),
+  totalItemNumOffset: z.number().int().optional(),
+  nextPageAlwaysTrue: z.boolean().optional(),
+  nextPageAlwaysFalse: z.boolean().optional(),
+});
+
+const WriteQuirksSchema = z.strictObject({
+  staleTaskNo: z.boolean().optional(),
+  successCode200: z.boolean().optional(),
+  detailsAppearEverySeconds: z.number().finite().positive().optional(),
+});
+
+const DomainQuirksSchema = z.strictObject({
+  dnsListLagSeconds: seconds.optional(),
+});
+
+/** @internal Each quirk table's schema parses exactly its interface. */
+export type ActionQuirksProof = [
+  Proof<Same<z.output<typeof TaskListQuirksSchema>, TaskListQuirks>>,
+  Proof<Same<z.output<typeof WriteQuirksSchema>, WriteQuirks>>,
+  Proof<Same<z.output<typeof DomainQuirksSchema>, DomainQuirks>>,
+];
+
 export const FaultConfigSchema = z.strictObject({
   latencyMs: z.number().finite().min(0).optional(),
   rules: z.array(FaultRuleSchema).optional(),
   quirks: QuirksSchema.optional(),
   taskQuirks: z.record(z.string().min(1), QuirksSchema).optional(),
+  taskListQuirks: TaskListQuirksSchema.optional(),
+  writeQuirks: WriteQuirksSchema.optional(),
+  domainQuirks: DomainQuirksSchema.optional(),
 });
 
 /** `$schema` lets editors validate and complete a scenario file; like `description`, the emulator ignores it. */

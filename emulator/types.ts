@@ -74,6 +74,8 @@ export interface Emulator {
   addTask(spec: TaskSpec): string;
   /** Registers a domain in the account (see DomainSpec). */
   addDomain(spec: DomainSpec): void;
+  /** The registry's state of a registered domain now (`clock.now()`), or undefined when the account has none of that name. */
+  domainState(domainName: string): DomainState | undefined;
   /** Replaces the fault configuration (latency, rules, quirks) and restarts the request count rules use. */
   setFaults(faults: FaultConfig): void;
   stats(): EmulatorStats;
@@ -91,25 +93,76 @@ export interface Scenario {
   tasks: TaskSpec[];
   /** Faults and quirks to start with, unless `EmulatorOptions.faults` (or `--faults`) gives others. */
   faults?: FaultConfig;
-  /** Domains registered in the account: SaveBatchTaskForModifyingDomainDns and QueryDomainByDomainName serve these. */
+  /** Domains registered in the account: the write actions change these, QueryDomainByDomainName and QueryDnsHost read them. */
   domains?: DomainSpec[];
   /** Name-server host names the registry does not know: a change to any of them fails (EPP 2303). */
   unregisteredNameServers?: string[];
 }
 
-/** A domain registered in the emulated account, and how a name-server change of it goes. */
+/**
+ * A domain registered in the emulated account: its registrar settings to begin with, and how a change of it goes.
+ * Every change (name servers, locks, WHOIS privacy, DNS hosts, contacts) takes effect when its task detail
+ * succeeds; `Emulator.domainState` reads the registry's state back (docs/emulator-actions.md).
+ */
 export interface DomainSpec {
   domainName: string;
   /** Its name servers to begin with. Default Alibaba Cloud DNS's: dns1.hichina.com, dns2.hichina.com. */
   nameServers?: string[];
+  /** Default: derived from the name (`S<year><10 hex>`), unique in the account. */
   instanceId?: string;
-  /** The update prohibition lock (clientUpdateProhibited) is on: a name-server change fails (EPP 2304). */
-  updateProhibited?: boolean;
-  /** The domain expired a week ago: a name-server change fails (EPP 2304). */
+  /**
+   * The update prohibition lock (clientUpdateProhibited): true OPEN, false CLOSE (the default), "NONE_SETTING" never
+   * set. While OPEN, a name-server or contact change fails (EPP 2304).
+   */
+  updateProhibited?: boolean | "NONE_SETTING";
+  /** The transfer prohibition lock (clientTransferProhibited): true OPEN, false CLOSE (the default), "NONE_SETTING". */
+  transferProhibited?: boolean | "NONE_SETTING";
+  /** WHOIS privacy (DomainNameProxyService) is on. Default false. */
+  privacy?: boolean;
+  /**
+   * Whether the registrar's privacy service is offered for this domain, overriding the rule by TLD (unsupported for
+   * the TLDs whose registries forbid privacy and proxy registrations, e.g. .us, .in, .eu; see docs/emulator-actions.md).
+   */
+  privacySupported?: boolean;
+  /** The domain expired a week ago (in its renewal grace period): every change fails (EPP 2304). */
   expired?: boolean;
+  /**
+   * Days until it expires (default 365); zero or negative: it expired that many days ago - within 30 days it is in
+   * its renewal grace period (DomainStatus "1"), after that in redemption ("2"). Changes of an expired domain fail.
+   * Not together with `expired`.
+   */
+  expiresInDays?: number;
+  /** Its DNS hosts (glue records) to begin with: `dnsName` is the label under the domain ("ns1" for ns1.example.com). */
+  dnsHosts?: DnsHostSpec[];
   /** Seconds after a submission when this domain's change starts (default 1) and finishes (default 3). */
   changeStartAfterSeconds?: number;
   changeFinishAfterSeconds?: number;
+}
+
+/** A DNS host (glue record) of a registered domain. */
+export interface DnsHostSpec {
+  /** The host's label under the domain, e.g. "ns1". */
+  dnsName: string;
+  /** 1-13 IPv4 or IPv6 addresses. */
+  ips: string[];
+}
+
+/** The registry's state of one domain at a moment, as `Emulator.domainState` and GET /__emulator/domains/NAME show it. */
+export interface DomainState {
+  domainName: string;
+  instanceId: string;
+  nameServers: string[];
+  transferProhibitionLock: "OPEN" | "CLOSE" | "NONE_SETTING";
+  updateProhibitionLock: "OPEN" | "CLOSE" | "NONE_SETTING";
+  /** WHOIS privacy (DomainNameProxyService). */
+  privacy: boolean;
+  dnsHosts: DnsHostSpec[];
+  /** RegistrantProfileId per contact type, once a contact change has succeeded. */
+  contacts: { registrant?: number; admin?: number; billing?: number; tech?: number };
+  /** Task-clock ms. */
+  expiresAt: number;
+  /** "1" renewal grace period, "2" redemption, "3" normal (QueryDomainByDomainName's DomainStatus). */
+  domainStatus: "1" | "2" | "3";
 }
 
 /** One task to seed: explicit `details`, a generated `batch`, or both (at least one detail in all). */
@@ -168,11 +221,70 @@ export interface FaultConfig {
    * run can misbehave while the others answer honestly.
    */
   taskQuirks?: Record<string, Quirks>;
+  /** Quirks of QueryTaskList's answers (see TaskListQuirks). */
+  taskListQuirks?: TaskListQuirks;
+  /** Quirks of the write actions' answers and of the tasks they create (see WriteQuirks). */
+  writeQuirks?: WriteQuirks;
+  /** Quirks of QueryDomainByDomainName's answers (see DomainQuirks). */
+  domainQuirks?: DomainQuirks;
+}
+
+/**
+ * How a busy service or a gateway bends QueryTaskList (issue 22): every one a way a client that trusts one
+ * answer would miss a task - and so submit a change twice, or let a failed task through a `--since` gate.
+ */
+export interface TaskListQuirks {
+  /** A task younger than this many seconds is listed with TaskNum 0 (its details not yet counted). */
+  taskNumZeroForSeconds?: number;
+  /** A task is listed COMPLETE (code 3) from the moment it is created, while its details are still open. */
+  completeWhileOpen?: boolean;
+  /** TaskType in another spelling: "lowerCase" (`chg_dns`) or "padded" (` CHG_DNS `). */
+  taskTypeSpelling?: "lowerCase" | "padded";
+  /** The service's clock runs this many seconds ahead: CreateTime shows it, and the window is compared by it. */
+  clockAheadSeconds?: number;
+  /**
+   * The window is applied to the exact BeginCreateTime/EndCreateTime, against CreateTime's whole seconds,
+   * instead of widened to whole days (the documented behaviour).
+   */
+  exactWindow?: boolean;
+  /** The server applies min(PageSize, cap) but echoes the PageSize asked for (TotalPageNum and NextPage follow it). */
+  pageSizeCap?: number;
+  /** The server applies the PageSize asked for but echoes this one. */
+  echoedPageSize?: number;
+  /** TotalItemNum reported off by this much (TotalPageNum follows it; NextPage stays real). */
+  totalItemNumOffset?: number;
+  /** NextPage: true on every page, the last included. */
+  nextPageAlwaysTrue?: boolean;
+  /** NextPage: false on every page, while more pages hold tasks. */
+  nextPageAlwaysFalse?: boolean;
+}
+
+/** How a write's answer, or the task it creates, departs from the contract. */
+export interface WriteQuirks {
+  /**
+   * Answers with the TaskNo of the task this action created before (a gateway or cache replaying an earlier
+   * answer); the new task is still created under its own TaskNo. The first write answers its own.
+   */
+  staleTaskNo?: boolean;
+  /** A success body also carries `Code: "200"` and `Success: true`, as some Alibaba Cloud gateways answer. */
+  successCode200?: boolean;
+  /**
+   * The created task's details are listed one at a time: one more every this many seconds (the first after
+   * that long), TotalItemNum counting those listed.
+   */
+  detailsAppearEverySeconds?: number;
+}
+
+/** How QueryDomainByDomainName departs from the contract. */
+export interface DomainQuirks {
+  /** DnsList shows a change only this many seconds after its detail succeeded (a registry read that lags). */
+  dnsListLagSeconds?: number;
 }
 
 /**
  * What a fault rule does to a request: an API error (Throttling.User with its rate-limit headers, 500, 503, the
- * Domain API's ParameterIllegal, NetworkIOError and TaskIsBeingProcessed), an HTML 502, or a dropped connection.
+ * Domain API's ParameterIllegal, NetworkIOError and TaskIsBeingProcessed), an HTML 502, a dropped connection, or a
+ * 200 that is no answer at all (an empty body, an HTML page) as a gateway sends it.
  */
 export type FaultKind =
   | "throttling"
@@ -182,15 +294,24 @@ export type FaultKind =
   | "networkIOError"
   | "taskIsBeingProcessed"
   | "html502"
-  | "dropConnection";
+  | "dropConnection"
+  | "emptyBody"
+  | "html200";
 
 /**
- * Which QueryTaskDetailList requests fail. Requests are numbered from 1 in the order received (the count restarts
- * on `setFaults`). `every: N` hits requests N, 2N, ...; `from`/`count` hits the burst from .. from+count-1
- * (`count` absent: every request from `from` on). The first matching rule wins.
+ * Which requests fail. Each action numbers its requests from 1 in the order received (the count restarts on
+ * `setFaults`). `every: N` hits requests N, 2N, ...; `from`/`count` hits the burst from .. from+count-1 (`count`
+ * absent: every request from `from` on). The first matching rule wins.
  */
 export interface FaultRule {
   fault: FaultKind;
+  /** The actions the rule applies to, e.g. ["QueryTaskList"]; "*" is every action. Default ["QueryTaskDetailList"]. */
+  actions?: string[];
+  /**
+   * For a write action: carry the write out (its task is created), then answer with the fault - a gateway or
+   * connection failing after the service accepted the change. Default false: refused before anything happens.
+   */
+  afterWrite?: boolean;
   every?: number;
   from?: number;
   count?: number;
@@ -294,6 +415,12 @@ export interface Quirks {
   failuresListedAsSuccess?: boolean;
   /** Only the first N details of the task's listing exist for every query, consistently (TotalItemNum counts N). */
   partialListing?: number;
+  /**
+   * The details are listed one at a time as the task ages: one more every this many seconds after the task was
+   * created (TotalItemNum counts those listed), as a service whose details lag behind the task. WriteQuirks'
+   * `detailsAppearEverySeconds` sets it on the tasks a write creates.
+   */
+  listedOneEverySeconds?: number;
   /** `Data` carries no TaskDetail key at all (`"Data": {}`), whatever TotalItemNum says. */
   omitTaskDetail?: boolean;
 }
@@ -319,6 +446,7 @@ export interface EmulatorStats {
 /** One request, as the stats log it; even a rejected request is described as far as it could be read. */
 export interface RequestRecord {
   action: string;
+  /** QueryTaskDetailList: the TaskNo asked. A write: the TaskNo of the task it created (absent when it created none). */
   taskNo?: string;
   pageNum?: number;
   pageSize?: number;

@@ -48,17 +48,32 @@ export {
 // The outcome of a task's details: overall status, counts, failures.
 export { summarizeTask, type FailedDetail, type OutcomeBounds, type OutcomeProof, type StatusCounts, type TaskOutcome } from "./outcome";
 
-// Name servers: submit a change at the registrar, read a domain's name servers, find a change already submitted.
+// Task operations: a setting's change as data, one submit-or-resume path (find the same change, write once, gate,
+// read back), and the verified listing of tasks it stands on.
+export {
+  listTasks,
+  submitOrResume,
+  SUBMIT_GRACE_MS,
+  type ChangeResult,
+  type ListTasksOptions,
+  type SubmitEvent,
+  type SubmitOptions,
+  type TaskApi,
+  type TaskInfo,
+  type TaskListQuery,
+  type TaskOperation,
+} from "./tasks";
+
+// Name servers: the operation, the write alone, read a domain's name servers, find a change already submitted.
 export {
   findTask,
-  listTasks,
+  NAME_SERVER_CHANGE,
   queryDomainNameServers,
   submitNameServerChange,
   type DomainNameServersInfo,
   type FindTaskQuery,
+  type FoundTask,
   type NameServerApi,
   type NameServerChange,
   type SubmittedChange,
-  type TaskInfo,
-  type TaskListQuery,
 } from "./name-servers";

@@ -67,6 +67,17 @@ export interface RetryContext {
    * when the next retry could not start before it, the last error is thrown at once.
    */
   deadlineAt?: number;
+  /** Told before each retry's sleep: which attempt failed, how, and how long until the next (a `--debug` log). */
+  onRetry?: (retry: RetryNotice) => void;
+}
+
+/** A retry about to happen. */
+export interface RetryNotice {
+  /** The attempt that failed (1 for the first). */
+  attempt: number;
+  /** The sleep before the next attempt, ms. */
+  delayMs: number;
+  error: DomainApiError;
 }
 
 /**
@@ -114,6 +125,7 @@ export const withRetry = async <T>(
         const wait = err.retryAfterMs !== undefined && err.retryAfterMs >= delay ? `the service asked to wait ${delay} ms` : `the next retry was due in ${delay} ms`;
         throw gaveUp(err, n, ctx.clock.now() - started, `${wait}, past the call's time limit`);
       }
+      ctx.onRetry?.({ attempt: n, delayMs: delay, error: err });
       await ctx.clock.sleep(delay, ctx.signal);
     }
   }

@@ -50,9 +50,16 @@ export interface TestStack {
   registration(name: string): Registration;
   /** Sets one more config value (e.g. a TaskNo seeded with `emulator.addTask`); before importing the program. */
   setConfig(key: string, value: string): void;
-  /** Stops the emulator. */
+  /**
+   * Stops the emulator, then waits (up to CLOSE_WAIT_MS) for the providers still running: their requests now fail
+   * at once, so a wait still polling ends within its next poll (keep `maxDelaySeconds` short in tests). Nothing of
+   * the stack runs after it resolves: jest exits cleanly, and a failure caused by the closing is not reported.
+   */
   close(): Promise<void>;
 }
+
+/** The longest `close()` waits for providers still running before it resolves anyway. */
+export const CLOSE_WAIT_MS = 60_000;
 
 /** Starts the emulator and installs the mocks; then import (run) the program under test. */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
@@ -70,9 +77,14 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     pulumi.runtime.setConfig(qualified(key), value);
   };
   const registrations: Registration[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
   try {
     const host = new DynamicProviderHost(() => ({ ...config }));
-    const mocks = mockEngine({ host, preview: options.preview ?? false, resources: options.resources ?? {}, failures: startFailures(), calls: options.calls ?? {}, registrations });
+    const mocks = mockEngine({
+      host, preview: options.preview ?? false, resources: options.resources ?? {}, failures: startFailures(), calls: options.calls ?? {}, registrations,
+      inFlight, closing: () => closing,
+    });
     await pulumi.runtime.setMocks(mocks, project, options.stack ?? "test", options.preview ?? false);
     for (const [key, value] of Object.entries({ ...config, ...options.config })) setConfig(key, value);
   } catch (err) {
@@ -88,8 +100,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       return found;
     },
     setConfig,
-    close: () => {
-        return emulator.close();
+    close: async () => {
+      closing = true;
+      await emulator.close();
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)));
+      await Promise.race([Promise.allSettled([...inFlight]), gaveUp]);
+      clearTimeout(timer);
     },
   };
 }
@@ -97,10 +114,19 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 /**
  * The value of an output once it is known. Rejects with the first failure of the test stack (a DomainTask whose
  * task failed, inputs its check refused): as in `pulumi up`, the deployment stops at a failed resource, so an
- * output still pending then would never be known.
+ * output still pending then would never be known. In a preview, an output the provider computes (a DomainTask's
+ * `status`) is not known, as `pulumi preview` shows it "(computed)": outputOf rejects saying so, rather than
+ * waiting forever; inputs (and the urn) are known.
  */
 export function outputOf<T>(output: pulumi.Output<T>): Promise<T> {
-  const value = new Promise<T>((resolve) => output.apply(resolve));
+  // `isKnown` is the Output's own flag (runtime, not in its declared type): false for a value computed later.
+  const known = (output as unknown as { isKnown?: Promise<boolean> }).isKnown;
+  const value = new Promise<T>((resolve, reject) => {
+    output.apply(resolve);
+    void known?.then((isKnown) => {
+      if (!isKnown) reject(new Error("outputOf: the output is not known in a preview (the provider computes it at deployment, as `pulumi preview` shows \"(computed)\"); check registration(name).outputs for what the provider's check accepted, or start the stack without preview"));
+    });
+  });
   const failures = currentFailures();
   return failures ? Promise.race([value, failures.first]) : value;
 }

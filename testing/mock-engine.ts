@@ -44,6 +44,10 @@ export interface MockEngineOptions {
   failures: StackFailures;
   /** Results of provider functions (invokes) by token; an invoke without one fails, naming its token. */
   calls: Readonly<Record<string, (args: pulumi.runtime.MockCallArgs) => Record<string, unknown>>>;
+  /** The provider calls still running, so the stack's `close()` can wait for them. */
+  inFlight: Set<Promise<unknown>>;
+  /** True once the stack is closing: a failure after that is its closing, not the program's. */
+  closing: () => boolean;
 }
 
 /** The `pulumi.runtime.Mocks` of a test stack. */
@@ -65,18 +69,21 @@ export const mockEngine = (options: MockEngineOptions): pulumi.runtime.Mocks => 
       const { __provider: _omitted, ...inputs } = raw;
       const registration: Registration = { type: args.type, name: args.name, inputs, began: ++tick };
       options.registrations.push(registration);
+      const work = args.type.startsWith(OWN_DYNAMIC_PREFIX)
+        ? runOwnProvider(registration, raw)
+        : Promise.resolve(options.resources[args.type]?.(args)).then((outs) => ({ id: `${args.name}-id`, outs: { ...inputs, ...outs } }));
+      options.inFlight.add(work);
       try {
-        const result = args.type.startsWith(OWN_DYNAMIC_PREFIX)
-          ? await runOwnProvider(registration, raw)
-          : { id: `${args.name}-id`, outs: { ...inputs, ...(await options.resources[args.type]?.(args)) } };
+        const result = await work;
         registration.outputs = plain(result.outs);
         return { id: result.id, state: registration.outputs };
       } catch (err) {
         registration.error = err instanceof Error ? err : new Error(String(err));
-        options.failures.record(registration.error);
+        if (!options.closing()) options.failures.record(registration.error);
         // The deployment stops here: see ./failures.
         return new Promise<never>(() => undefined);
       } finally {
+        options.inFlight.delete(work);
         registration.finished = ++tick;
       }
     },

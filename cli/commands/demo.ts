@@ -42,7 +42,7 @@ export const DEMO_GATES: readonly DemoGate[] = [
 ];
 
 /** Short polls so the tour takes seconds; a real pipeline keeps the defaults (WAIT_DEFAULTS). */
-const DEMO_POLL = { minDelayMs: 250, maxDelayMs: 1000, timeoutMs: 60_000 };
+const DEMO_POLL = { minDelaySeconds: 0.25, maxDelaySeconds: 1, timeoutSeconds: 60 };
 
 /** emulator/scenarios/demo.json, from the source tree (ts-node) or next to dist/ (installed package). */
 export const demoScenarioPath = (): string => {

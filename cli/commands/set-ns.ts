@@ -1,32 +1,34 @@
 /**
  * `domain-tasks set-ns <domain>... --ns a --ns b | --aliyun-dns [--wait]`: change domains' name servers with one
  * SaveBatchTaskForModifyingDomainDns task and print its TaskNo; with --wait, gate on it as `wait --for success`
- * does (the same gate, flags and exit codes). A step re-run after it was cancelled finds the change it already
- * submitted (an open task for exactly these domains) and uses that one instead of submitting a second.
+ * does, and pass only once every domain reads back the name servers asked (the same flags and exit codes).
+ *
+ * The SDK's one submit-or-resume path does the work (sdk/tasks/submit-or-resume): a step re-run after it was
+ * cancelled finds the change it already submitted instead of submitting a second; a change of these domains still
+ * open is waited for first (the API does not show its name servers); a change already in effect submits nothing.
+ * Every phase is inside --timeout. Everything is checked before anything is sent.
  */
-import { findTask } from "../../sdk/name-servers/find-task";
-import { submitNameServerChange } from "../../sdk/name-servers/submit";
-import { validateNameServerChange } from "../../sdk/name-servers/validate";
-import type { NameServerChange } from "../../sdk/name-servers/models";
+import type { ChangeResult } from "../../sdk/tasks/models";
+import { submitOrResume } from "../../sdk/tasks/submit-or-resume";
+import { NAME_SERVER_CHANGE } from "../../sdk/name-servers/operation";
+import type { DomainNameServersInfo, NameServerChange } from "../../sdk/name-servers/models";
 import type { ParsedArgs } from "../args";
 import { createClient, parseGlobalOptions } from "../client";
 import { debugApi } from "../debug";
-import { durationFlag } from "../duration";
 import { ExitCode } from "../exit-codes";
-import { runGate } from "../gate";
+import { judge, judgeError, type GateResult } from "../gate";
 import { colorEnabled, type Io } from "../io";
 import { parseOutput } from "../query";
 import { toSnapshot } from "../render/progress";
 import { createProgressReporter, progressMode } from "../render/progress-reporter";
 import { createStyle, envWithColorFlag } from "../render/style";
 import { UsageError, quote } from "../usage-error";
+import { parseWaitFlags } from "../wait-flags";
 import { writeOut } from "../write-out";
-import { printGateResult } from "../gate-output";
-import { DEFAULT_TIMEOUT_MS } from "./wait";
+import { printGateResult, writeVerdict } from "../gate-output";
+import { validateNameServerChange } from "../../sdk/name-servers/validate";
 
 const COMMAND = "set-ns";
-/** How far back to look for a change already submitted: QueryTaskList filters by whole days. */
-const LOOKBACK_MS = 24 * 3600 * 1000;
 
 const parseChange = (args: ParsedArgs): NameServerChange => {
   if (args.positionals.length === 0) throw new UsageError("no domain given: domain-tasks set-ns <domain>... --ns <host> --ns <host>.", COMMAND);
@@ -44,56 +46,90 @@ const parseChange = (args: ParsedArgs): NameServerChange => {
   return validateNameServerChange(change);
 };
 
-const delayFlag = (values: ParsedArgs["values"], flag: string): number | undefined => {
-  const value = values[flag];
-  if (typeof value !== "string") return undefined;
-  const ms = durationFlag(`--${flag}`, value, COMMAND);
-  if (ms <= 0) throw new UsageError(`--${flag} ${quote(value)} must be longer than 0: use e.g. 500ms, 2s or 1m.`, COMMAND);
-  return ms;
+/** Flags that only mean something with --wait: refused without it, so a typo'd pipeline step is not silently different. */
+const WAIT_ONLY = ["fail-fast", "min-delay", "max-delay"] as const;
+
+const checkFlagsWithoutWait = (values: ParsedArgs["values"], output: string | boolean | undefined): void => {
+  for (const flag of WAIT_ONLY) {
+    if (values[flag] !== undefined) {
+      throw new UsageError(`--${flag} goes with --wait: without it set-ns submits the change and prints its TaskNo, waiting for nothing but an earlier change of these domains.`, COMMAND);
+    }
+  }
+  if (output !== undefined && output !== "json") {
+    throw new UsageError(`-o ${quote(String(output))} goes with --wait: without it set-ns prints the TaskNo, or with -o json {taskNo, requestId, submitted, how}.`, COMMAND);
+  }
+};
+
+/** What `set-ns` without --wait prints: the TaskNo (nothing when the change was already in effect and no task of it was found). */
+const submittedOutput = (result: ChangeResult<DomainNameServersInfo>, json: boolean): string =>
+  json
+    ? `${JSON.stringify({ taskNo: result.taskNo, requestId: result.requestId, submitted: result.how === "submitted", how: result.how }, null, 2)}\n`
+    : result.taskNo === null ? "" : `${result.taskNo}\n`;
+
+/** The gate's verdict on what `submitOrResume` came to, as `wait` gives it, with the read-back's word on top. */
+const gateResultOf = (result: ChangeResult<DomainNameServersInfo>, timeoutSeconds: number, failFast: boolean): GateResult | undefined => {
+  if (result.outcome === null) return undefined;
+  const judged = judge(result.outcome, { condition: "success", timeoutSeconds, failFast });
+  if (result.verdict === "notApplied") return { ...judged, exitCode: ExitCode.CONDITION_FALSE, verdict: `condition false: ${result.summary}.` };
+  if (result.verdict === "applied" && judged.exitCode === ExitCode.OK) return { ...judged, verdict: `condition met: ${result.summary}.` };
+  return judged;
 };
 
 export const runSetNs = async (args: ParsedArgs, io: Io): Promise<number> => {
   const globals = parseGlobalOptions(args.values, COMMAND);
   const change = parseChange(args);
   const wait = args.values.wait === true;
+  if (!wait) checkFlagsWithoutWait(args.values, args.values.output);
   // A bare TaskNo line unless -o json / --json asks for JSON: `TASK=$(domain-tasks set-ns ...)` must just work.
   const explicitOutput = typeof args.values.output === "string";
   const output = parseOutput(args.values.output, io.stdout.isTTY === true, COMMAND);
-  const timeoutMs = typeof args.values.timeout === "string" ? durationFlag("--timeout", args.values.timeout, COMMAND) : DEFAULT_TIMEOUT_MS;
-  const minDelayMs = delayFlag(args.values, "min-delay");
-  const maxDelayMs = delayFlag(args.values, "max-delay");
+  const flags = parseWaitFlags(args.values, COMMAND);
+  if (flags.timeoutSeconds === 0) {
+    throw new UsageError("--timeout 0 does not fit set-ns: it bounds the search for an earlier change, the submit and the wait; give e.g. 5m.", COMMAND);
+  }
   const quiet = args.values.quiet === true;
-  const client = await createClient(globals, io);
-
-  const now = Date.now();
-  const [open] = (await findTask(client, { domainNames: change.domainNames, sinceMs: now - LOOKBACK_MS }, { signal: io.signal, nowMs: now }))
-    .filter((t) => t.taskStatus !== "COMPLETE");
-  let taskNo: string;
-  let requestId: string | undefined;
-  if (open) {
-    taskNo = open.taskNo;
-    if (!quiet) io.stderr.write(`domain-tasks: task ${taskNo} (a change for exactly these domains) is still open: using it instead of submitting again.\n`);
-  } else {
-    ({ taskNo, requestId } = await submitNameServerChange(client, change, { signal: io.signal }));
-    if (!quiet) io.stderr.write(`domain-tasks: submitted the change as task ${taskNo}.\n`);
-  }
-
-  if (!wait) {
-    await writeOut(io.stdout, explicitOutput && output === "json" ? `${JSON.stringify({ taskNo, requestId: requestId ?? null, submitted: !open }, null, 2)}\n` : `${taskNo}\n`);
-    return ExitCode.OK;
-  }
+  const client = await createClient(globals, io, args.values);
+  const api = debugApi(client, args.values, io.stderr);
   const env = envWithColorFlag(args.values, io.env);
   const errStyle = createStyle(colorEnabled(io.stderr, env));
   const progress = createProgressReporter(io.stderr, { mode: progressMode(io.stderr, quiet), style: errStyle });
-  let result;
+  const verdict = { condition: "success" as const, timeoutSeconds: flags.timeoutSeconds, failFast: flags.failFast };
+
+  let result: ChangeResult<DomainNameServersInfo>;
+  let taskNo = "(none)";
   try {
-    result = await runGate(debugApi(client, args.values, io.stderr), { taskNo, ...(change.lang && { lang: change.lang }) }, {
-      condition: "success", timeoutMs, failFast: args.values["fail-fast"] === true, minDelayMs, maxDelayMs, signal: io.signal,
+    result = await submitOrResume(api, NAME_SERVER_CHANGE, change, {
+      wait,
+      ...flags,
+      lang: change.lang,
+      signal: io.signal,
       onProgress: (p) => progress.update(toSnapshot(p)),
+      onEvent: (e) => {
+        if (e.taskNo) taskNo = e.taskNo;
+        if (!quiet) io.stderr.write(`domain-tasks: ${e.message}.\n`);
+      },
     });
+  } catch (error) {
+    const judged = judgeError(error, taskNo, verdict, (e) => e.message.replace(/\.?$/, "."));
+    if (!judged) throw error;
+    progress.stop();
+    await printGateResult(io, taskNo, judged, { output, quiet, env, errStyle });
+    return judged.exitCode;
   } finally {
     progress.stop();
   }
-  await printGateResult(io, taskNo, result, { output, quiet, env, errStyle });
-  return result.exitCode;
+  if (!wait) {
+    if (!quiet && result.how === "applied") io.stderr.write(`domain-tasks: ${result.summary}.\n`);
+    await writeOut(io.stdout, submittedOutput(result, explicitOutput && output === "json"));
+    return ExitCode.OK;
+  }
+  const gate = gateResultOf(result, flags.timeoutSeconds, flags.failFast);
+  if (!gate) {
+    // Already in effect, and no task of it in the lookback window: nothing to show but the domains read back.
+    if (output === "json") await writeOut(io.stdout, `${JSON.stringify({ taskNo: null, applied: true, nameServers: Object.fromEntries(Object.entries(result.states).map(([d, s]) => [d, s.nameServers])) }, null, 2)}\n`);
+    writeVerdict(io, "(no task)", ExitCode.OK, `condition met: ${result.summary}.`, { quiet, errStyle });
+    return ExitCode.OK;
+  }
+  await printGateResult(io, result.taskNo ?? "(no task)", gate, { output, quiet, env, errStyle });
+  return gate.exitCode;
 };

@@ -21,12 +21,6 @@ export interface TaskVerdict {
   result?: GateResult;
 }
 
-/** Worst first: the verdict a pipeline must see when tasks disagree. */
-const PRECEDENCE: readonly number[] = [ExitCode.CONDITION_FALSE, ExitCode.API_ERROR, ExitCode.USAGE, ExitCode.TIMEOUT, ExitCode.OK];
-
-export const combinedExitCode = (codes: readonly number[]): number =>
-  PRECEDENCE.find((code) => codes.includes(code)) ?? ExitCode.API_ERROR;
-
 /** The progress of every task, summed into one snapshot ("3 tasks"). */
 export const summedProgress = (latest: ReadonlyMap<string, WaitProgress>, tasks: number): ProgressSnapshot => {
   const counts: Record<string, number> = {};

@@ -3,11 +3,13 @@
  * shows progress on stderr, prints the outcome on stdout and exits 0, 1, 3 or 4 (see exit-codes.ts). Several
  * TaskNos (arguments, or --tasks-from FILE|-) are gated together (./wait-many.ts).
  */
-import { WAIT_DEFAULTS } from "../../sdk/waiter/defaults";
 import type { ParsedArgs } from "../args";
+import { TRANSPORT_CODES } from "../../sdk/api/error-mapping";
+import { DomainApiError } from "../../sdk/errors";
 import { createClient, parseGlobalOptions } from "../client";
+import { formatDuration } from "../duration";
+import { combinedExitCode, ExitCode } from "../exit-codes";
 import { debugApi } from "../debug";
-import { durationFlag } from "../duration";
 import { runGate, type Condition } from "../gate";
 import { colorEnabled, type Io } from "../io";
 import { parseOutput, parsePageSize, parseQuery } from "../query";
@@ -16,36 +18,15 @@ import { createProgressReporter, progressMode } from "../render/progress-reporte
 import { createStyle, envWithColorFlag } from "../render/style";
 import { readTaskNos, tasksSince } from "../task-list";
 import { UsageError, quote } from "../usage-error";
-import { combinedExitCode, gateMany, type TaskVerdict } from "./wait-many";
+import { parseWaitFlags } from "../wait-flags";
+import { gateMany, type TaskVerdict } from "./wait-many";
 import { writeOut } from "../write-out";
 import { failuresTable, printGateResult, writeVerdict } from "../gate-output";
-
-/** Waits at most this long unless --timeout says otherwise (the SDK's default wait). */
-export const DEFAULT_TIMEOUT_MS = WAIT_DEFAULTS.maxWaitSeconds * 1000;
 
 const parseCondition = (value: string | boolean | undefined): Condition => {
   if (value === undefined) return "success";
   if (value === "success" || value === "completion") return value;
   throw new UsageError(`--for ${quote(String(value))} is not a condition: use success or completion.`, "wait");
-};
-
-const parseDelays = (values: Record<string, string | boolean>): { minDelayMs?: number; maxDelayMs?: number } => {
-  const read = (flag: string): number | undefined => {
-    const value = values[flag];
-    if (typeof value !== "string") return undefined;
-    const ms = durationFlag(`--${flag}`, value, "wait");
-    if (ms <= 0) throw new UsageError(`--${flag} ${quote(value)} must be longer than 0: use e.g. 500ms, 2s or 1m.`, "wait");
-    return ms;
-  };
-  const minDelayMs = read("min-delay");
-  const maxDelayMs = read("max-delay");
-  if (minDelayMs !== undefined && maxDelayMs !== undefined && minDelayMs > maxDelayMs) {
-    throw new UsageError(
-      `--min-delay ${quote(String(values["min-delay"]))} is longer than --max-delay ${quote(String(values["max-delay"]))}: make the minimum the smaller one.`,
-      "wait",
-    );
-  }
-  return { minDelayMs, maxDelayMs };
 };
 
 export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
@@ -57,17 +38,25 @@ export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
   const pageSize = parsePageSize(args.values["page-size"], "wait");
   const output = parseOutput(args.values.output, io.stdout.isTTY === true, "wait");
   const condition = parseCondition(args.values.for);
-  const timeoutMs = typeof args.values.timeout === "string" ? durationFlag("--timeout", args.values.timeout, "wait") : DEFAULT_TIMEOUT_MS;
-  const delays = parseDelays(args.values);
+  const { timeoutSeconds, failFast, ...delays } = parseWaitFlags(args.values, "wait");
   const quiet = args.values.quiet === true;
-  const failFast = args.values["fail-fast"] === true;
   if (failFast && condition === "completion") {
     throw new UsageError("--fail-fast goes with --for success: with --for completion a failed detail is an expected outcome.", "wait");
   }
-  const plainClient = await createClient(globals, io);
-  const taskNos = [...new Set([...listed, ...(await tasksSince(plainClient, args.values, io.signal, "wait"))])];
+  const client = debugApi(await createClient(globals, io, args.values), args.values, io.stderr);
+  // One deadline for the whole command: the --since listing, then the wait in the time left.
+  const startedAt = Date.now();
+  let since: string[];
+  try {
+    since = await tasksSince(client, args.values, io.signal, "wait", timeoutSeconds === 0 ? undefined : timeoutSeconds * 1000);
+  } catch (error) {
+    if (!DomainApiError.isInstance(error) || error.code !== TRANSPORT_CODES.deadlineExceeded) throw error;
+    io.stderr.write(`domain-tasks: timed out after ${formatDuration(timeoutSeconds * 1000)} while listing the tasks created in the last ${String(args.values.since)} (QueryTaskList): nothing was waited for.\n`);
+    return ExitCode.TIMEOUT;
+  }
+  const left = timeoutSeconds === 0 ? 0 : Math.max(0.001, timeoutSeconds - (Date.now() - startedAt) / 1000);
+  const taskNos = [...new Set([...listed, ...since])];
   const query = { ...filters, taskNo: many ? taskNos[0] : filters.taskNo };
-  const client = debugApi(plainClient, args.values, io.stderr);
   const env = envWithColorFlag(args.values, io.env);
 
   const errStyle = createStyle(colorEnabled(io.stderr, env));
@@ -76,7 +65,7 @@ export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
     let verdicts: TaskVerdict[];
     try {
       const queries = taskNos.map((taskNo) => ({ ...query, taskNo }));
-      verdicts = await gateMany(client, queries, { condition, timeoutMs, failFast, pageSize, signal: io.signal, ...delays }, progress.update);
+      verdicts = await gateMany(client, queries, { condition, timeoutSeconds: left, failFast, pageSize, signal: io.signal, ...delays }, progress.update);
     } finally {
       progress.stop();
     }
@@ -95,7 +84,7 @@ export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
   }
   let result;
   try {
-    result = await runGate(client, query, { condition, timeoutMs, failFast, pageSize, signal: io.signal, onProgress: (p) => progress.update(toSnapshot(p)), ...delays });
+    result = await runGate(client, query, { condition, timeoutSeconds: left, failFast, pageSize, signal: io.signal, onProgress: (p) => progress.update(toSnapshot(p)), ...delays });
   } finally {
     progress.stop();
   }

@@ -2,6 +2,8 @@
  * ANSI styling that switches off completely: with colours off every function returns its input untouched,
  * so output sent to a log or a pipe never contains a control character.
  */
+import { stripVTControlCharacters } from "node:util";
+
 export interface Style {
   readonly enabled: boolean;
   bold(text: string): string;
@@ -21,9 +23,8 @@ export const createStyle = (enabled: boolean): Style =>
     ? { enabled, bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39) }
     : { enabled, bold: plain, dim: plain, red: plain, green: plain, yellow: plain, cyan: plain };
 
-/** Removes ANSI escapes, to measure the printed width of a styled string. */
-// eslint-disable-next-line no-control-regex
-export const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
+/** Removes ANSI escapes, to measure the printed width of a styled string (Node's own stripper, which knows them all). */
+export const stripAnsi = (text: string): string => stripVTControlCharacters(text);
 
 /** Colours a task status by what it means: green done, red failed, yellow running, dim waiting. */
 export const styleStatus = (style: Style, status: string): string => {

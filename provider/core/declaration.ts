@@ -23,6 +23,8 @@ export interface OperationContext {
   /** A client for `location` (a resource's endpoint/product/region, or none: the provider's config). */
   api(location: RecordedLocation): ResourceApi;
   clock: Clock;
+  /** Fires when the engine cancels (the plugin's Cancel): hand it to anything long-running, so it stops. */
+  signal: AbortSignal;
   /** A line for the deployment's log (progress, drift, what was found). */
   log(message: string): void;
   /** One verified read (sdk/read), stopped by a cancellation. */

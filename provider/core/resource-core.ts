@@ -58,6 +58,7 @@ export class ProviderEnvironment {
     return {
       api: (location) => this.createApi(connectionOptions(this.configured, location)),
       clock: this.clock,
+      signal,
       log,
       read: (api, query, options) => readTaskOutcome(api, query, { ...options, signal }),
       wait: (api, query, request) => waitForOutcome(api, query, request, waitContext),

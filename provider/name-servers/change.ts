@@ -1,31 +1,28 @@
 /**
- * The name-server change, submitted or resumed, then waited on and read back: the one place the DomainNameServers
- * calls the SDK's name-server functions (findTask, submitNameServerChange, queryDomainNameServers). When the SDK's
- * submit-or-resume path for task operations lands, `applyChange` is what rebinds to it.
- *
- * Never twice: before submitting, it looks for a change over exactly these domains submitted within LOOKBACK_MS
- * (a run interrupted after its submit). One still open is waited on; the latest finished one is adopted if the
- * domains already have the name servers asked for. Otherwise it submits, once.
+ * The name-server change, submitted or resumed, then gated: the one place the DomainNameServers calls the SDK's
+ * submit-or-resume path (sdk/tasks/submit-or-resume) with the name servers' operation (NAME_SERVER_CHANGE). The
+ * path looks for the same change already submitted (a run interrupted after its write), waits for an open one of
+ * these domains before deciding, submits nothing when the domains already have the name servers asked, writes at
+ * most once, and passes only with one succeeded detail per domain and every domain reading back what was asked.
+ * What is left here is the resource's words: its log lines, its errors, its outputs.
  */
 import { fetchInOrder } from "../../sdk/pager/ordered-window";
-import { findTask } from "../../sdk/name-servers/find-task";
-import type { TaskInfo } from "../../sdk/name-servers/models";
-import { queryDomainNameServers, sameNameServers } from "../../sdk/name-servers/query-domain";
-import { submitNameServerChange } from "../../sdk/name-servers/submit";
+import { TimeoutError } from "../../sdk/errors";
+import type { DomainNameServersInfo } from "../../sdk/name-servers/models";
+import { NAME_SERVER_CHANGE, nameServersApplied } from "../../sdk/name-servers/operation";
+import { queryDomainNameServers } from "../../sdk/name-servers/query-domain";
+import { summarizeTask } from "../../sdk/outcome";
+import type { ChangeResult, SubmitEvent } from "../../sdk/tasks/models";
+import { submitOrResume } from "../../sdk/tasks/submit-or-resume";
 import type { OperationContext, ResourceApi } from "../core/declaration";
 import { outcomeOutputs, type OutcomeOutputs } from "../core/outcome-outputs";
+import { throttledProgress } from "../core/progress";
 import type { NameServersInputs } from "./inputs";
 import { changeFailedMessage, notAppliedMessage, timedOutMessage } from "./messages";
 import { idOf } from "./state";
 
-/** How far back a create looks for a change it may already have submitted. QueryTaskList filters by whole days. */
-export const LOOKBACK_MS = 24 * 3600 * 1000;
-
-/** Domains read at once on refresh and after a change: a batch of hundreds must not burst into throttling. */
+/** Domains read at once on refresh: a batch of hundreds must not burst into throttling. */
 const READ_CONCURRENCY = 4;
-
-/** Hosts of Alibaba Cloud DNS, for drift of a domain set to `aliyunDns: true` (its exact hosts vary by account). */
-const ALIYUN_DNS_HOST = /\.(hichina|alidns)\.com$/i;
 
 /** What a change came to: its task, the task's outcome outputs, and each domain's name servers after it. */
 export interface AppliedChange {
@@ -34,22 +31,52 @@ export interface AppliedChange {
   current: Record<string, string[]>;
 }
 
-/** Makes the change (or finds the one already made) and waits for it; fails unless every domain has the name servers asked for. */
+/** The resource's log line for each step of the path. */
+const logLine = (e: SubmitEvent): string => {
+  switch (e.kind) {
+    case "waitingOnEarlier": return `task ${e.taskNo} was already submitted for these domains; waiting on it instead of submitting again`;
+    case "notThisChange": return `task ${e.taskNo} did not set these name servers; submitting the change`;
+    case "submitted": return `submitted the change as task ${e.taskNo}`;
+    default: return e.message;
+  }
+};
+
+/** The outputs of a change already in effect with no task of it in the lookback window: nothing was submitted. */
+const nothingSubmitted = (nowMs: number): OutcomeOutputs => ({
+  ...outcomeOutputs({ ...summarizeTask("", [], { verified: true }), status: "EXECUTE_SUCCESS", statusCode: 2, succeeded: true, complete: true }, 0, nowMs),
+  anomalies: ["no task: every domain already had these name servers, so nothing was submitted"],
+});
+
+/** Makes the change (or finds the one already made) and gates on it; fails unless every domain has the name servers asked for. */
 export async function applyChange(ctx: OperationContext, api: ResourceApi, inputs: NameServersInputs): Promise<AppliedChange> {
   const id = idOf(inputs.domainNames);
-  const earlier = await submittedBefore(ctx, api, inputs);
-  if (earlier) {
-    ctx.log(`DomainNameServers ${id}: task ${earlier.task.taskNo} was already submitted for these domains; waiting on it instead of submitting again`);
-    const settled = await settle(ctx, api, earlier.task.taskNo, inputs, earlier.current);
-    if (inputs.domainNames.every((d) => matches(inputs, settled.current[d]))) return settled;
-    ctx.log(`DomainNameServers ${id}: task ${earlier.task.taskNo} did not set these name servers; submitting the change`);
+  let result: ChangeResult<DomainNameServersInfo>;
+  try {
+    result = await submitOrResume(api, NAME_SERVER_CHANGE, { domainNames: inputs.domainNames, nameServers: inputs.nameServers, aliyunDns: inputs.aliyunDns, lang: inputs.lang }, {
+      timeoutSeconds: inputs.timeoutSeconds,
+      minDelaySeconds: inputs.minDelaySeconds,
+      maxDelaySeconds: inputs.maxDelaySeconds,
+      failFast: inputs.failFast,
+      lang: inputs.lang,
+      clock: ctx.clock,
+      signal: ctx.signal,
+      onProgress: throttledProgress({ clock: ctx.clock, log: ctx.log, resource: `DomainNameServers ${id}: task` }),
+      onEvent: (e) => ctx.log(`DomainNameServers ${id}: ${logLine(e)}`),
+    });
+  } catch (err) {
+    if (TimeoutError.isInstance(err)) throw new Error(timedOutMessage(err.message.replace(/\.$/, "")), { cause: err });
+    throw err;
   }
-  const { taskNo } = await submitNameServerChange(api, { domainNames: inputs.domainNames, nameServers: inputs.nameServers, aliyunDns: inputs.aliyunDns, lang: inputs.lang });
-  ctx.log(`DomainNameServers ${id}: submitted the change as task ${taskNo}`);
-  const settled = await settle(ctx, api, taskNo, inputs);
-  const wrong = inputs.domainNames.find((d) => !matches(inputs, settled.current[d]));
-  if (wrong !== undefined) throw new Error(notAppliedMessage(taskNo, wrong, inputs.nameServers ?? ["Alibaba Cloud DNS"], settled.current[wrong]));
-  return settled;
+  const now = ctx.clock.now();
+  const outcome = result.outcome ? outcomeOutputs(result.outcome, inputs.maxDetails, now) : nothingSubmitted(now);
+  const current = Object.fromEntries(Object.entries(result.states).map(([d, s]) => [d, s.nameServers]));
+  const taskNo = result.taskNo ?? "";
+  if (result.verdict === "failed") throw new Error(changeFailedMessage(taskNo, outcome));
+  if (result.verdict === "notApplied") {
+    const wrong = inputs.domainNames.find((d) => !matches(inputs, current[d])) ?? inputs.domainNames[0];
+    throw new Error(notAppliedMessage(taskNo, wrong, inputs.nameServers ?? ["Alibaba Cloud DNS"], current[wrong] ?? []));
+  }
+  return { taskNo, outcome, current };
 }
 
 /** Each domain's name servers now, READ_CONCURRENCY requests at a time (one request per domain). */
@@ -63,42 +90,7 @@ export async function currentNameServers(api: ResourceApi, domainNames: readonly
   return current;
 }
 
-/** Whether `actual` is what the inputs ask for (any order: registries reorder). */
+/** Whether `actual` is what the inputs ask for (any order: registries reorder) - the SDK's rule, for refresh. */
 export function matches(inputs: { nameServers?: string[] | null; aliyunDns?: boolean | null }, actual: readonly string[] | undefined): boolean {
-  if (!actual) return false;
-  if (inputs.aliyunDns === true) return actual.length > 0 && actual.every((h) => ALIYUN_DNS_HOST.test(h));
-  return sameNameServers(inputs.nameServers ?? [], actual);
-}
-
-/**
- * A change for exactly these domains submitted within LOOKBACK_MS: one still open, or the latest finished one if
- * the domains already have the name servers asked for (it was this change, and it went through; `current` is
- * what the registry listed then, so it is not read twice).
- */
-async function submittedBefore(ctx: OperationContext, api: ResourceApi, inputs: NameServersInputs): Promise<{ task: TaskInfo; current?: Record<string, string[]> } | undefined> {
-  const now = ctx.clock.now();
-  const found = await findTask(api, { domainNames: inputs.domainNames, sinceMs: now - LOOKBACK_MS }, { nowMs: now });
-  const open = found.find((t) => t.taskStatus !== "COMPLETE");
-  if (open) return { task: open };
-  if (found.length === 0) return undefined;
-  const current = await currentNameServers(api, inputs.domainNames);
-  return inputs.domainNames.every((d) => matches(inputs, current[d])) ? { task: found[0], current } : undefined;
-}
-
-/** Waits for the task, fails with each failed domain's reason, then reads the domains' name servers. */
-async function settle(ctx: OperationContext, api: ResourceApi, taskNo: string, inputs: NameServersInputs, known?: Record<string, string[]>): Promise<AppliedChange> {
-  const query = { taskNo, ...(inputs.lang !== undefined && { lang: inputs.lang }) };
-  const outcome = await ctx.wait(api, query, {
-    settings: inputs,
-    until: inputs.failFast ? "firstFailure" : "complete",
-    resource: `DomainNameServers ${idOf(inputs.domainNames)}: task`,
-    onTimeout: (err) => {
-      const last = err.lastState;
-      const seen = last ? `${last.succeededCount + last.failedCount} of ${last.total} details finished` : "the task was never read";
-      return timedOutMessage(`task ${taskNo} did not complete within timeoutSeconds=${inputs.timeoutSeconds} (${seen})`);
-    },
-  });
-  const outputs = outcomeOutputs(outcome, inputs.maxDetails, ctx.clock.now());
-  if (!outputs.succeeded) throw new Error(changeFailedMessage(taskNo, outputs));
-  return { taskNo, outcome: outputs, current: known ?? (await currentNameServers(api, inputs.domainNames)) };
+  return nameServersApplied({ nameServers: inputs.nameServers ?? undefined, aliyunDns: inputs.aliyunDns ?? undefined }, actual);
 }

@@ -6,7 +6,7 @@
  * what the code accepts and prints.
  */
 import { z } from "zod";
-import { TaskOutcomeOutputSchema } from "../../test/support/output-schema";
+import { SetNsOutputSchema, TaskOutcomeOutputSchema, WaitManyOutputSchema } from "../../test/support/output-schema";
 import { ScenarioSchema } from "../../emulator/spec-schemas";
 import type { GeneratedFiles } from "./sections";
 
@@ -35,6 +35,22 @@ const DOCS: readonly SchemaDoc[] = [
     title: "domain-tasks -o json outcome",
     description:
       "What domain-tasks get / wait print with -o json: the SDK's TaskOutcome. Each -o jsonl line is one item of details. Generated from test/support/output-schema.ts by npm run docs; see docs/cli.md.",
+  },
+  {
+    file: "docs/schemas/wait-many.schema.json",
+    schema: WaitManyOutputSchema,
+    io: "output",
+    title: "domain-tasks wait -o json, several tasks",
+    description:
+      "What domain-tasks wait prints with -o json when it gates on several tasks (several TaskNos, --tasks-from or --since, even if that finds one): the combined exit code and each task's verdict and outcome. Each -o jsonl line is one item of tasks. Generated from test/support/output-schema.ts by npm run docs; see docs/cli.md.",
+  },
+  {
+    file: "docs/schemas/set-ns.schema.json",
+    schema: SetNsOutputSchema,
+    io: "output",
+    title: "domain-tasks set-ns -o json (without --wait)",
+    description:
+      "What domain-tasks set-ns prints with -o json and without --wait: the task of the change and how it came about. With --wait it prints the task's outcome (outcome.schema.json). Generated from test/support/output-schema.ts by npm run docs; see docs/cli.md.",
   },
 ];
 

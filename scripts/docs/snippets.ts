@@ -66,7 +66,8 @@ export const checkSnippets = (root: string): string[] => {
   const virtual = new Map(snippets.map((s, i) => [join(root, ".snippets", `snippet-${i}.ts`), s]));
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ES2022, // top-level await, as in an ES module program
+    // The `pulumi new typescript` template's settings: CommonJS, where a top-level await does not compile.
+    module: ts.ModuleKind.CommonJS,
     moduleResolution: ts.ModuleResolutionKind.Node10,
     strict: true,
     noEmit: true,

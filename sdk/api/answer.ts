@@ -5,7 +5,8 @@
  * - an empty body (200, 204); a body that is not JSON (HTML from a firewall or gateway, XML although the
  *   client sent Format=JSON, plain text); JSON that is not an object (`null`, `[]`, `"ok"`);
  * - 4xx/5xx: the service's error body by its Code, or one without a Code named by its status (`Http503`);
- * - a 200 whose body is an error object (`{"Code":"Throttling.User",...}`): that error;
+ * - a 200 whose body is an error object (`{"Code":"Throttling.User",...}`): that error - but `"Code": "200"` beside
+ *   an action's answer is success (some gateways send it), and the answer is read;
  * - otherwise the page, parsed by the wire schema.
  * Throttled answers carry the wait the gateway asks for (./throttle-headers). Every string of the body is
  * redacted before anything reads it, so a secret reflected by a server never reaches a page or an error.
@@ -35,6 +36,9 @@ const describeText = (text: string, contentType: string): { what: string; xmlErr
   }
   return { what: `a body that is not JSON (${JSON.stringify(text.slice(0, 80))})` };
 };
+
+/** `Code: "200"` (or 200, "OK", "Success"): some Alibaba Cloud gateways put it in success bodies. */
+const isSuccessCode = (code: unknown): boolean => /^(?:200|ok|success)$/i.test(String(code).trim());
 
 /** How to read the success body of an action other than QueryTaskDetailList (DomainTaskClient.callAction). */
 export interface ActionReader<T> {
@@ -103,8 +107,9 @@ export function readAnswer<T>(answer: HttpAnswer, endpoint: string, secrets: rea
     fail({ code: INVALID_RESPONSE, message: `${said} with ${describeJson(body)} instead of a ${reader?.action ?? "QueryTaskDetailList"} object` });
   }
   if (reader) {
-    // A success body never carries a Code: one that does is an error answered with 200.
-    if ("Code" in (body as object)) fromBody();
+    // A Code in a 200 is an error answered with 200 - unless it is the gateway's word for success (`"Code": "200"`,
+    // beside the fields of the answer): that answer's TaskNo is the change accepted, and must not be lost.
+    if ("Code" in (body as object) && !isSuccessCode((body as { Code?: unknown }).Code)) fromBody();
     return reader.parse(body, status);
   }
   // A 200 carrying an error: the service's Code and no paging at all.

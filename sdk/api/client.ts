@@ -14,7 +14,7 @@ import { resolveCredentials, type StaticCredentials } from "../credentials";
 import { resolveEndpoint, type Product, type ResolvedEndpoint } from "../endpoint";
 import { CredentialsError, DomainApiError, ValidationError } from "../errors";
 import { RateLimiter } from "../rate-limit";
-import { retryPolicy, withRetry, type RetryOptions } from "../retry";
+import { retryPolicy, withRetry, type RetryNotice, type RetryOptions } from "../retry";
 import { readAnswer } from "./answer";
 import { credentialHint, isCredentialRefusal, withCredentialHint } from "./credential-hint";
 import { apiError, fromTransportFailure, toDomainTaskError, TRANSPORT_CODES } from "./error-mapping";
@@ -74,6 +74,8 @@ export interface ClientOptions {
   env?: Record<string, string | undefined>;
   /** Random source for backoff jitter, [0, 1). Default Math.random. */
   random?: () => number;
+  /** Told before each retry, with the action and why (the error is redacted like every other). For logs. */
+  onRetry?: (retry: RetryNotice & { action: string }) => void;
 }
 
 /** Region from options, then ALICLOUD_REGION, then ALIBABA_CLOUD_REGION. */
@@ -268,7 +270,7 @@ export class DomainTaskClient implements DomainTaskApi {
           }
         },
         this.#retry,
-        { clock, signal: call.signal, random: this.#options.random, deadlineAt },
+        { clock, signal: call.signal, random: this.#options.random, deadlineAt, onRetry: this.#options.onRetry && ((r) => this.#options.onRetry!({ ...r, action })) },
       );
     } catch (err) {
       if (DomainApiError.isInstance(err) && isCredentialRefusal(err.code) && this.#credentialFrom.source) {

@@ -53,8 +53,8 @@ export const isRetryableFailure = (code: string, statusCode: number): boolean =>
 
 const RAM_ACTION = "domain:QueryDomainTask";
 
-/** What the caller can do, by code (then by status). */
-const advice = (code: string, statusCode: number, recommend?: string): string => {
+/** What the caller can do, by code (then by status): the last sentence of every API error message. */
+export const adviceFor = (code: string, statusCode: number, recommend?: string): string => {
   if (code.startsWith("Throttling") || code === "Rejected.Throttling")
     return "Requests are being throttled: lower the request rate (the client's rateLimit option) or retry later.";
   if (code === TRANSPORT_CODES.deadlineExceeded)
@@ -114,7 +114,7 @@ export const formatApiErrorMessage = (p: {
   const status = p.statusCode > 0 ? `HTTP ${p.statusCode}` : "no response";
   const text = (p.message ?? "").trim().replace(/[.]?$/, ".");
   const rid = p.requestId ? ` RequestId: ${p.requestId}.` : "";
-  return `${p.code} (${status}): ${text}${rid} ${advice(p.code, p.statusCode, p.recommend)}`;
+  return `${p.code} (${status}): ${text}${rid} ${adviceFor(p.code, p.statusCode, p.recommend)}`;
 };
 
 /** What a DomainApiError is built from. */

@@ -4,8 +4,10 @@
  * the credential sources' errors (sdk/credentials.ts, through `redactCredentialText`).
  *
  * Two kinds of removal:
- * - the known secret values in use (the AccessKey secret and the STS token), raw, percent-encoded once and
- *   twice, and base64-encoded;
+ * - the known secret values in use (the AccessKey secret and the STS token) in every form a server may echo them
+ *   in: raw, percent-encoded once and twice (upper- and lower-case hex, with and without RFC 3986's `!'()*`),
+ *   JSON-escaped (`\/`, `\u002B`), base64 - and any prefix of one of those forms of PREFIX_MIN characters or
+ *   more (a service that echoes a signed request truncated);
  * - the value of any secret-bearing parameter or field, whatever its value: `Signature`, `SecurityToken`,
  *   `AccessKeySecret` query parameters in any encoding, and JSON / INI style keys (`"AccessKeySecret": "..."`,
  *   `access_key_secret = ...`, `security_token`, `sts_token`).
@@ -17,10 +19,61 @@ export const REDACTED = "***";
 /** Secrets shorter than this are not redacted literally (it would garble messages); real ones are 30+. */
 const MIN_SECRET_LENGTH = 8;
 
-/** The forms a secret takes on the way out. */
-const formsOf = (secret: string): string[] => {
-  const once = encodeURIComponent(secret);
-  return [...new Set([secret, once, encodeURIComponent(once), Buffer.from(secret).toString("base64")])];
+/**
+ * A prefix this long of a secret, in any of its forms, is the secret cut short: 12 characters of a 30-character
+ * AccessKey secret are as unguessable as a password, and a message never holds them by chance.
+ */
+const PREFIX_MIN = 12;
+
+const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/**
+ * How one character of a secret may be written where a server echoes it: as itself, percent-encoded once or
+ * twice (any case of hex; RFC 3986's `!'()*` too), JSON-escaped (`\/`, `\"`, `\u002B` in any case). Letters,
+ * digits and `-_.~` are never encoded.
+ */
+const writingsOf = (c: string): string[] => {
+  if (/[A-Za-z0-9_.~-]/.test(c)) return [escapeRe(c)];
+  const bytes = [...Buffer.from(c, "utf8")].map((b) => b.toString(16).padStart(2, "0"));
+  const once = bytes.map((h) => `%${h}`).join("");
+  const units = [...c].flatMap((ch) => Array.from({ length: ch.length }, (_, i) => ch.charCodeAt(i)));
+  const writings = [escapeRe(c), escapeRe(once), escapeRe(once.replace(/%/g, "%25")), units.map((u) => `\\\\u${u.toString(16).padStart(4, "0")}`).join("")];
+  const json = JSON.stringify(c).slice(1, -1);
+  if (json !== c) writings.push(escapeRe(json));
+  if (c === "/") writings.push("\\\\/");
+  return writings;
+};
+
+/**
+ * The secret in any of its written forms, whole or cut after PREFIX_MIN characters or more (one alternation per
+ * character, the tail nested optional groups), case-insensitive for the hex of its escapes. Built once per secret.
+ */
+const patterns = new Map<string, RegExp>();
+const patternOf = (secret: string): RegExp => {
+  let pattern = patterns.get(secret);
+  if (!pattern) {
+    const chars = [...secret].map((c) => `(?:${writingsOf(c).join("|")})`);
+    const head = Math.min(PREFIX_MIN, chars.length);
+    const tail = chars.slice(head).reduceRight((rest, c) => `(?:${c}${rest})?`, "");
+    pattern = new RegExp(chars.slice(0, head).join("") + tail, "gi");
+    if (patterns.size > 32) patterns.clear();
+    patterns.set(secret, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+};
+
+/** `text` with `secret` in every written form (and its base64, whole or cut short) replaced by `marker`. */
+const removeSecret = (text: string, secret: string, marker: string): string => {
+  let out = text.replace(patternOf(secret), marker);
+  const b64 = Buffer.from(secret).toString("base64");
+  const seed = b64.slice(0, PREFIX_MIN);
+  for (let at = out.indexOf(seed); at >= 0; at = out.indexOf(seed, at + marker.length)) {
+    let end = at + seed.length;
+    while (end - at < b64.length && out[end] === b64[end - at]) end++;
+    out = `${out.slice(0, at)}${marker}${out.slice(end)}`;
+  }
+  return out;
 };
 
 /** Query parameters whose value authenticates a request. */
@@ -47,7 +100,7 @@ export const redactSecrets = (text: string, secrets: readonly (string | undefine
   let out = text;
   for (const secret of secrets) {
     if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
-    for (const form of formsOf(secret)) out = out.split(form).join(REDACTED);
+    out = removeSecret(out, secret, REDACTED);
   }
   return redactFields(out, SECRET_PARAMS, REDACTED);
 };
@@ -75,10 +128,10 @@ export const redactCredentialText = (text: string): string =>
 export const redactValue = <T>(value: T, secrets: readonly (string | undefined)[], sourceText?: string): T => {
   const live = secrets.filter((s): s is string => !!s && s.length >= MIN_SECRET_LENGTH);
   if (live.length === 0) return value;
-  const forms = live.flatMap(formsOf);
+  const holds = (text: string): boolean => live.some((secret) => removeSecret(text, secret, "\u0000") !== text);
   // The fast path for a 1000-detail page: when the JSON text holds no form and no escape, no string can.
-  if (sourceText !== undefined && !sourceText.includes("\\") && !forms.some((f) => sourceText.includes(f))) return value;
-  const scrub = (s: string): string => (forms.some((f) => s.includes(f)) ? forms.reduce((t, f) => t.split(f).join(REDACTED), s) : s);
+  if (sourceText !== undefined && !sourceText.includes("\\") && !holds(sourceText)) return value;
+  const scrub = (s: string): string => (holds(s) ? live.reduce((t, secret) => removeSecret(t, secret, REDACTED), s) : s);
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") return scrub(v);
     if (Array.isArray(v)) return v.map(walk);

@@ -1,19 +1,10 @@
 /** The public shapes of the name-server functions. Interfaces only; behaviour lives in the modules that use them. */
-import type { DomainTaskApi } from "../api/client";
-import type { DomainApiError } from "../errors";
+import type { TaskApi, TaskInfo } from "../tasks/models";
 
-/** One call of any Domain API action; `DomainTaskClient.callAction` implements it. */
-export interface DomainActionApi {
-  callAction<T>(
-    action: string,
-    query: Record<string, string>,
-    parse: (body: unknown, statusCode: number) => T,
-    options?: { signal?: AbortSignal; retryable?: (err: DomainApiError) => boolean },
-  ): Promise<T>;
-}
+export type { DomainActionApi, TaskInfo } from "../tasks/models";
 
 /** What the name-server functions need: a DomainTaskClient fits. */
-export type NameServerApi = DomainTaskApi & DomainActionApi;
+export type NameServerApi = TaskApi;
 
 /** A change of name servers: `nameServers` (2-13 host names, in order) or `aliyunDns: true`, never both. */
 export interface NameServerChange {
@@ -46,21 +37,12 @@ export interface DomainNameServersInfo {
   requestId: string;
 }
 
-/** One task of the account, as QueryTaskList lists it. */
-export interface TaskInfo {
-  taskNo: string;
-  taskType: string;
-  /** WAITING_EXECUTE, EXECUTING or COMPLETE: a task is complete whatever its details came to. The SDK decides on this. */
-  taskStatus: string;
-  /**
-   * As sent, for display; -1 when absent or not an integer. Which code goes with COMPLETE is not settled by public
-   * evidence (3 in the API reference, 1 in an SDK example): read `taskStatus`, never this.
-   */
-  taskStatusCode: number;
-  /** How many details (domains) it has. */
-  taskNum: number;
-  /** As sent ("Dec 26,2017 11:00:54" in the API's samples). */
-  createTime: string;
+/** A task over exactly the domains asked, as `findTask` found it: open or not as its details say. */
+export interface FoundTask extends TaskInfo {
+  /** Some detail is not terminal yet (the list's TaskStatus is not trusted for this). */
+  open: boolean;
+  /** Every detail succeeded. */
+  succeeded: boolean;
 }
 
 /** Which submitted task to look for: one of `taskType` over exactly these domains, created since `sinceMs`. */

@@ -1,5 +1,5 @@
 /** `queryDomainNameServers`: a domain's name servers now (QueryDomainByDomainName's DnsList), to verify or refresh. */
-import { withRamAdvice } from "./permissions";
+import { withRamAdvice } from "../tasks/permissions";
 import type { DomainActionApi, DomainNameServersInfo } from "./models";
 import { normalizeHostName } from "./validate";
 import { parseDomain } from "./wire";
@@ -10,12 +10,12 @@ export const QUERY_DOMAIN_RAM_ACTION = "domain:QueryCommonInfo";
 export async function queryDomainNameServers(
   api: DomainActionApi,
   domainName: string,
-  options: { signal?: AbortSignal; lang?: "en" | "zh" } = {},
+  options: { signal?: AbortSignal; lang?: "en" | "zh"; timeoutMs?: number } = {},
 ): Promise<DomainNameServersInfo> {
   const query: Record<string, string> = { DomainName: normalizeHostName(domainName) };
   if (options.lang) query.Lang = options.lang;
   try {
-    return await api.callAction("QueryDomainByDomainName", query, parseDomain, { signal: options.signal });
+    return await api.callAction("QueryDomainByDomainName", query, parseDomain, { signal: options.signal, timeoutMs: options.timeoutMs });
   } catch (err) {
     throw withRamAdvice(err, QUERY_DOMAIN_RAM_ACTION, "read domains");
   }

@@ -1,8 +1,9 @@
 /**
  * The rules a name-server change must meet before anything is sent - one owner for the SDK, the resource's
  * `check` and the CLI: domain names and name-server host names are host names (RFC 1123 letters, digits and
- * hyphens; internationalized names in their xn-- form), 2 to 13 name servers (registries need at least two; .com
- * and most others take at most 13), no duplicates, and `nameServers` or `aliyunDns: true`, not both.
+ * hyphens; internationalized names in their xn-- form), never IP addresses (a registry delegates to host names;
+ * an address belongs to a DNS host, i.e. a glue record), 2 to 13 name servers (registries need at least two;
+ * .com and most others take at most 13), no duplicates, and `nameServers` or `aliyunDns: true`, not both.
  */
 import { ValidationError } from "../errors";
 import type { NameServerChange } from "./models";
@@ -25,12 +26,21 @@ export interface ChangeProblem {
 
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 
+/** An IPv4 address (every label digits: no top-level domain is numeric) or an IPv6 one. */
+const isIpAddress = (value: string): boolean => /^\d+(\.\d+){3}$/.test(normalizeHostName(value)) || /^\[?[0-9a-f:]+:[0-9a-f:.]*\]?$/i.test(value.trim());
+
 const hostProblems = (field: ChangeProblem["field"], what: string, values: unknown): ChangeProblem[] => {
   if (!Array.isArray(values)) return [{ field, value: values, message: `${field} must be a list of ${what}s; got ${show(values)}` }];
   const problems: ChangeProblem[] = [];
   const seen = new Set<string>();
   for (const value of values) {
-    if (typeof value !== "string" || !HOST_NAME.test(normalizeHostName(value))) {
+    if (typeof value === "string" && isIpAddress(value)) {
+      problems.push({
+        field,
+        value,
+        message: `${field} has ${show(value)}, an IP address: give a ${what}${what === "host name" ? " (the name server's name, e.g. ns1.example.net; an address is a DNS host's glue record, not a name server)" : ", e.g. example.com"}`,
+      });
+    } else if (typeof value !== "string" || !HOST_NAME.test(normalizeHostName(value)) || /^\d+$/.test(normalizeHostName(value).split(".").pop()!)) {
       problems.push({
         field,
         value,

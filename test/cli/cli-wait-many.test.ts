@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { TaskVerdictOutputSchema, WaitManyOutputSchema } from "../support/output-schema";
 import { cliEnv, useCliEmulator } from "./emulator-env";
 import { runCli } from "./harness";
 
@@ -27,7 +28,7 @@ describe("domain-tasks wait with several TaskNos", () => {
   it("exits 0 only when every task verified success, with each task's outcome in the JSON", async () => {
     const result = await waitFor(["M-OK-1", "M-OK-2"]);
     expect(result.code).toBe(0);
-    const doc = JSON.parse(result.stdout);
+    const doc = WaitManyOutputSchema.parse(JSON.parse(result.stdout));
     expect(doc.exitCode).toBe(0);
     expect(doc.tasks.map((t: { taskNo: string; exitCode: number }) => [t.taskNo, t.exitCode])).toEqual([["M-OK-1", 0], ["M-OK-2", 0]]);
     expect(doc.tasks[1].outcome).toMatchObject({ succeeded: true, verified: true, total: 30 });
@@ -37,7 +38,7 @@ describe("domain-tasks wait with several TaskNos", () => {
   it("exits 1 when any detail failed, even while another task is still open at the deadline", async () => {
     const result = await waitFor(["M-OK-1", "M-FAIL", "M-SLOW"], ["--timeout", "2s"]);
     expect(result.code).toBe(1);
-    const doc = JSON.parse(result.stdout);
+    const doc = WaitManyOutputSchema.parse(JSON.parse(result.stdout));
     expect(doc.tasks.map((t: { exitCode: number }) => t.exitCode)).toEqual([0, 1, 4]);
     expect(result.stderr).toMatch(/M-SLOW: timed out after 2s/);
   });
@@ -45,6 +46,13 @@ describe("domain-tasks wait with several TaskNos", () => {
   it("exits 4 when a task is still open at the deadline and none failed", async () => {
     const result = await waitFor(["M-OK-1", "M-SLOW"], ["--timeout", "1s"]);
     expect(result.code).toBe(4);
+  });
+
+  it("keeps the several-task shape (in the documented schema) for --since finding one task, and -o jsonl a task a line", async () => {
+    const one = await waitFor([], ["--since", "1h", "--type", "ORDER_RENEW"]);
+    expect(WaitManyOutputSchema.parse(JSON.parse(one.stdout)).tasks.map((t) => t.taskNo)).toEqual(["M-OK-1"]);
+    const lines = await runCli(["wait", "M-OK-1", "M-OK-2", ...cli.endpoint, ...FAST, "-o", "jsonl"], { env: cliEnv() });
+    expect(lines.stdout.trimEnd().split("\n").map((l) => TaskVerdictOutputSchema.parse(JSON.parse(l)).taskNo)).toEqual(["M-OK-1", "M-OK-2"]);
   });
 
   it("exits 3 when a task's answers never verify, naming the contradiction, while the others are judged", async () => {

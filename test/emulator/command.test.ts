@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runEmulatorCommand } from "../../emulator/command";
 import { parseEmulatorArgs } from "../../emulator/command-args";
-import type { Emulator } from "../../emulator";
+import { DEFAULT_CREDENTIAL, type Emulator } from "../../emulator";
+import { DomainTaskClient } from "../../sdk/api/client";
 import { detailsOf, page } from "./helpers";
 
 const dir = mkdtempSync(join(tmpdir(), "emulator-command-"));
@@ -25,13 +26,16 @@ describe("parseEmulatorArgs", () => {
     expect(parseEmulatorArgs([])).toEqual({ host: "127.0.0.1", port: 0, admin: false, help: false });
   });
 
-  it("reads flags by the CLI's one parser: -h, --no-admin, --admin=false, and a hint for a misspelt flag", () => {
+  it("reads its own flags: -h, --no-admin, --admin=false, and names every flag for a misspelt one", () => {
     expect(parseEmulatorArgs(["-h"]).help).toBe(true);
     expect(parseEmulatorArgs(["--admin", "--no-admin"]).admin).toBe(false);
     expect(parseEmulatorArgs(["--admin=false"]).admin).toBe(false);
     expect(() => parseEmulatorArgs(["--prot", "8080"])).toThrow(
-      "unknown flag --prot for domain-tasks emulator: did you mean --port? see domain-tasks emulator --help for the flags it takes.",
+      "unknown flag --prot: the emulator takes --port, --host, --scenario, --faults, --admin, --latency, --help (see domain-tasks emulator --help).",
     );
+    expect(() => parseEmulatorArgs(["--port"])).toThrow("--port needs a value: --port <n>.");
+    expect(() => parseEmulatorArgs(["--admin=yes"])).toThrow('--admin is a switch and takes no value (got "yes"): write --admin or --no-admin.');
+    expect(() => parseEmulatorArgs(["--endpoint", "x"])).toThrow(/^unknown flag --endpoint: the emulator takes/);
     expect(() => parseEmulatorArgs(["--latency", "-5"])).toThrow('--latency "-5" is not valid: give a whole number from 0 to 600000.');
     expect(() => parseEmulatorArgs(["8080"])).toThrow('unexpected argument "8080": domain-tasks emulator takes only flags.');
   });
@@ -108,6 +112,46 @@ describe("runEmulatorCommand", () => {
     expect(err.text()).toContain('Invalid scenario "demoo": no such file, and no bundled scenario of that name. Give a JSON file\'s path, or one of: demo');
   });
 
+  it("registers a scenario's domains and unknown name servers, as startEmulator does, and names them in the banner", async () => {
+    const file = join(dir, "domains-scenario.json");
+    writeFileSync(file, JSON.stringify({
+      tasks: [],
+      domains: [{ domainName: "shop.example.com", nameServers: ["ns1.old.example", "ns2.old.example"] }, { domainName: "blog.example.com" }],
+      unregisteredNameServers: ["ns9.unknown.example"],
+    }));
+    const stdout = capture();
+    const stop = new AbortController();
+    let seen: { dns?: unknown; submitted?: string; failReason?: string } = {};
+    const code = await runEmulatorCommand(["--scenario", file], {
+      stdout,
+      stop: stop.signal,
+      onListening: (e) => {
+        const client = new DomainTaskClient({ endpoint: e.url, credentials: { ...DEFAULT_CREDENTIAL }, env: {} });
+        const call = (action: string, query: Record<string, string>) => client.callAction(action, query, (b) => b as Record<string, unknown>);
+        void (async () => {
+          seen.dns = ((await call("QueryDomainByDomainName", { DomainName: "shop.example.com" })).DnsList as { Dns: string[] }).Dns;
+          const { TaskNo } = await call("SaveBatchTaskForModifyingDomainDns", {
+            "DomainName.1": "blog.example.com", AliyunDns: "false", "DomainNameServer.1": "ns9.unknown.example", "DomainNameServer.2": "ns2.x.example",
+          });
+          seen.submitted = String(TaskNo);
+        })().finally(() => stop.abort());
+      },
+    });
+    expect(code).toBe(0);
+    expect(seen.dns).toEqual(["ns1.old.example", "ns2.old.example"]);
+    expect(seen.submitted).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stdout.text()).toContain("domains          2 registered: shop.example.com, blog.example.com");
+    seen = {};
+  });
+
+  it("the bundled demo registers domains for set-ns", async () => {
+    const stdout = capture();
+    const stop = new AbortController();
+    expect(await runEmulatorCommand(["--scenario", "demo"], { stdout, stop: stop.signal, onListening: () => stop.abort() })).toBe(0);
+    expect(stdout.text()).toMatch(/domains {10}5 registered: example\.com, example\.net, example\.org, \.\.\. and 2 more/);
+    expect(stdout.text()).toMatch(/endpoint {9}http:\/\/127\.0\.0\.1:\d+ /);
+  });
+
   it("warns on stderr when bound beyond loopback, and not otherwise", async () => {
     const serveOnce = async (argv: string[]): Promise<string> => {
       const stderr = capture();
@@ -129,7 +173,7 @@ describe("runEmulatorCommand", () => {
     expect(out.text()).toContain("--scenario FILE");
     for (const [argv, message] of [
       [["--port", "http"], "--port \"http\" is not valid"],
-      [["--bogus"], "unknown flag --bogus for domain-tasks emulator"],
+      [["--bogus"], "domain-tasks emulator: unknown flag --bogus: the emulator takes --port"],
       [["--scenario"], "--scenario needs a value: --scenario <file|name>."],
       [["--port="], '--port "" is empty: give a value or leave the flag out.'],
       [["--scenario", join(dir, "missing.json")], "cannot read it (ENOENT)"],

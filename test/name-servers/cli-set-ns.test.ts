@@ -4,7 +4,9 @@
  * bad input exits 2 before anything is sent; a key without domain:DnsModification exits 3 saying so.
  */
 import type { Emulator } from "../../emulator";
+import { VirtualClock } from "../../sdk/clock";
 import { assertBuilt, runCli } from "../cli/harness";
+import { SetNsOutputSchema } from "../support/output-schema";
 import { isolatedEnv } from "../support/isolated-env";
 import { NEW_NAME_SERVERS, READ_ONLY_KEY, startAccount, WRITE_KEY } from "./harness";
 
@@ -21,14 +23,25 @@ beforeEach(async () => {
 });
 afterEach(() => emulator.close());
 
-it("submits the change and prints its TaskNo; a re-run while it is open uses that task instead of submitting again", async () => {
+it("submits the change and prints its TaskNo; a re-run while it is open waits for it and uses it instead of submitting again", async () => {
+  // The task clock stands still until the re-run is seen waiting, so "while it is open" holds however slowly the
+  // machine starts the second process (a real-time window of a second does not, under load).
+  emulator.close();
+  const clock = new VirtualClock(Date.now());
+  emulator = await startAccount({ clock, timing: { changeStartAfterSeconds: 0.3, changeFinishAfterSeconds: 1 } });
   const first = await setNs(["shop.example.com", "blog.example.com", ...NS]);
   expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^[0-9a-f-]{36}\n$/) });
   expect(first.stderr).toContain(`submitted the change as task ${first.stdout.trim()}`);
-  const again = await setNs(["blog.example.com", "shop.example.com", "--ns", NEW_NAME_SERVERS.join(","), "-o", "json"]);
+  const detailReads = () => emulator.stats().byAction.QueryTaskDetailList ?? 0;
+  const before = detailReads();
+  const running = setNs(["blog.example.com", "shop.example.com", "--ns", NEW_NAME_SERVERS.join(","), "-o", "json"]);
+  // Two reads of the task's details: the re-run found it open and is now waiting on it.
+  while (detailReads() < before + 2) await new Promise((resolve) => setTimeout(resolve, 20));
+  clock.advance(2_000);
+  const again = await running;
   expect(again.code).toBe(0);
-  expect(JSON.parse(again.stdout)).toEqual({ taskNo: first.stdout.trim(), requestId: null, submitted: false });
-  expect(again.stderr).toContain("is still open: using it instead of submitting again");
+  expect(SetNsOutputSchema.parse(JSON.parse(again.stdout))).toEqual({ taskNo: first.stdout.trim(), requestId: null, submitted: false, how: "resumed" });
+  expect(again.stderr).toContain(`task ${first.stdout.trim()}, a change of these same domains, is still open: waiting for it before deciding`);
   expect(submissions()).toBe(1);
 });
 
@@ -51,6 +64,35 @@ it("refuses bad input with exit 2, naming the value, before anything is sent", a
   const badDomain = await setNs(["shop_example.com", "--aliyun-dns"]);
   expect(badDomain).toMatchObject({ code: 2, stderr: expect.stringContaining('"shop_example.com", which is not a domain name') });
   expect(emulator.stats().total).toBe(0);
+});
+
+it("refuses flags that do nothing or contradict, and IP addresses, with exit 2 before anything is sent", async () => {
+  const cases: [string[], string][] = [
+    [["shop.example.com", ...NS, "--wait", "--min-delay", "10s", "--max-delay", "1s"], '--min-delay "10s" is longer than --max-delay "1s"'],
+    [["shop.example.com", "--ns", "192.0.2.53", "--ns", "ns2.new-dns.example"], 'nameServers has "192.0.2.53", an IP address'],
+    [["shop.example.com", ...NS, "--since", "1h"], "unknown flag --since for domain-tasks set-ns"],
+    [["shop.example.com", ...NS, "--fail-fast"], "--fail-fast goes with --wait"],
+    [["shop.example.com", ...NS, "--min-delay", "1s"], "--min-delay goes with --wait"],
+    [["shop.example.com", ...NS, "-o", "table"], '-o "table" goes with --wait'],
+    [["shop.example.com", ...NS, "--wait", "--timeout", "0"], "--timeout 0 does not fit set-ns"],
+  ];
+  for (const [args, message] of cases) {
+    const result = await setNs(args);
+    expect({ args, code: result.code, stderr: result.stderr }).toMatchObject({ args, code: 2, stderr: expect.stringContaining(message) });
+  }
+  expect(emulator.stats().total).toBe(0);
+});
+
+it("a change already in effect submits nothing, with and without --wait", async () => {
+  const first = await setNs(["shop.example.com", ...NS, "--wait", ...FAST]);
+  expect(first.code).toBe(0);
+  const again = await setNs(["shop.example.com", ...NS]);
+  expect(again).toMatchObject({ code: 0, stdout: `${JSON.parse(first.stdout).taskNo}\n` });
+  expect(again.stderr).toContain("every domain already reads back ns1.new-dns.example, ns2.new-dns.example");
+  const waited = await setNs(["shop.example.com", ...NS, "--wait", ...FAST, "-o", "json"]);
+  expect(waited.code).toBe(0);
+  expect(JSON.parse(waited.stdout)).toMatchObject({ taskNo: JSON.parse(first.stdout).taskNo, succeeded: true });
+  expect(submissions()).toBe(1);
 });
 
 it("exits 3 for a key without domain:DnsModification, saying which permission to grant", async () => {

@@ -85,6 +85,7 @@ describe("a submission the service may have acted on", () => {
     const error = await submitNameServerChange(flaky, { domainNames: ["shop.example.com"], aliyunDns: true }).catch((e: Error) => e);
     expect(requests).toBe(1);
     expect(error).toMatchObject({ code: "InternalError", retryable: false });
-    expect((error as Error).message).toMatch(/may have been submitted before this failure: look for its task \(findTask/);
+    expect((error as Error).message).toMatch(/may have been carried out before this failure \(the change may have been submitted\), so it was not sent again\. Look for its task \(findTask/);
+    expect((error as Error).message).not.toMatch(/retried/);
   });
 });

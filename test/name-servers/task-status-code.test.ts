@@ -5,7 +5,7 @@
  */
 import { formatTaskListTime } from "../../emulator/actions/query-task-list";
 import { listTasks } from "../../sdk/name-servers";
-import { parseTaskList } from "../../sdk/name-servers/wire";
+import { parseTaskListPage as parseTaskList } from "../../sdk/tasks/list-wire";
 import { clientFor, useEmulator } from "../support/emulator-client";
 import { startHostileServer, type HostileServer } from "../support/hostile-server";
 

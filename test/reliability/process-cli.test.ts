@@ -59,19 +59,19 @@ describe("a failed stdout is reported and ends non-zero", () => {
     }
   });
 
-  it("a reader that closed the pipe: exit 3, naming EPIPE", async () => {
+  it("a reader that closed the pipe: exit 141 (not an API failure's 3), naming EPIPE", async () => {
     const { child, done } = startCli(["get", "T-DONE", ...cli.endpoint, "-o", "jsonl"], { env: cliEnv() });
     child.stdout!.destroy();
     const result = await done;
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(141);
     expect(result.stderr).toBe("domain-tasks: could not write to standard output: the reader closed the pipe (EPIPE); the output is incomplete.\n");
   });
 
-  it("a gate whose outcome could not be written exits 3, not its verdict: the output is incomplete", async () => {
+  it("a gate whose outcome could not be written exits 141, not its verdict: the output is incomplete", async () => {
     const { child, done } = startCli(["wait", "T-FAILS", ...cli.endpoint, ...FAST, "-q", "-o", "json"], { env: cliEnv() });
     child.stdout!.destroy();
     const result = await done;
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(141);
     expect(result.stderr).toContain("could not write to standard output: the reader closed the pipe (EPIPE)");
   });
 });

@@ -27,12 +27,22 @@ export const allViews = (value: unknown): string => {
   return views.join("\n");
 };
 
-/** The forms a secret can take on the way out: raw, percent-encoded once and twice, base64. */
+const lowerHex = (text: string): string => text.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+
+/**
+ * The forms a secret can take on the way out: raw, percent-encoded once and twice (upper- and lower-case hex),
+ * JSON-escaped (`\/`, `\u002b`), base64 - and its first 24 characters, as a server that truncates an echo.
+ */
 export const secretForms = (secret: string): string[] => [
   secret,
   encodeURIComponent(secret),
   encodeURIComponent(encodeURIComponent(secret)),
+  lowerHex(encodeURIComponent(secret)),
+  lowerHex(encodeURIComponent(encodeURIComponent(secret))),
+  secret.replace(/\//g, "\\/"),
+  secret.replace(/[^A-Za-z0-9]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
   Buffer.from(secret).toString("base64"),
+  secret.slice(0, 24),
 ];
 
 /** Asserts none of the secrets appears in `text` in any of its forms (the failure names only which one). */

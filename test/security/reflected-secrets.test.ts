@@ -9,9 +9,17 @@ import { startHostileServer, type HostileBehaviour, type HostileServer, type See
 import { pageBody } from "../support/pages";
 import { allViews, expectNoSecret, KEY_ID, SECRET, SECURITY_TOKEN } from "./leak-check";
 
-/** What a reflecting server can know: the token as sent (raw, percent-encoded in the URL) and the secret. */
+const lowerHex = (text: string): string => text.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+
+/**
+ * What a reflecting server can know: the token as sent (raw, percent-encoded in the URL) and the secret - echoed
+ * in the forms a gateway's debug message uses: lower-case percent-encoding, JSON escapes, a truncated prefix.
+ */
 const echo = (req: SeenRequest): string =>
-  `got ${req.target} token=${req.headers["x-acs-security-token"] ?? ""} raw=${SECURITY_TOKEN} secret=${SECRET} b64=${Buffer.from(SECRET).toString("base64")}`;
+  `got ${req.target} token=${req.headers["x-acs-security-token"] ?? ""} raw=${SECURITY_TOKEN} secret=${SECRET} b64=${Buffer.from(SECRET).toString("base64")} ` +
+  `lower=${lowerHex(encodeURIComponent(SECURITY_TOKEN))} twice=${lowerHex(encodeURIComponent(encodeURIComponent(SECURITY_TOKEN)))} ` +
+  `json=${SECURITY_TOKEN.replace(/\//g, "\\/")} uni=${SECURITY_TOKEN.replace(/[+/=]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)} ` +
+  `cut=${SECRET.slice(0, 24)} cutToken=${SECURITY_TOKEN.slice(0, 24)}`;
 
 const REFLECTORS: [string, (req: SeenRequest) => HostileBehaviour][] = [
   ["a detail's ErrorMsg and FailReason in a 200 page", (req) => ({ kind: "answer", status: 200, body: pageBody([{ ErrorMsg: echo(req), FailReason: echo(req), TaskStatus: "EXECUTE_FAILURE", TaskStatusCode: 3 }]) })],

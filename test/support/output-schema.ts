@@ -78,5 +78,40 @@ export const TaskOutcomeOutputSchema = z.strictObject({
 
 export type TaskOutcomeOutput = z.infer<typeof TaskOutcomeOutputSchema>;
 
+/** A gate's exit code (docs/cli.md, "Exit codes"). */
+const exitCode = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
+/** One task of a gate over several (`wait T1 T2`, `--tasks-from`, `--since`): also each `-o jsonl` line. */
+export const TaskVerdictOutputSchema = z.strictObject({
+  taskNo: z.string().min(1),
+  /** This task's own exit code. */
+  exitCode,
+  /** One sentence: what was expected and what was found. */
+  verdict: z.string(),
+  /** Its outcome; null when its wait ended in an error that has none (an API error, a TaskNo without details). */
+  outcome: TaskOutcomeOutputSchema.nullable(),
+});
+
+/**
+ * `-o json` of a gate over several tasks - several TaskNos, `--tasks-from` or `--since`, even when that finds one
+ * task: the combined exit code (the worst verdict) and each task's. `wait` with one TaskNo prints its outcome alone.
+ */
+export const WaitManyOutputSchema = z.strictObject({
+  exitCode,
+  tasks: z.array(TaskVerdictOutputSchema),
+});
+
+/** `set-ns -o json` without `--wait`: what was submitted (or found). */
+export const SetNsOutputSchema = z.strictObject({
+  /** The task that makes the change; null when the domains already had the name servers and no task of it was found. */
+  taskNo: z.string().min(1).nullable(),
+  /** The write's RequestId; null when nothing was written (or its answer was lost). */
+  requestId: z.string().nullable(),
+  /** True when this run submitted the change. */
+  submitted: z.boolean(),
+  /** submitted: written now; resumed: an earlier submission of it was found; applied: already in effect, nothing sent. */
+  how: z.enum(["submitted", "resumed", "applied"]),
+});
+
 /** Compile-time proof that the schema and the SDK's TaskOutcome describe the same object (sdk/type-proofs.ts). */
 export type OutputSchemaMatchesSdk = Proof<Same<TaskOutcomeOutput, TaskOutcome>>;

@@ -49,6 +49,29 @@ it("in a preview, checks inputs but sends nothing to the Domain API", async () =
   expect(stack.emulator.stats().total).toBe(0);
 });
 
+it("in a preview, an output the provider computes is reported as not known, instead of never resolving", async () => {
+  stack = await startTestStack({ preview: true });
+  const taskNo = stack.emulator.addTask({ details: [{ domainName: "preview.example.com" }] });
+  const task = new DomainTask("previewed-status", { taskNo });
+  await expect(outputOf(task.status)).rejects.toThrow(/not known in a preview/);
+  expect(await outputOf(task.taskNo)).toBe(taskNo);
+});
+
+it("close() waits for what is still running, which ends once the emulator is gone, and reports nothing after", async () => {
+  stack = await startTestStack();
+  const slow = stack.emulator.addTask({ details: [{ domainName: "slow.example.com", finishAfterSeconds: 3600 }] });
+  const done = stack.emulator.addTask({ details: [{ domainName: "done.example.com" }] });
+  const waiting = new DomainTask("still-waiting", { taskNo: slow, minDelaySeconds: 0.2, maxDelaySeconds: 0.5 });
+  const finished = new DomainTask("finished", { taskNo: done, minDelaySeconds: 0.2 });
+  expect(await outputOf(finished.status)).toBe("EXECUTE_SUCCESS");
+  void waiting;
+  const running = stack.registration("still-waiting");
+  expect(running.finished).toBeUndefined();
+  await stack.close();
+  expect(running.finished).toBeDefined(); // its provider call settled before close() resolved
+  stack = undefined;
+});
+
 it("stops the deployment at a resource whose check fails: its dependents are never registered", async () => {
   stack = await startTestStack();
   const taskNo = stack.emulator.addTask({ details: [{ domainName: "bad.example.com" }] });

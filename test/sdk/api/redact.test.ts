@@ -21,6 +21,32 @@ describe("redactSecrets", () => {
     expect(redactSecrets("access_key_secret = s3cr3t\nsts_token=tok")).toBe("access_key_secret = ***\nsts_token=***");
   });
 
+  it("removes the forms a reflecting server uses: lower-case percent-encoding, RFC 3986, JSON escapes", () => {
+    const secret = "Ab/c+d=e(f)*g!h'i0123";
+    const forms = [
+      encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+      encodeURIComponent(secret).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`),
+      encodeURIComponent(encodeURIComponent(secret)).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+      JSON.stringify(secret).slice(1, -1).replace(/\//g, "\\/"),
+      secret.replace(/[^A-Za-z0-9]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+      secret.replace(/[^A-Za-z0-9]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}`),
+    ];
+    for (const form of forms) {
+      const out = redactSecrets(`server string to sign is: GET&%2F&AccessKeyId%3Dk%26X%3D${form}&end`, [secret]);
+      expect({ form, out }).toEqual({ form, out: "server string to sign is: GET&%2F&AccessKeyId%3Dk%26X%3D***&end" });
+    }
+  });
+
+  it("removes a prefix of the secret (or of one of its forms) of 12 characters or more: a truncated echo", () => {
+    const secret = "0123456789abcdefghijABCDEFGHIJ";
+    expect(redactSecrets(`echoed ${secret.slice(0, 24)}... (truncated)`, [secret])).toBe("echoed ***... (truncated)");
+    expect(redactSecrets(`echoed ${secret.slice(0, 12)} then`, [secret])).toBe("echoed *** then");
+    expect(redactSecrets(`a shorter run ${secret.slice(0, 11)} is left`, [secret])).toBe(`a shorter run ${secret.slice(0, 11)} is left`);
+    // Twelve of the secret's characters, percent-encoded, cut in the middle of the next escape.
+    const encoded = encodeURIComponent("+/=+/=+/=sec+ret-value");
+    expect(redactSecrets(`q=${encoded.slice(0, 32)}`, ["+/=+/=+/=sec+ret-value"])).toBe("q=***%2");
+  });
+
   it("leaves short values alone rather than garbling the message", () => {
     expect(redactSecrets("a message with x in it", ["x"])).toBe("a message with x in it");
   });
@@ -45,6 +71,11 @@ describe("redactValue", () => {
   it("finds a secret that the JSON text escapes (\\/), where a look at the raw text alone would miss it", () => {
     const text = JSON.stringify({ ErrorMsg: secret }).replace(/\//g, "\\/");
     expect(redactValue(JSON.parse(text), [secret], text)).toEqual({ ErrorMsg: "***" });
+  });
+
+  it("removes a truncated or unicode-escaped secret inside a parsed body", () => {
+    const text = JSON.stringify({ Message: `sig base ${secret.slice(0, 20)}`, Other: secret.replace(/\+/g, "\\u002b") });
+    expect(redactValue(JSON.parse(text), [secret], text)).toEqual({ Message: "sig base ***", Other: "***" });
   });
 
   it("returns the value itself when its text cannot hold a secret", () => {
