@@ -1,0 +1,7 @@
+import { installSuite } from "./support/suite";
+
+export default function setup(): void {
+  const { cli, installed, root } = installSuite();
+  process.stdout.write(`\nengine suite: pulumi ${cli.version} from ${cli.source}; node ${process.version}; ` +
+    `${Object.entries(installed).map(([n, v]) => `${n} ${v}`).join(", ")}; in ${root}\n`);
+}
