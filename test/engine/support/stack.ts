@@ -5,7 +5,7 @@
  * emulator. Every command's output is kept in `transcript`.
  */
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Emulator, EmulatorCredential } from "../../../emulator";
 import { REPO } from "./cli";
@@ -33,13 +33,13 @@ export interface StackOptions {
   typecheck?: boolean;
 }
 
-let projects = 0;
-
-/** A node under the suite's install directory, so programs resolve the installed package and @pulumi/pulumi. */
+/**
+ * A node under the suite's install directory, so programs resolve the installed package and @pulumi/pulumi. Made
+ * with mkdtemp: each test file has its own module registry (and passphrase), so a counter would restart and two
+ * files in one jest worker would share a directory - and a backend encrypted with another passphrase.
+ */
 function newProjectDir(label: string): string {
-  const dir = join(suite().root, "projects", `${process.pid}-${++projects}-${label.replace(/[^\w-]/g, "_")}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
+  return mkdtempSync(join(suite().root, "projects", `${label.replace(/[^\w-]/g, "_")}-`));
 }
 
 export function createProject(options: Pick<StackOptions, "example" | "files">, label = options.example ?? "program"): string {
