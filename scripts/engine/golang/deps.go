@@ -12,26 +12,18 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"golang.org/x/mod/modfile"
+
+	"github.com/alicloud-domain-tasks/pulumi-alicloud-domain-tasks/scripts/engine/langhost"
 )
 
 // InstallDependencies makes the program's go.mod and go.sum complete and downloads its modules (`go mod tidy`), for
-// `pulumi install`, `pulumi new` and `pulumi package add`. Its output streams back to the engine.
+// `pulumi install`, `pulumi new` and `pulumi package add`.
 func (h *Host) InstallDependencies(req *pulumirpc.InstallDependenciesRequest, server pulumirpc.LanguageRuntime_InstallDependenciesServer) error {
-	closer, stdout, stderr, err := rpcutil.MakeInstallDependenciesStreams(server, req.GetIsTerminal())
-	if err != nil {
-		return err
-	}
-	defer closer.Close()
-	dir := req.GetInfo().GetProgramDirectory()
-	fmt.Fprintf(stdout, "Installing dependencies in %s...\n", dir)
-	if err := h.goCommand(server.Context(), dir, stdout, stderr, "mod", "tidy"); err != nil {
-		return fmt.Errorf("installing the dependencies of %s: %w", dir, err)
-	}
-	fmt.Fprintln(stdout, "Finished installing dependencies")
-	return closer.Close()
+	return langhost.InstallDependencies(req, server, func(ctx context.Context, dir string, stdout, stderr io.Writer) error {
+		return h.goCommand(ctx, dir, stdout, stderr, "mod", "tidy")
+	})
 }
 
 // About names the go that builds the programs (`pulumi about`, and each update's metadata).
@@ -81,7 +73,7 @@ func directRequirements(dir string) (*pulumirpc.GetProgramDependenciesResponse, 
 	if err != nil {
 		return nil, fmt.Errorf("reading the Go program's go.mod: %w", err)
 	}
-	mod, err := modfile.ParseLax(file, data, nil)
+	mod, err := modfile.Parse(file, data, nil)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", file, err)
 	}

@@ -15,6 +15,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/logging"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+
+	"github.com/alicloud-domain-tasks/pulumi-alicloud-domain-tasks/scripts/engine/langhost"
 )
 
 // goPackage is the part of `go list -json` output the host reads.
@@ -76,15 +78,7 @@ func (h *Host) GetRequiredPackages(ctx context.Context, req *pulumirpc.GetRequir
 
 // GetRequiredPlugins is the older form of GetRequiredPackages, for engines that still ask it.
 func (h *Host) GetRequiredPlugins(ctx context.Context, req *pulumirpc.GetRequiredPluginsRequest) (*pulumirpc.GetRequiredPluginsResponse, error) {
-	packages, err := h.GetRequiredPackages(ctx, &pulumirpc.GetRequiredPackagesRequest{Info: req.GetInfo()})
-	if err != nil {
-		return nil, err
-	}
-	plugins := make([]*pulumirpc.PluginDependency, 0, len(packages.GetPackages()))
-	for _, p := range packages.GetPackages() {
-		plugins = append(plugins, &pulumirpc.PluginDependency{Name: p.Name, Kind: p.Kind, Version: p.Version, Server: p.Server})
-	}
-	return &pulumirpc.GetRequiredPluginsResponse{Plugins: plugins}, nil
+	return langhost.RequiredPlugins(ctx, req, h.GetRequiredPackages)
 }
 
 // pluginOf reads the pulumi-plugin.json in a package's directory: nil when there is none or it declares no

@@ -3,43 +3,29 @@ package python
 import (
 	"context"
 	"fmt"
+	"io"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+
+	"github.com/alicloud-domain-tasks/pulumi-alicloud-domain-tasks/scripts/engine/langhost"
 )
 
 // InstallDependencies installs the program's requirements (`pulumi install`, `pulumi new`, `pulumi package add`)
 // with its toolchain: for pip, a virtual environment when the project names one (created if missing; pip, setuptools
-// and wheel upgraded in it) and `pip install -r requirements.txt`. Its output streams back to the engine.
+// and wheel upgraded in it) and `pip install -r requirements.txt`.
 func (h *Host) InstallDependencies(req *pulumirpc.InstallDependenciesRequest, server pulumirpc.LanguageRuntime_InstallDependenciesServer) error {
-	closer, stdout, stderr, err := rpcutil.MakeInstallDependenciesStreams(server, req.GetIsTerminal())
+	tc, err := toolchainOf(req.GetInfo())
 	if err != nil {
 		return err
 	}
-	defer closer.Close()
-	opts, err := parseOptions(req.GetInfo())
-	if err != nil {
-		return err
-	}
-	tc, err := opts.resolve()
-	if err != nil {
-		return err
-	}
-	dir := req.GetInfo().GetProgramDirectory()
-	fmt.Fprintf(stdout, "Installing dependencies in %s...\n", dir)
-	if err := tc.InstallDependencies(server.Context(), dir, req.GetUseLanguageVersionTools(), true, stdout, stderr); err != nil {
-		return fmt.Errorf("installing the dependencies of %s: %w", dir, err)
-	}
-	return closer.Close()
+	return langhost.InstallDependencies(req, server, func(ctx context.Context, dir string, stdout, stderr io.Writer) error {
+		return tc.InstallDependencies(ctx, dir, req.GetUseLanguageVersionTools(), true, stdout, stderr)
+	})
 }
 
 // About names the python the program runs under and its toolchain (`pulumi about`, and each update's metadata).
 func (h *Host) About(ctx context.Context, req *pulumirpc.AboutRequest) (*pulumirpc.AboutResponse, error) {
-	opts, err := parseOptions(req.GetInfo())
-	if err != nil {
-		return nil, err
-	}
-	tc, err := opts.resolve()
+	tc, err := toolchainOf(req.GetInfo())
 	if err != nil {
 		return nil, err
 	}
@@ -56,11 +42,7 @@ func (h *Host) About(ctx context.Context, req *pulumirpc.AboutRequest) (*pulumir
 
 // GetProgramDependencies lists the Python packages installed for the program (`pulumi about`).
 func (h *Host) GetProgramDependencies(ctx context.Context, req *pulumirpc.GetProgramDependenciesRequest) (*pulumirpc.GetProgramDependenciesResponse, error) {
-	opts, err := parseOptions(req.GetInfo())
-	if err != nil {
-		return nil, err
-	}
-	tc, err := opts.resolve()
+	tc, err := toolchainOf(req.GetInfo())
 	if err != nil {
 		return nil, err
 	}

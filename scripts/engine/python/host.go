@@ -73,6 +73,15 @@ func (o options) resolve() (toolchain.Toolchain, error) {
 	return tc, nil
 }
 
+// toolchainOf is the toolchain of the program or plugin info describes.
+func toolchainOf(info *pulumirpc.ProgramInfo) (toolchain.Toolchain, error) {
+	opts, err := parseOptions(info)
+	if err != nil {
+		return nil, err
+	}
+	return opts.resolve()
+}
+
 // execScriptPath is pulumi-language-python-exec beside this host's own executable.
 func execScriptPath() (string, error) {
 	self, err := os.Executable()

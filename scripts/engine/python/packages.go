@@ -12,6 +12,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/logging"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+
+	"github.com/alicloud-domain-tasks/pulumi-alicloud-domain-tasks/scripts/engine/langhost"
 )
 
 // listPluginFiles prints, as JSON, every installed distribution that ships a pulumi-plugin.json at the top of one
@@ -37,11 +39,7 @@ type installedSDK struct {
 // run): each pulumi-plugin.json with `"resource": true`, its name (else the distribution's, less `pulumi-`) and
 // version (else the distribution's, which must then be a plain N.N.N release).
 func (h *Host) GetRequiredPackages(ctx context.Context, req *pulumirpc.GetRequiredPackagesRequest) (*pulumirpc.GetRequiredPackagesResponse, error) {
-	opts, err := parseOptions(req.GetInfo())
-	if err != nil {
-		return nil, err
-	}
-	tc, err := opts.resolve()
+	tc, err := toolchainOf(req.GetInfo())
 	if err != nil {
 		return nil, err
 	}
@@ -79,15 +77,7 @@ func (h *Host) GetRequiredPackages(ctx context.Context, req *pulumirpc.GetRequir
 
 // GetRequiredPlugins is the older form of GetRequiredPackages, for engines that still ask it.
 func (h *Host) GetRequiredPlugins(ctx context.Context, req *pulumirpc.GetRequiredPluginsRequest) (*pulumirpc.GetRequiredPluginsResponse, error) {
-	packages, err := h.GetRequiredPackages(ctx, &pulumirpc.GetRequiredPackagesRequest{Info: req.GetInfo()})
-	if err != nil {
-		return nil, err
-	}
-	plugins := make([]*pulumirpc.PluginDependency, 0, len(packages.GetPackages()))
-	for _, p := range packages.GetPackages() {
-		plugins = append(plugins, &pulumirpc.PluginDependency{Name: p.Name, Kind: p.Kind, Version: p.Version, Server: p.Server})
-	}
-	return &pulumirpc.GetRequiredPluginsResponse{Plugins: plugins}, nil
+	return langhost.RequiredPlugins(ctx, req, h.GetRequiredPackages)
 }
 
 var plainRelease = regexp.MustCompile(`^\d+\.\d+\.\d+$`)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"github.com/pulumi/pulumi/sdk/v3/python/toolchain"
 
 	"github.com/alicloud-domain-tasks/pulumi-alicloud-domain-tasks/scripts/engine/langhost"
 )
@@ -42,7 +43,7 @@ func (h *Host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 		return nil, err
 	}
 	if opts.typechecker != "" {
-		if failed := typecheck(ctx, h, opts, info.GetProgramDirectory()); failed != nil {
+		if failed := h.typecheck(ctx, tc, opts.typechecker, info.GetProgramDirectory()); failed != nil {
 			return failed, nil
 		}
 	}
@@ -80,13 +81,9 @@ func (h *Host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 }
 
 // typecheck runs the typechecker the project names over the program; a failure is the run's answer.
-func typecheck(ctx context.Context, h *Host, opts options, dir string) *pulumirpc.RunResponse {
-	tc, err := opts.resolve()
-	if err != nil {
-		return &pulumirpc.RunResponse{Error: err.Error()}
-	}
-	args := []string{"-m", opts.typechecker}
-	if opts.typechecker == "mypy" {
+func (h *Host) typecheck(ctx context.Context, tc toolchain.Toolchain, typechecker, dir string) *pulumirpc.RunResponse {
+	args := []string{"-m", typechecker}
+	if typechecker == "mypy" {
 		// The virtual environment's own packages are not the program's to check.
 		if venv, err := tc.VirtualEnvPath(ctx); err == nil && venv != "" {
 			if rel, err := filepath.Rel(dir, venv); err == nil {
@@ -107,7 +104,7 @@ func typecheck(ctx context.Context, h *Host, opts options, dir string) *pulumirp
 		return &pulumirpc.RunResponse{Error: err.Error()}
 	case code != 0:
 		return &pulumirpc.RunResponse{Error: fmt.Sprintf("the typechecker %s found errors in %s (exit code %d): fix them, "+
-			"or remove runtime.options.typechecker (is %s installed in the project's environment?)", opts.typechecker, dir, code, opts.typechecker)}
+			"or remove runtime.options.typechecker (is %s installed in the project's environment?)", typechecker, dir, code, typechecker)}
 	}
 	return nil
 }

@@ -25,11 +25,7 @@ func (h *Host) GeneratePackage(ctx context.Context, req *pulumirpc.GeneratePacka
 // requirements.txt for pip, `uv add` / `poetry add` for those - and says how to import each. The engine then calls
 // InstallDependencies.
 func (h *Host) Link(ctx context.Context, req *pulumirpc.LinkRequest) (*pulumirpc.LinkResponse, error) {
-	opts, err := parseOptions(req.GetInfo())
-	if err != nil {
-		return nil, err
-	}
-	tc, err := opts.resolve()
+	tc, err := toolchainOf(req.GetInfo())
 	if err != nil {
 		return nil, err
 	}

@@ -1,10 +1,10 @@
 /**
  * What the YAML, Python and Go programs of the engine suite (test/engine/programs/) need beyond the CLI, fetched
  * once in global setup - the only step that reaches a registry - so that every `pulumi` command stays offline:
- * a wheelhouse holding each Python program's requirements (pip installs from it with no index), and the Go
- * module cache holding each Go program's modules and what `go mod tidy` reads after `pulumi package add` links a
- * generated SDK. Then the programs' stacks: a program's files copied like an example, with that offline
- * environment added to the stack's.
+ * a wheelhouse holding each Python program's requirements (pip installs from it with no index), the Go module
+ * cache holding each Go program's modules and what `go mod tidy` reads after `pulumi package add` links a generated
+ * SDK, and the Go build cache warm with one build of each Go program. Then the programs' stacks: a program's files
+ * copied like an example, with that offline environment added to the stack's.
  */
 import { execFileSync, type ExecFileSyncOptions } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -51,6 +51,8 @@ export function prepareLanguages(root: string, cli: EngineCli): void {
     const scratch = join(root, "go-warm", program);
     cpSync(join(PROGRAMS, program), scratch, { recursive: true });
     exec("go", ["mod", "tidy"], { cwd: scratch, env: online }, `fetching the modules of ${program}`);
+    // A cold build of go/pulumi and its dependencies takes minutes on two cores: here, not in a test's time.
+    exec("go", ["build", "-o", join(scratch, "program"), "."], { cwd: scratch, env: online }, `building ${program} once`);
   }
   // A Go SDK generated for `pulumi package add` requires the sdk/v3 its code generator pins: fetch that too.
   const packable = join(root, "go-warm", "schema.json");
