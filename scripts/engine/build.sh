@@ -4,8 +4,14 @@
 #                                   with that version stamped in (`pulumi version` prints it);
 #   pulumi-language-nodejs          our Node.js language host (./cmd/pulumi-language-nodejs): Pulumi's own host module
 #                                   is not served by the Go module proxy;
+#   pulumi-language-python          our Python and Go language hosts (./cmd/...), for the same reason, with the
+#   pulumi-language-go              script the Python host runs programs through (pulumi-language-python-exec) and
+#                                   the Python dynamic-provider launcher, both from the pinned sdk/v3 module (python/);
 #   pulumi-resource-pulumi-nodejs   the dynamic-provider launcher a released CLI ships, taken from the pinned
-#                                   sdk/v3 module (nodejs/dist), which the engine runs for dynamic resources.
+#                                   sdk/v3 module (nodejs/dist), which the engine runs for dynamic resources;
+#   pulumi-language-yaml            Pulumi's YAML language host, github.com/pulumi/pulumi-yaml, built unmodified in its
+#                                   own module (./yaml) at the pkg/sdk version its release pins: its newest served
+#                                   release does not compile against the engine's pin (docs/engine-languages.md).
 # The pin lives in go.mod alone (pkg/v3 and sdk/v3 at one version). A second run with nothing changed is a no-op:
 # .engine/stamp holds a hash of every input (go.mod, go.sum, the Go sources, this script, the Go version).
 # Needs Go (go.mod's `go` line or newer) and the Go module proxy; `npm test` needs neither.
@@ -30,7 +36,8 @@ inputs_hash() {
     find . -type f \( -name '*.go' -o -name go.mod -o -name go.sum -o -name build.sh \) -print0 | sort -z | xargs -0 sha256sum
   } | sha256sum | cut -d' ' -f1
 }
-binaries=(pulumi pulumi-language-nodejs pulumi-resource-pulumi-nodejs)
+binaries=(pulumi pulumi-language-nodejs pulumi-resource-pulumi-nodejs pulumi-language-yaml
+  pulumi-language-python pulumi-language-python-exec pulumi-resource-pulumi-python pulumi-language-go)
 hash="$(inputs_hash)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then
   missing=0
@@ -56,6 +63,11 @@ go build -ldflags "$ldflags" -o "$out/pulumi" github.com/pulumi/pulumi/pkg/v3/cm
 go build -ldflags "$ldflags" -o "$out/" ./cmd/...
 sdk_dir="$(go list -m -f '{{.Dir}}' github.com/pulumi/pulumi/sdk/v3)"
 install -m 0755 "$sdk_dir/nodejs/dist/pulumi-resource-pulumi-nodejs" "$out/pulumi-resource-pulumi-nodejs"
+install -m 0755 "$sdk_dir/python/cmd/pulumi-language-python-exec" "$out/pulumi-language-python-exec"
+install -m 0755 "$sdk_dir/python/dist/pulumi-resource-pulumi-python" "$out/pulumi-resource-pulumi-python"
+yaml_version="$(go list -C yaml -m -f '{{.Version}}' github.com/pulumi/pulumi-yaml)"
+go build -C yaml -ldflags "-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=$yaml_version" -o "$out/" \
+  github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
 
 printed="$("$out/pulumi" version)"
 if [ "$printed" != "$version" ]; then
