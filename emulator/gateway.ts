@@ -25,7 +25,7 @@ export interface GatewayDeps {
   /** The region the emulator stands in for (see host-id.ts). */
   region?: string;
   /** The registered domains and the write-side actions' state (./actions). */
-  actions: Omit<ActionContext, "now" | "store" | "quirks" | "actionQuirks">;
+  actions: Omit<ActionContext, "now" | "store" | "quirks" | "actionQuirks" | "version">;
 }
 
 export interface GatewayResult {
@@ -85,7 +85,7 @@ export const handleApiRequest = (req: IncomingApiRequest, deps: GatewayDeps): Ga
       if (deps.auth.credentials.get(caller)?.deniedActions?.includes(other.ramAction)) throw ramDenied(other.ramAction);
       const { quirks = {}, taskListQuirks = {}, writeQuirks = {}, domainQuirks = {} } = plan.config;
       const ctx = {
-        ...deps.actions, store: deps.store, now: deps.clock.now(), quirks, actionQuirks: { taskList: taskListQuirks, write: writeQuirks, domain: domainQuirks },
+        ...deps.actions, store: deps.store, now: deps.clock.now(), version: target.version, quirks, actionQuirks: { taskList: taskListQuirks, write: writeQuirks, domain: domainQuirks },
       };
       let answer: Record<string, unknown>;
       if (other.write) {

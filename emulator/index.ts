@@ -1,9 +1,10 @@
 /**
- * The Domain API emulator: QueryTaskDetailList over HTTP on loopback, signed and answered like the real
- * service (see docs/emulator.md). Start it in-process with `startEmulator()`, or as a process with
+ * The Domain API emulator: QueryTaskDetailList and the registrar actions over HTTP on loopback, signed and answered
+ * like the real service (see docs/emulator.md, docs/emulator-actions.md). Start it in-process with `startEmulator()`, or as a process with
  * `domain-tasks emulator` (emulator/command.ts).
  */
 import { DomainRegistry } from "./actions";
+import { describeDomain } from "./actions/domain-state";
 import { handleAdminRequest, ADMIN_PREFIX } from "./admin";
 import { REQUEST_WINDOW_MS } from "./auth";
 import { FaultPlan } from "./faults";
@@ -14,7 +15,7 @@ import { listen } from "./server";
 import { parseDomainSpec, parseFaultConfig, parseTaskSpec } from "./spec-schemas";
 import { StatsRecorder } from "./stats";
 import { TaskStore } from "./task-store";
-import { DEFAULT_CREDENTIAL, type DomainSpec, type Emulator, type EmulatorOptions, type FaultConfig, type NowSource, type TaskSpec } from "./types";
+import { DEFAULT_CREDENTIAL, type DomainSpec, type DomainState, type Emulator, type EmulatorOptions, type FaultConfig, type NowSource, type TaskSpec } from "./types";
 
 // The public surface (`pulumi-alicloud-domain-tasks/emulator`): startEmulator below and these types. Not
 // EmulatorSpecError: its module declares zod schemas, which must stay out of the published declarations
@@ -24,8 +25,10 @@ export {
   FOREIGN_TASK_NO,
   type BatchSpec,
   type DetailSpec,
+  type DnsHostSpec,
   type DomainQuirks,
   type DomainSpec,
+  type DomainState,
   type Emulator,
   type EmulatorCredential,
   type EmulatorOptions,
@@ -59,6 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
   const registry = new DomainRegistry(() => clock.now(), scenario?.unregisteredNameServers);
   const addDomain = (spec: DomainSpec | unknown): void => registry.add(parseDomainSpec(spec));
+  const domainState = (domainName: string): DomainState | undefined => describeDomain(registry, domainName, clock.now());
   for (const domain of scenario?.domains ?? []) addDomain(domain);
   for (const task of scenario?.tasks ?? []) addTask(task);
   const actions = { registry, clientIps: new Map<string, string>(), lastCreated: new Map<string, string>() };
@@ -66,7 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? "127.0.0.1";
   const server = await listen(host, options.port ?? 0, (req) => {
     if (options.admin && req.path.startsWith(ADMIN_PREFIX)) {
-      const reply = handleAdminRequest(req.method, req.path, req.body, { addTask, setFaults, stats: () => stats.snapshot(), resetStats: () => stats.reset() });
+      const reply = handleAdminRequest(req.method, req.path, req.body, { addTask, setFaults, domainState, stats: () => stats.snapshot(), resetStats: () => stats.reset() });
       return { reply, latencyMs: 0 };
     }
     const { reply, record } = handleApiRequest(req, { auth, store, clock, faults: () => plan, region: options.region, actions });
@@ -82,6 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     port: server.port,
     addTask,
     addDomain,
+    domainState,
     setFaults,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),

@@ -2,7 +2,9 @@
  * Validation of everything users hand the emulator (scenario files, addTask, the admin endpoints), so a typo in
  * a scenario fails loudly with the field and the fix instead of seeding something else.
  */
+import { isIP } from "node:net";
 import { z } from "zod";
+import { DNS_LABEL, MAX_DNS_HOST_IPS } from "./actions/dns-host-rules";
 import { TASK_TYPES } from "./task-types";
 import type { Proof, Same } from "../sdk/type-proofs";
 import type { DomainQuirks, DomainSpec, FaultConfig, Quirks, Scenario, TaskListQuirks, TaskSpec, WriteQuirks } from "./types";
@@ -86,15 +88,34 @@ export const TaskSpecSchema = z
 
 const hostName = z.string().trim().min(1).regex(/^[A-Za-z0-9.-]+\.?$/, { message: "must be a host name such as ns1.example.net" });
 
-export const DomainSpecSchema = z.strictObject({
-  domainName: hostName,
-  nameServers: z.array(hostName).min(1).optional(),
-  instanceId: z.string().min(1).optional(),
-  updateProhibited: z.boolean().optional(),
-  expired: z.boolean().optional(),
-  changeStartAfterSeconds: seconds.optional(),
-  changeFinishAfterSeconds: seconds.optional(),
+const lockSetting = z.union([z.boolean(), z.literal("NONE_SETTING")]);
+
+const DnsHostSpecSchema = z.strictObject({
+  dnsName: z.string().trim().regex(DNS_LABEL, { message: 'must be the host\'s label under the domain, e.g. "ns1" for ns1.example.com' }),
+  ips: z.array(z.string().trim().refine((ip) => isIP(ip) !== 0, { message: "must be an IPv4 or IPv6 address" })).min(1).max(MAX_DNS_HOST_IPS),
 });
+
+export const DomainSpecSchema = z
+  .strictObject({
+    domainName: hostName,
+    nameServers: z.array(hostName).min(1).optional(),
+    instanceId: z.string().trim().min(1).optional(),
+    updateProhibited: lockSetting.optional(),
+    transferProhibited: lockSetting.optional(),
+    privacy: z.boolean().optional(),
+    privacySupported: z.boolean().optional(),
+    expired: z.boolean().optional(),
+    expiresInDays: z.number().finite().optional(),
+    dnsHosts: z.array(DnsHostSpecSchema).optional(),
+    changeStartAfterSeconds: seconds.optional(),
+    changeFinishAfterSeconds: seconds.optional(),
+  })
+  .refine((d) => !(d.expired !== undefined && d.expiresInDays !== undefined), {
+    message: "give `expired` or `expiresInDays`, not both (expiresInDays: -7 is what expired: true means)",
+  })
+  .refine((d) => new Set((d.dnsHosts ?? []).map((h) => h.dnsName.toLowerCase())).size === (d.dnsHosts ?? []).length, {
+    message: "dnsHosts lists a dnsName twice: each DNS host is one entry with all its ips",
+  });
 
 const FaultRuleSchema = z.strictObject({
   fault: z.enum([

@@ -74,6 +74,8 @@ export interface Emulator {
   addTask(spec: TaskSpec): string;
   /** Registers a domain in the account (see DomainSpec). */
   addDomain(spec: DomainSpec): void;
+  /** The registry's state of a registered domain now (`clock.now()`), or undefined when the account has none of that name. */
+  domainState(domainName: string): DomainState | undefined;
   /** Replaces the fault configuration (latency, rules, quirks) and restarts the request count rules use. */
   setFaults(faults: FaultConfig): void;
   stats(): EmulatorStats;
@@ -91,25 +93,76 @@ export interface Scenario {
   tasks: TaskSpec[];
   /** Faults and quirks to start with, unless `EmulatorOptions.faults` (or `--faults`) gives others. */
   faults?: FaultConfig;
-  /** Domains registered in the account: SaveBatchTaskForModifyingDomainDns and QueryDomainByDomainName serve these. */
+  /** Domains registered in the account: the write actions change these, QueryDomainByDomainName and QueryDnsHost read them. */
   domains?: DomainSpec[];
   /** Name-server host names the registry does not know: a change to any of them fails (EPP 2303). */
   unregisteredNameServers?: string[];
 }
 
-/** A domain registered in the emulated account, and how a name-server change of it goes. */
+/**
+ * A domain registered in the emulated account: its registrar settings to begin with, and how a change of it goes.
+ * Every change (name servers, locks, WHOIS privacy, DNS hosts, contacts) takes effect when its task detail
+ * succeeds; `Emulator.domainState` reads the registry's state back (docs/emulator-actions.md).
+ */
 export interface DomainSpec {
   domainName: string;
   /** Its name servers to begin with. Default Alibaba Cloud DNS's: dns1.hichina.com, dns2.hichina.com. */
   nameServers?: string[];
+  /** Default: derived from the name (`S<year><10 hex>`), unique in the account. */
   instanceId?: string;
-  /** The update prohibition lock (clientUpdateProhibited) is on: a name-server change fails (EPP 2304). */
-  updateProhibited?: boolean;
-  /** The domain expired a week ago: a name-server change fails (EPP 2304). */
+  /**
+   * The update prohibition lock (clientUpdateProhibited): true OPEN, false CLOSE (the default), "NONE_SETTING" never
+   * set. While OPEN, a name-server or contact change fails (EPP 2304).
+   */
+  updateProhibited?: boolean | "NONE_SETTING";
+  /** The transfer prohibition lock (clientTransferProhibited): true OPEN, false CLOSE (the default), "NONE_SETTING". */
+  transferProhibited?: boolean | "NONE_SETTING";
+  /** WHOIS privacy (DomainNameProxyService) is on. Default false. */
+  privacy?: boolean;
+  /**
+   * Whether the registrar's privacy service is offered for this domain, overriding the rule by TLD (unsupported for
+   * the TLDs whose registries forbid privacy and proxy registrations, e.g. .us, .in, .eu; see docs/emulator-actions.md).
+   */
+  privacySupported?: boolean;
+  /** The domain expired a week ago (in its renewal grace period): every change fails (EPP 2304). */
   expired?: boolean;
+  /**
+   * Days until it expires (default 365); zero or negative: it expired that many days ago - within 30 days it is in
+   * its renewal grace period (DomainStatus "1"), after that in redemption ("2"). Changes of an expired domain fail.
+   * Not together with `expired`.
+   */
+  expiresInDays?: number;
+  /** Its DNS hosts (glue records) to begin with: `dnsName` is the label under the domain ("ns1" for ns1.example.com). */
+  dnsHosts?: DnsHostSpec[];
   /** Seconds after a submission when this domain's change starts (default 1) and finishes (default 3). */
   changeStartAfterSeconds?: number;
   changeFinishAfterSeconds?: number;
+}
+
+/** A DNS host (glue record) of a registered domain. */
+export interface DnsHostSpec {
+  /** The host's label under the domain, e.g. "ns1". */
+  dnsName: string;
+  /** 1-13 IPv4 or IPv6 addresses. */
+  ips: string[];
+}
+
+/** The registry's state of one domain at a moment, as `Emulator.domainState` and GET /__emulator/domains/NAME show it. */
+export interface DomainState {
+  domainName: string;
+  instanceId: string;
+  nameServers: string[];
+  transferProhibitionLock: "OPEN" | "CLOSE" | "NONE_SETTING";
+  updateProhibitionLock: "OPEN" | "CLOSE" | "NONE_SETTING";
+  /** WHOIS privacy (DomainNameProxyService). */
+  privacy: boolean;
+  dnsHosts: DnsHostSpec[];
+  /** RegistrantProfileId per contact type, once a contact change has succeeded. */
+  contacts: { registrant?: number; admin?: number; billing?: number; tech?: number };
+  /** Task-clock ms. */
+  expiresAt: number;
+  /** "1" renewal grace period, "2" redemption, "3" normal (QueryDomainByDomainName's DomainStatus). */
+  domainStatus: "1" | "2" | "3";
 }
 
 /** One task to seed: explicit `details`, a generated `batch`, or both (at least one detail in all). */

@@ -6,9 +6,11 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { log as pulumiLog } from "@pulumi/pulumi";
+import { AbortError } from "../../sdk/errors";
 import type { ResourceDeclaration } from "../core/declaration";
 import type { ProviderOptions } from "../core/provider-options";
 import { ProviderEnvironment, ResourceCore } from "../core/resource-core";
+import { CANCELLED_MESSAGE, deploymentCancellation } from "./cancellation";
 
 /** A declared resource's dynamic provider; its log goes to `pulumi.log.info` unless `options.log` says otherwise. */
 export class DynamicResourceProvider<I extends Record<string, unknown>, S> implements pulumi.dynamic.ResourceProvider<I, Partial<S>> {
@@ -17,6 +19,9 @@ export class DynamicResourceProvider<I extends Record<string, unknown>, S> imple
   /** @internal Each resource's provider class passes its declaration (kept out of the published types: no zod there). */
   constructor(declaration: ResourceDeclaration<I, S>, options: ProviderOptions = {}) {
     this.core = new ResourceCore(declaration, new ProviderEnvironment({ log: (m) => void pulumiLog.info(m), ...options }));
+    // Pulumi's dynamic-provider host drops the engine's Cancel; the program's word of it (./cancellation.ts) stops
+    // every wait and read in flight instead, as the plugin's Cancel does.
+    deploymentCancellation().signal.addEventListener("abort", () => this.core.environment.cancel(new AbortError(CANCELLED_MESSAGE)), { once: true });
   }
 
   /** Reads the stack config (decrypted by the engine, keys as `ns:name`) once per provider process. */

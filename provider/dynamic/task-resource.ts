@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { TaskDetail, TaskStatus } from "../../sdk/api/schemas";
 import type { FailedDetail, StatusCounts } from "../../sdk/outcome";
 import { DOMAIN_TASK_MODULE } from "../token";
+import { announceCancellation } from "./cancellation";
 
 /** How a resource waits for its task. */
 export interface WaitArgs {
@@ -105,5 +106,7 @@ export abstract class TaskResource extends pulumi.dynamic.Resource {
     const props: Record<string, unknown> = Object.fromEntries(shape.outputNames.map((key) => [key, undefined]));
     for (const key of shape.inputNames) props[key] = given[key];
     super(provider, name, props, opts, DOMAIN_TASK_MODULE, shape.type);
+    // Ctrl-C must reach the wait in the provider host (./cancellation.ts): the program passes it on.
+    announceCancellation();
   }
 }

@@ -4,6 +4,7 @@
  * bad input exits 2 before anything is sent; a key without domain:DnsModification exits 3 saying so.
  */
 import type { Emulator } from "../../emulator";
+import { VirtualClock } from "../../sdk/clock";
 import { assertBuilt, runCli } from "../cli/harness";
 import { SetNsOutputSchema } from "../support/output-schema";
 import { isolatedEnv } from "../support/isolated-env";
@@ -23,10 +24,21 @@ beforeEach(async () => {
 afterEach(() => emulator.close());
 
 it("submits the change and prints its TaskNo; a re-run while it is open waits for it and uses it instead of submitting again", async () => {
+  // The task clock stands still until the re-run is seen waiting, so "while it is open" holds however slowly the
+  // machine starts the second process (a real-time window of a second does not, under load).
+  emulator.close();
+  const clock = new VirtualClock(Date.now());
+  emulator = await startAccount({ clock, timing: { changeStartAfterSeconds: 0.3, changeFinishAfterSeconds: 1 } });
   const first = await setNs(["shop.example.com", "blog.example.com", ...NS]);
   expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^[0-9a-f-]{36}\n$/) });
   expect(first.stderr).toContain(`submitted the change as task ${first.stdout.trim()}`);
-  const again = await setNs(["blog.example.com", "shop.example.com", "--ns", NEW_NAME_SERVERS.join(","), "-o", "json"]);
+  const detailReads = () => emulator.stats().byAction.QueryTaskDetailList ?? 0;
+  const before = detailReads();
+  const running = setNs(["blog.example.com", "shop.example.com", "--ns", NEW_NAME_SERVERS.join(","), "-o", "json"]);
+  // Two reads of the task's details: the re-run found it open and is now waiting on it.
+  while (detailReads() < before + 2) await new Promise((resolve) => setTimeout(resolve, 20));
+  clock.advance(2_000);
+  const again = await running;
   expect(again.code).toBe(0);
   expect(SetNsOutputSchema.parse(JSON.parse(again.stdout))).toEqual({ taskNo: first.stdout.trim(), requestId: null, submitted: false, how: "resumed" });
   expect(again.stderr).toContain(`task ${first.stdout.trim()}, a change of these same domains, is still open: waiting for it before deciding`);

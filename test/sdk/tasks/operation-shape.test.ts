@@ -2,9 +2,9 @@
  * The seam's shape fits the next settings (issue 19): a transfer lock declared as a TaskOperation - the write
  * SaveBatchTaskForTransferProhibitionLock (DomainName list, Status), task type SET_TRANSFER_PROHIBITED, read back
  * from QueryDomainByDomainName's TransferProhibitionLock - in the lines a setting costs on the SDK side. The
- * setting itself is not built (the emulator does not serve its write): the test runs the declaration through the
- * one path against the emulator, where a lock already in the asked state submits nothing, and the write that is
- * needed goes out exactly once (the emulator refuses the action it does not know, and the path says so).
+ * setting itself is not built here: the test runs the declaration through the one path against the emulator
+ * (which serves the lock's write), where a lock already in the asked state submits nothing, the write that is
+ * needed goes out exactly once and is proven by reading the lock back, and a refusal is not retried.
  */
 import { z } from "zod";
 import { DEFAULT_CREDENTIAL, startEmulator, type Emulator } from "../../../emulator";
@@ -25,7 +25,7 @@ const parseLock = answerParser("QueryDomainByDomainName", z.object({ DomainName:
 
 const TRANSFER_LOCK: TaskOperation<TransferLockChange, TransferLockState> = {
   action: "SaveBatchTaskForTransferProhibitionLock",
-  ramAction: "domain:TransferProhibitionLock",
+  ramAction: "domain:SecuritySetting",
   taskType: "SET_TRANSFER_PROHIBITED",
   what: "set the transfer lock",
   validate: (change) => {
@@ -42,12 +42,15 @@ const TRANSFER_LOCK: TaskOperation<TransferLockChange, TransferLockState> = {
 };
 // ---- end of the sketch ----
 
+/** A key RAM does not grant the lock's write. */
+const READ_ONLY = { accessKeyId: "read-only-key", accessKeySecret: "read-only-secret", deniedActions: ["domain:SecuritySetting"] };
+
 let emulator: Emulator;
 let client: DomainTaskClient;
 let clock: VirtualClock;
 beforeEach(async () => {
   clock = new VirtualClock();
-  emulator = await startEmulator({ clock, scenario: { tasks: [], domains: [{ domainName: "a.example.com" }, { domainName: "b.example.com" }] } });
+  emulator = await startEmulator({ clock, credentials: [DEFAULT_CREDENTIAL, READ_ONLY], scenario: { tasks: [], domains: [{ domainName: "a.example.com" }, { domainName: "b.example.com" }] } });
   client = new DomainTaskClient({ endpoint: emulator.url, credentials: { ...DEFAULT_CREDENTIAL }, env: {}, clock });
 });
 afterEach(() => emulator.close());
@@ -59,11 +62,19 @@ it("a lock already in the asked state submits nothing: the path reads the domain
   expect(emulator.stats().byAction.SaveBatchTaskForTransferProhibitionLock).toBeUndefined();
 });
 
-it("a lock to change is written once, with its wire query; a refusal is not retried", async () => {
-  const error = await rejectionOf(submitOrResume(client, TRANSFER_LOCK, { domainNames: ["a.example.com"], on: true }, { clock }));
-  expect(error).toMatchObject({ name: "DomainApiError", code: "InvalidAction.NotFound", statusCode: 404 });
+it("a lock to change is written once, with its wire query, and proven by reading it back", async () => {
+  const result = await submitOrResume(client, TRANSFER_LOCK, { domainNames: ["a.example.com"], on: true }, { clock });
+  expect(result).toMatchObject({ how: "submitted", verdict: "applied", taskNo: expect.any(String), states: { "a.example.com": { lock: "OPEN" } } });
   expect(emulator.stats().byAction.SaveBatchTaskForTransferProhibitionLock).toBe(1);
+  expect(emulator.domainState("a.example.com")?.transferProhibitionLock).toBe("OPEN");
   expect(TRANSFER_LOCK.query({ domainNames: ["a.example.com", "b.example.com"], on: true })).toEqual({ Status: "true", "DomainName.1": "a.example.com", "DomainName.2": "b.example.com" });
+});
+
+it("a refusal of the write is not retried", async () => {
+  const readOnly = new DomainTaskClient({ endpoint: emulator.url, credentials: { ...READ_ONLY }, env: {}, clock });
+  const error = await rejectionOf(submitOrResume(readOnly, TRANSFER_LOCK, { domainNames: ["a.example.com"], on: true }, { clock }));
+  expect(error).toMatchObject({ name: "DomainApiError", code: "Forbidden.RAM", statusCode: 403 });
+  expect(emulator.stats().byAction.SaveBatchTaskForTransferProhibitionLock).toBe(1);
 });
 
 it("validates before anything is sent", async () => {
