@@ -18,6 +18,17 @@ export default tseslint.config(
     },
   },
   {
+    // Arrows inside the SDK run one way (docs/architecture.md): the pager pages and the reader judges, so the
+    // pager imports nothing of read/ or the waiter; errors and the clock sit below every layer.
+    files: ["sdk/pager/**/*.ts", "sdk/errors.ts", "sdk/clock.ts", "sdk/timers.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["@pulumi/*"], message: "sdk/ and cli/ never load Pulumi: put Pulumi code in provider/." },
+        { group: ["**/read", "**/read/*", "**/waiter", "**/waiter/*", "./pager/*"], message: "an arrow back up: the pager, errors and the clock sit below read/ and the waiter." },
+      ] }],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },

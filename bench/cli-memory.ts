@@ -1,8 +1,8 @@
 /**
- * CLI memory benchmark (issue 10, "Must hold"): peak RSS of the built command on a 200,000-detail task, for
- * `get -o json`, `get -o table` and `get -o jsonl` read as fast as they come, and `get -o jsonl` piped into a
- * slow reader (slow-reader.ts: 6.4 MB/s) through a shell pipe, where only backpressure keeps the output from
- * queueing in memory. Target: under 150 MB each.
+ * CLI memory benchmark (issue 10 and issue 18, "Must hold"): peak RSS of the built command on a 200,000-detail
+ * task, for `get` and `wait` (of the finished task) in each output form read as fast as they come, and
+ * `-o jsonl` piped into a slow reader (slow-reader.ts: 6.4 MB/s) through a shell pipe, where only backpressure
+ * keeps the output from queueing in memory. Target: under 150 MB each.
  *
  * Peak RSS is `process.resourceUsage().maxRSS` of the CLI process itself, written at exit by a preloaded
  * probe (rss-probe.ts; the figure `/usr/bin/time -v` calls "Maximum resident set size"). The emulator runs in
@@ -75,7 +75,9 @@ export async function cliMemoryBenchmark(runs: number): Promise<Table[]> {
       FAILED_TASK: failedTaskNo,
       URL: emulator.url,
     };
-    const cli = (output: string, task = "$TASK") => `"$NODE" --require "$PROBE" "$BIN" get "${task}" --endpoint "$URL" -o ${output}`;
+    const cli = (output: string, task = "$TASK", command = "get") =>
+      `"$NODE" --require "$PROBE" "$BIN" ${command} "${task}" --endpoint "$URL" -o ${output}${command === "wait" ? " --timeout 5m --for completion" : ""}`;
+    const waiting = (output: string, task?: string) => cli(output, task, "wait");
     const cases = [
       { name: "get -o json", script: cli("json"), minLines: CLI_MEMORY_DETAILS },
       { name: "get -o table", script: cli("table"), minLines: CLI_MEMORY_DETAILS + 3 },
@@ -83,6 +85,13 @@ export async function cliMemoryBenchmark(runs: number): Promise<Table[]> {
       { name: "get -o jsonl | slow reader (6.4 MB/s)", script: `${cli("jsonl")} | "$NODE" "$READER"`, minLines: CLI_MEMORY_DETAILS },
       // Every detail failed: the most an outcome can keep beside the stream (-o json lists failures in `failed` too).
       { name: "get -o json, every detail failed", script: cli("json", "$FAILED_TASK"), minLines: CLI_MEMORY_DETAILS },
+      // wait of the finished task: its first poll is the whole read, streamed as get streams it.
+      { name: "wait -o json", script: waiting("json"), minLines: CLI_MEMORY_DETAILS },
+      { name: "wait -o table", script: waiting("table"), minLines: 1 },
+      { name: "wait -o jsonl", script: waiting("jsonl"), minLines: CLI_MEMORY_DETAILS },
+      { name: "wait -o jsonl | slow reader (6.4 MB/s)", script: `${waiting("jsonl")} | "$NODE" "$READER"`, minLines: CLI_MEMORY_DETAILS },
+      { name: "wait -o json, every detail failed", script: waiting("json", "$FAILED_TASK"), minLines: CLI_MEMORY_DETAILS },
+      { name: "wait -o table, every detail failed", script: waiting("table", "$FAILED_TASK"), minLines: 1000 },
     ];
     for (const c of cases) {
       const results: Run[] = [];
@@ -102,7 +111,7 @@ export async function cliMemoryBenchmark(runs: number): Promise<Table[]> {
     await emulator.close();
   }
   return [{
-    title: `CLI memory: peak RSS of domain-tasks get on ${formatCount(CLI_MEMORY_DETAILS)} details (median and worst of ${runs} runs)`,
+    title: `CLI memory: peak RSS of domain-tasks get and wait on ${formatCount(CLI_MEMORY_DETAILS)} details (median and worst of ${runs} runs)`,
     columns: ["command", "peak RSS", "worst", `< ${TARGET_MB} MB`, "output", "wall time"],
     rows,
     notes: [

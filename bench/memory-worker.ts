@@ -7,7 +7,7 @@
  * heapUsed sampled during the iteration (garbage not yet collected included); livePeakMb is the peak
  * heapUsed right after a forced full GC every 20,000 details, i.e. what the consumer really retains.
  */
-import { listTaskDetails, paginateTaskDetails } from "../sdk/pager";
+import { listTaskDetails, paginateTaskDetails } from "../sdk/read";
 import { benchClient } from "./emulator-client";
 
 const MB = 1024 * 1024;

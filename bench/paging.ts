@@ -8,7 +8,7 @@
  * back before the pager knows how many there are. The emulator runs in its own process (see
  * emulator-process.ts), so the client's parsing and the server's page building overlap as they would.
  */
-import { listTaskDetails } from "../sdk/pager";
+import { listTaskDetails } from "../sdk/read";
 import { benchClient } from "./emulator-client";
 import { startEmulatorProcess } from "./emulator-process";
 import { formatCount, formatMs, formatRatio, median, repeat } from "./measure";

@@ -12,12 +12,14 @@ import { pagingBenchmark } from "./paging";
 import { pluginStartupBenchmark } from "./plugin-startup";
 import { providerBenchmark } from "./provider";
 import { providerMemoryBenchmark } from "./provider-memory";
+import { readCostBenchmark } from "./read-cost";
 import { formatMarkdownTable, formatTable, type Table } from "./table";
 import { waitingBenchmark } from "./waiting";
 
 /** Every benchmark, in the order they run, with its default number of runs. */
 const BENCHMARKS: Record<string, { runs: number; run: (runs: number) => Promise<Table[]> }> = {
   paging: { runs: 3, run: pagingBenchmark },
+  "read-cost": { runs: 5, run: readCostBenchmark },
   memory: { runs: 3, run: memoryBenchmark },
   waiting: { runs: 5, run: waitingBenchmark },
   cli: { runs: 7, run: cliStartupBenchmark },

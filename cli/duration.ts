@@ -2,6 +2,7 @@
  * Durations as people type them in pipelines: `90s`, `15m`, `2h`, `1h30m`, `500ms`, or a plain number of
  * seconds (`90`, `0.5`). `0` is allowed (for `--timeout` it means "check once").
  */
+import { MAX_TIMER_MS } from "../sdk/timers";
 import { UsageError, quote } from "./usage-error";
 
 const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
@@ -35,10 +36,10 @@ export const parseDurationMs = (text: string): number | undefined => {
 };
 
 /**
- * The longest duration a flag takes: Node's timers hold at most 2^31-1 ms (about 24.8 days) and fire at once
- * when given more, so a longer delay or timeout would poll in a tight loop instead of waiting.
+ * The longest duration a flag takes: the longest one Node.js timer holds (MAX_TIMER_MS, about 24.8 days); a
+ * longer delay or timeout would fire at once and poll in a tight loop instead of waiting.
  */
-export const MAX_DURATION_MS = 2 ** 31 - 1;
+export const MAX_DURATION_MS = MAX_TIMER_MS;
 
 /**
  * Parses the value of a duration flag, or throws a UsageError naming the flag, the value and the fix: for

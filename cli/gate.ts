@@ -3,11 +3,11 @@
  * verified outcome against the condition and pick the exit code. Nothing passes unless its read verified.
  */
 import type { DomainTaskApi } from "../sdk/api/client";
-import { statusCode, type TaskQuery } from "../sdk/api/schemas";
-import { InconsistentAnswerError, TimeoutError } from "../sdk/errors";
-import { overallStatus, summarizeTask, type TaskOutcome } from "../sdk/outcome";
+import type { TaskDetail, TaskQuery } from "../sdk/api/schemas";
+import { InconsistentAnswerError } from "../sdk/errors";
+import { summarizeTask, type TaskOutcome } from "../sdk/outcome";
 import { readTaskOutcome } from "../sdk/read";
-import { waitForTask, type WaitProgress, type WaitState } from "../sdk/waiter";
+import { TimeoutError, waitForTask, type WaitProgress } from "../sdk/waiter";
 import { formatDuration } from "./duration";
 import { ExitCode } from "./exit-codes";
 import { formatCounts, plural } from "./render/counts";
@@ -29,6 +29,10 @@ export interface GateOptions extends Verdict {
   pageSize?: number;
   signal?: AbortSignal;
   onProgress?: (progress: WaitProgress) => void;
+  /** Stream the details (each once) instead of holding them in the outcome (see WaitOptions.onDetails). */
+  onDetails?: (details: TaskDetail[]) => void | Promise<void>;
+  /** Failures the outcome lists (the rest counted in failedOmitted). Default: all. */
+  keepFailed?: number;
 }
 
 export interface GateResult {
@@ -70,8 +74,9 @@ export const judge = (outcome: TaskOutcome, verdict: Verdict): GateResult => {
 /** Runs the gate. API, credential and abort errors propagate; a timeout is exit 4, a contradiction exit 3. */
 export const runGate = async (api: DomainTaskApi, query: TaskQuery, options: GateOptions): Promise<GateResult> => {
   try {
+    const { onDetails, keepFailed } = options;
     const outcome = options.timeoutSeconds === 0
-      ? await readTaskOutcome(api, query, { pageSize: options.pageSize, signal: options.signal })
+      ? await readTaskOutcome(api, query, { pageSize: options.pageSize, signal: options.signal, onDetails, keepFailed, ...(onDetails && { keepDetails: 0 }) })
       : await waitForTask(api, query, {
         maxWaitSeconds: options.timeoutSeconds,
         minDelaySeconds: options.minDelaySeconds,
@@ -80,6 +85,8 @@ export const runGate = async (api: DomainTaskApi, query: TaskQuery, options: Gat
         pageSize: options.pageSize,
         signal: options.signal,
         onProgress: options.onProgress,
+        onDetails,
+        keepFailed,
       });
     return judge(outcome, options);
   } catch (error) {
@@ -103,39 +110,15 @@ export const judgeError = (
   if (TimeoutError.isInstance(error)) {
     if (error.lastState === undefined) {
       // Not one poll came back in time: nothing is known about the task, and the verdict must not guess.
-      const outcome = { ...lastOutcome(taskNo, undefined), verified: false, anomalies: [error.message] };
+      const outcome = { ...summarizeTask(taskNo, []), anomalies: [error.message] };
       return { exitCode: ExitCode.TIMEOUT, outcome, verdict: unanswered(error) };
     }
-    return judge(lastOutcome(taskNo, error.lastState), verdict);
+    // What the last poll saw (its counts, every failure the wait saw, the contradictions): the SDK's WaitState.seen.
+    return judge(error.lastState.seen, verdict);
   }
   if (InconsistentAnswerError.isInstance(error)) {
-    const outcome = (error.lastOutcome as TaskOutcome | undefined) ?? lastOutcome(taskNo, undefined);
+    const outcome = error.lastOutcome ?? { ...summarizeTask(taskNo, []), anomalies: [...error.problems] };
     return { exitCode: ExitCode.API_ERROR, outcome: { ...outcome, verified: false, succeeded: false }, verdict: `not verified: ${error.message}.` };
   }
   return undefined;
-};
-
-/**
- * The outcome to report after a timeout: the last full outcome when the last poll read one; else the last
- * counts (a large task is polled by counting), with `details` and `failed` empty - `domain-tasks get` reads
- * them in full. Should the last poll have counted only the finished details (it ended past the deadline), the
- * open ones are shown as EXECUTING, and an anomaly says the split was not counted.
- */
-export const lastOutcome = (taskNo: string, state: WaitState | undefined): TaskOutcome => {
-  if (state === undefined) return summarizeTask(taskNo, [], { verified: true });
-  if (state.outcome !== null) return state.outcome;
-  const counts = state.breakdown ?? {
-    WAITING_EXECUTE: 0, EXECUTING: state.open, EXECUTE_SUCCESS: state.succeededCount, EXECUTE_FAILURE: state.failedCount, UNKNOWN: 0,
-  };
-  const unsplit = state.breakdown === null && state.open > 0
-    ? [`the last poll counted the finished details only: ${state.open} open (waiting or executing) shown as EXECUTING`] : [];
-  const status = overallStatus(counts);
-  return {
-    ...summarizeTask(taskNo, [], { verified: state.verified }),
-    status,
-    statusCode: statusCode(status),
-    total: state.total,
-    counts: { ...counts },
-    anomalies: [...state.problems, ...unsplit],
-  };
 };

@@ -3,7 +3,8 @@
  * (usage errors are reported by cli/run.ts without loading this module or the SDK's errors).
  * API errors show their Code and RequestId (what Alibaba Cloud support asks for); nothing shows a secret.
  */
-import { AbortError, CredentialsError, DomainApiError, InconsistentAnswerError, PagingError, TaskNotFoundError, TimeoutError, ValidationError } from "../sdk/errors";
+import { AbortError, CredentialsError, DomainApiError, InconsistentAnswerError, PagingError, TaskNotFoundError, ValidationError } from "../sdk/errors";
+import { TimeoutError } from "../sdk/waiter/timeout-error";
 import { ExitCode } from "./exit-codes";
 import { usageHint } from "./help";
 

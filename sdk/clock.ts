@@ -2,7 +2,12 @@
  * Time, injected. The waiter, the retry loop and the rate limiter read time and sleep only through a Clock,
  * so tests drive them with a VirtualClock in milliseconds of real time and never flake.
  */
+import { setMaxListeners } from "node:events";
 import { AbortError } from "./errors";
+import { MAX_TIMER_MS } from "./timers";
+
+// The timer's reach is ./timers.ts's (import-free, for the CLI); here beside the clock that sleeps within it.
+export { MAX_TIMER_MS };
 
 /** Where the SDK reads time and sleeps: `systemClock`, or a `VirtualClock` in tests. */
 export interface Clock {
@@ -18,8 +23,7 @@ const abortReason = (signal: AbortSignal): AbortError =>
     { cause: signal.reason },
   );
 
-/** The longest delay one Node.js timer takes (2^31 - 1 ms, about 24.8 days); a longer one fires at once. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 
 /** Real time. A sleep longer than one timer can take is slept in several, never cut short. */
 export const systemClock: Clock = {
@@ -103,4 +107,23 @@ export const abortable = <T>(promise: Promise<T>, signal?: AbortSignal): Promise
       },
     );
   });
+};
+
+/**
+ * A signal this package owns that follows `parent` (aborts with its reason), for work that hands one signal to
+ * many requests at once: the caller's signal gets one listener however many requests listen to ours, and ours
+ * takes any number (each a request in flight: a known, bounded number, not the leak Node's warning is for).
+ * Call `release` when the work is done, to take the one listener off the caller's signal.
+ */
+export const followSignal = (parent?: AbortSignal): { signal: AbortSignal; release: () => void } => {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  if (parent === undefined) return { signal: controller.signal, release: () => undefined };
+  if (parent.aborted) {
+    controller.abort(parent.reason);
+    return { signal: controller.signal, release: () => undefined };
+  }
+  const forward = () => controller.abort(parent.reason);
+  parent.addEventListener("abort", forward, { once: true });
+  return { signal: controller.signal, release: () => parent.removeEventListener("abort", forward) };
 };

@@ -9,9 +9,13 @@
  * `isInstance` looks for the brand of the class it is called on.
  *
  * Messages name what was wrong, the value and what to do. They never contain a secret.
+ *
+ * Every layer may throw these, so this module imports no other (only the type of the outcome an
+ * InconsistentAnswerError carries). The waiter's TimeoutError, which carries the waiter's own WaitState, is the
+ * waiter's (sdk/waiter/timeout-error.ts), built on the same mechanism.
  */
 
-import type { WaitState } from "./waiter/models";
+import type { TaskOutcome } from "./outcome";
 
 const brandKey = (brand: string): symbol => Symbol.for(`pulumi-alicloud-domain-tasks:${brand}`);
 
@@ -92,9 +96,12 @@ export class InconsistentAnswerError extends DomainApiError {
   readonly problems: readonly string[];
   /** How many reads (passes over the pages, or polls) were made before giving up. */
   readonly reads: number;
-  /** The last, unverified outcome (`verified: false`), for display; never a verdict. */
-  readonly lastOutcome?: unknown;
-  constructor(message: string, details: { problems: readonly string[]; reads: number; lastOutcome?: unknown; requestId?: string }) {
+  /**
+   * What was seen, as an unverified outcome (`verified: false`, never a verdict): the last counts seen, every
+   * failure seen (kept failed), and each contradiction in `anomalies`. For display.
+   */
+  readonly lastOutcome?: TaskOutcome;
+  constructor(message: string, details: { problems: readonly string[]; reads: number; lastOutcome?: TaskOutcome; requestId?: string }) {
     super(message, { code: "InconsistentAnswer", statusCode: 200, retryable: false, requestId: details.requestId, attempts: details.reads });
     this.problems = details.problems;
     this.reads = details.reads;
@@ -149,17 +156,6 @@ export class PagingError extends DomainTaskError {
   constructor(message: string, requestId?: string) {
     super(message);
     this.requestId = requestId;
-  }
-}
-
-/** A wait ran out of time. The message says what was expected, the last state seen and the time waited. */
-export class TimeoutError extends DomainTaskError {
-  static override readonly brand: string = "TimeoutError";
-  /** What the last poll saw: exact counts, and the full outcome when it read one; undefined if no poll completed. */
-  readonly lastState?: WaitState;
-  constructor(message: string, lastState?: WaitState, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.lastState = lastState;
   }
 }
 

@@ -14,7 +14,8 @@ export type { StaticCredentials } from "./credentials";
 export type { RetryOptions } from "./retry";
 export type { Clock } from "./clock";
 
-// Errors: each has a static `isInstance()` that works across two loaded copies of the package.
+// Errors: each has a static `isInstance()` that works across two loaded copies of the package (the waiter's
+// TimeoutError is with the waiter, below).
 export {
   AbortError,
   CredentialsError,
@@ -23,18 +24,18 @@ export {
   InconsistentAnswerError,
   PagingError,
   TaskNotFoundError,
-  TimeoutError,
   ValidationError,
 } from "./errors";
 
 // The pager: every detail of a task, once each.
-export { listTaskDetails, paginateTaskDetails, type PagedTaskDetails, type PagerOptions, type TaskDetailList } from "./pager";
+export { listTaskDetails, paginateTaskDetails, type PagedTaskDetails, type PagerOptions, type TaskDetailList } from "./read";
 
 // The verified read: one read of a task, cross-examined, and its outcome (docs/verdict.md).
 export { readTaskOutcome, type ReadTaskOptions } from "./read";
 
 // The waiter: poll until the task is done (or the first failure), verified, with backoff, a deadline and an AbortSignal.
 export {
+  TimeoutError,
   waitForTask,
   waitForTasks,
   WAIT_DEFAULTS,

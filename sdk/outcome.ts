@@ -5,7 +5,7 @@
  * Every field is plain JSON (strings, numbers, booleans, arrays, objects and `null`, never `undefined`), so
  * an outcome can be a Pulumi output or a dynamic provider's state as is.
  */
-import { isKnownStatus, isTerminalStatus, statusCode, TASK_STATUSES, type TaskDetail, type TaskStatus } from "./api/schemas";
+import { isKnownStatus, statusCode, TASK_STATUSES, type TaskDetail, type TaskStatus } from "./api/schemas";
 
 /** Details per status. `UNKNOWN` counts details whose TaskStatus is none of the four documented values. */
 export type StatusCounts = Record<TaskStatus | "UNKNOWN", number>;
@@ -103,15 +103,6 @@ export const overallStatus = (counts: StatusCounts): TaskStatus => {
 /** Number of details not yet terminal (waiting, executing or unknown). */
 export const openCount = (counts: StatusCounts): number => counts.WAITING_EXECUTE + counts.EXECUTING + counts.UNKNOWN;
 
-const toFailed = (d: TaskDetail): FailedDetail => ({
-  domainName: d.domainName,
-  taskDetailNo: d.taskDetailNo,
-  instanceId: d.instanceId,
-  failReason: d.failReason,
-  errorMsg: d.errorMsg,
-  taskResult: d.taskResult,
-});
-
 /** How much of a task an outcome lists, and what an earlier look established. */
 export interface OutcomeBounds {
   /** List at most this many details in `details` (the rest are counted in `detailsOmitted`). Default: all. */
@@ -132,9 +123,64 @@ export interface OutcomeProof {
   anomalies?: readonly string[];
 }
 
+/** What an outcome is made of; every reader (summarizeTask, the verified read, the waiter) assembles it here. */
+export interface OutcomeParts {
+  taskNo: string;
+  counts: StatusCounts;
+  /** The failures listed (the first ones, up to the reader's bound). */
+  failed: FailedDetail[];
+  /** Failures in all (listed or not). */
+  failures: number;
+  unknownStatuses: Iterable<string>;
+  /** The task's only detail, when it has exactly one. */
+  single?: TaskDetail;
+  details: TaskDetail[];
+  detailsOmitted: number;
+  anomalies: readonly string[];
+}
+
+/** The outcome of `parts`, by the rules documented on {@link TaskOutcome}: a success needs a verified read. */
+export const assembleOutcome = (parts: OutcomeParts, proof: OutcomeProof): TaskOutcome => {
+  const counts = { ...parts.counts };
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const status = overallStatus(counts);
+  const single = total === 1 ? parts.single : undefined;
+  // A single detail kept failed while it now reads otherwise: its reason is the failure's.
+  const reason = single && counts.EXECUTE_FAILURE === 1 && parts.failed.length === 1 ? parts.failed[0].failReason : single?.failReason;
+  return {
+    taskNo: parts.taskNo,
+    status,
+    statusCode: statusCode(status),
+    succeeded: proof.verified && total > 0 && counts.EXECUTE_SUCCESS === total,
+    complete: total > 0 && counts.EXECUTE_SUCCESS + counts.EXECUTE_FAILURE === total,
+    verified: proof.verified,
+    total,
+    counts,
+    failed: [...parts.failed],
+    failedOmitted: Math.max(0, parts.failures - parts.failed.length),
+    unknownStatuses: [...new Set(parts.unknownStatuses)].sort(),
+    taskResult: single ? single.taskResult : null,
+    failReason: single ? (reason ?? "") : null,
+    errorMsg: single ? single.errorMsg : null,
+    details: [...parts.details],
+    detailsOmitted: parts.detailsOmitted,
+    anomalies: [...(proof.anomalies ?? []), ...parts.anomalies],
+  };
+};
+
+/** One failed detail as an outcome lists it. */
+export const toFailedDetail = (d: Pick<TaskDetail, keyof FailedDetail>): FailedDetail => ({
+  domainName: d.domainName,
+  taskDetailNo: d.taskDetailNo,
+  instanceId: d.instanceId,
+  failReason: d.failReason,
+  errorMsg: d.errorMsg,
+  taskResult: d.taskResult,
+});
+
 /**
- * Summarizes details as they stream in, in memory bounded by `keepDetails` and `keepFailed` (plus one entry
- * per remembered failure): a 200,000-detail task need not be held to be judged.
+ * Summarizes details as they stream in, each counted by its TaskStatus, in memory bounded by `keepDetails` and
+ * `keepFailed`: a 200,000-detail task need not be held to be judged.
  */
 export class OutcomeBuilder {
   private readonly counts = emptyCounts();
@@ -142,87 +188,41 @@ export class OutcomeBuilder {
   private readonly kept: TaskDetail[] = [];
   private readonly failed: FailedDetail[] = [];
   private failures = 0;
-  private total = 0;
   private first: TaskDetail | undefined;
-  private readonly anomalies: string[] = [];
-  /** Remembered failures not (yet) seen in this read. */
-  private readonly unseen: Map<string, FailedDetail>;
-  /** Remembered failures this read shows being retried (open again): the service may now decide otherwise. */
-  readonly retried = new Set<string>();
 
   constructor(
     private readonly taskNo: string,
-    private readonly bounds: OutcomeBounds = {},
-    private readonly identify: (d: TaskDetail) => string | undefined = () => undefined,
-  ) {
-    this.unseen = new Map(bounds.remembered ?? []);
-  }
+    private readonly bounds: Pick<OutcomeBounds, "keepDetails" | "keepFailed"> = {},
+  ) {}
 
   add(d: TaskDetail): void {
-    const key = this.unseen.size > 0 ? this.identify(d) : undefined;
-    let status = d.taskStatus;
-    if (key !== undefined && this.unseen.has(key)) {
-      this.unseen.delete(key);
-      if (isTerminalStatus(status) || !isKnownStatus(status)) {
-        if (status === "EXECUTE_SUCCESS") {
-          this.anomalies.push(`${d.domainName || d.taskDetailNo} was EXECUTE_FAILURE and now reads EXECUTE_SUCCESS with no retry ` +
-            "seen in between; kept as failed");
-          status = "EXECUTE_FAILURE";
-        }
-      } else this.retried.add(key);
-    }
-    this.total += 1;
-    if (this.total === 1) this.first = d;
+    this.first ??= d;
+    const status = d.taskStatus;
     if (isKnownStatus(status)) this.counts[status] += 1;
     else {
       this.counts.UNKNOWN += 1;
       this.unknown.add(status);
     }
-    if (status === "EXECUTE_FAILURE") this.addFailure(toFailed(d));
+    if (status === "EXECUTE_FAILURE") {
+      this.failures += 1;
+      if (this.failed.length < (this.bounds.keepFailed ?? Infinity)) this.failed.push(toFailedDetail(d));
+    }
     if (this.kept.length < (this.bounds.keepDetails ?? Infinity)) this.kept.push(d);
   }
 
-  private addFailure(f: FailedDetail): void {
-    this.failures += 1;
-    if (this.failed.length < (this.bounds.keepFailed ?? Infinity)) this.failed.push(f);
-  }
-
   finish(proof: OutcomeProof): TaskOutcome {
-    for (const f of this.unseen.values()) {
-      // An earlier failure the service no longer lists: what it came to is still a failure.
-      this.anomalies.push(`${f.domainName || f.taskDetailNo} was EXECUTE_FAILURE earlier and is no longer listed; kept as failed`);
-      this.counts.EXECUTE_FAILURE += 1;
-      this.total += 1;
-      this.addFailure(f);
-    }
-    const { counts, total } = this;
-    const status = overallStatus(counts);
-    const single = total === 1 && this.first !== undefined ? this.first : undefined;
-    const complete = total > 0 && counts.EXECUTE_SUCCESS + counts.EXECUTE_FAILURE === total;
-    return {
+    const total = Object.values(this.counts).reduce((a, b) => a + b, 0);
+    return assembleOutcome({
       taskNo: this.taskNo,
-      status,
-      statusCode: statusCode(status),
-      succeeded: proof.verified && total > 0 && counts.EXECUTE_SUCCESS === total,
-      complete,
-      verified: proof.verified,
-      total,
-      counts: { ...counts },
-      failed: [...this.failed],
-      failedOmitted: this.failures - this.failed.length,
-      unknownStatuses: [...this.unknown].sort(),
-      taskResult: single ? single.taskResult : null,
-      failReason: single ? single.failReason : null,
-      errorMsg: single ? single.errorMsg : null,
-      details: [...this.kept],
-      detailsOmitted: total - this.kept.length - this.unseenCounted(),
-      anomalies: [...(proof.anomalies ?? []), ...this.anomalies],
-    };
-  }
-
-  /** Remembered failures added at finish are not details read: they are not "omitted" from `details`. */
-  private unseenCounted(): number {
-    return this.unseen.size;
+      counts: this.counts,
+      failed: this.failed,
+      failures: this.failures,
+      unknownStatuses: this.unknown,
+      single: this.first,
+      details: this.kept,
+      detailsOmitted: total - this.kept.length,
+      anomalies: [],
+    }, proof);
   }
 }
 

@@ -7,11 +7,8 @@
  * may lock an AccessKey out.
  */
 import { jitteredBackoff } from "./backoff";
-import { type Clock, throwIfAborted } from "./clock";
+import { type Clock, MAX_TIMER_MS, throwIfAborted } from "./clock";
 import { AbortError, DomainApiError, ValidationError } from "./errors";
-
-/** setTimeout's limit: a longer sleep would fire at once (TimeoutOverflowWarning) and retry in a flood. */
-const MAX_SLEEP_MS = 2 ** 31 - 1;
 
 /** How persistent the client is. */
 export interface RetryOptions {
@@ -51,8 +48,8 @@ export const retryPolicy = (options: RetryOptions = {}): Required<RetryOptions> 
     if (!ok) throw new ValidationError(`retry.${field}`, p[field], `retry.${field} must be ${want}; got ${String(p[field])}.`);
   };
   check("maxAttempts", Number.isInteger(p.maxAttempts) && p.maxAttempts >= 1, "an integer >= 1");
-  check("baseDelayMs", Number.isFinite(p.baseDelayMs) && p.baseDelayMs >= 0 && p.baseDelayMs <= MAX_SLEEP_MS, `a number of milliseconds from 0 to ${MAX_SLEEP_MS}`);
-  check("maxDelayMs", Number.isFinite(p.maxDelayMs) && p.maxDelayMs >= 0 && p.maxDelayMs <= MAX_SLEEP_MS, `a number of milliseconds from 0 to ${MAX_SLEEP_MS}`);
+  check("baseDelayMs", Number.isFinite(p.baseDelayMs) && p.baseDelayMs >= 0 && p.baseDelayMs <= MAX_TIMER_MS, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`);
+  check("maxDelayMs", Number.isFinite(p.maxDelayMs) && p.maxDelayMs >= 0 && p.maxDelayMs <= MAX_TIMER_MS, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`);
   check("deadlineMs", p.deadlineMs >= 0 && !Number.isNaN(p.deadlineMs), "a number of milliseconds >= 0");
   return p;
 };
@@ -86,7 +83,7 @@ export interface RetryNotice {
  * another throttled answer. The deadlines still bound it (see withRetry).
  */
 export const retryDelay = (n: number, err: DomainApiError, policy: Required<RetryOptions>, random?: () => number): number =>
-  Math.min(MAX_SLEEP_MS, Math.max(retryBackoffMs(n, policy, random), err.retryAfterMs ?? 0));
+  Math.min(MAX_TIMER_MS, Math.max(retryBackoffMs(n, policy, random), err.retryAfterMs ?? 0));
 
 
 /** The same error, with how many attempts were made, how long they took and why it stopped, in its message and fields. */

@@ -13,18 +13,12 @@ import { debugApi } from "../debug";
 import { ExitCode } from "../exit-codes";
 import { colorEnabled, type Io } from "../io";
 import { parseOutput, parsePageSize, parseQuery } from "../query";
-import { jsonDocument } from "../render/json-stream";
+import { JSON_FAILED_KEPT, jsonDocument } from "../render/json-stream";
 import { renderJsonLines } from "../render/jsonl";
 import { createStyle, envWithColorFlag } from "../render/style";
 import { tableWidth } from "../render/table";
 import { HELD_DETAILS, tableStream } from "../render/table-stream";
 import { writeOut } from "../write-out";
-
-/**
- * Failures `-o json` lists in `failed` (the rest counted in `failedOmitted`), as the DomainTask state does: each
- * is in `details` too, in full, and listing all of a 200,000-detail failure twice held 400 MB.
- */
-export const JSON_FAILED_KEPT = 1000;
 
 export const runGet = async (args: ParsedArgs, io: Io): Promise<number> => {
   const globals = parseGlobalOptions(args.values, "get");

@@ -21,7 +21,7 @@ import { UsageError, quote } from "../usage-error";
 import { parseWaitFlags } from "../wait-flags";
 import { gateMany, type TaskVerdict } from "./wait-many";
 import { writeOut } from "../write-out";
-import { failuresTable, printGateResult, writeVerdict } from "../gate-output";
+import { failuresTable, gateOutput, writeVerdict } from "../gate-output";
 
 const parseCondition = (value: string | boolean | undefined): Condition => {
   if (value === undefined) return "success";
@@ -82,13 +82,20 @@ export const runWait = async (args: ParsedArgs, io: Io): Promise<number> => {
     if (!quiet) io.stderr.write(`${verdicts.length} tasks: exit ${exitCode}\n`);
     return exitCode;
   }
+  // The outcome streams to stdout as the read that ends the wait reads it (./gate-output.ts), as `get`'s does.
+  const out = gateOutput(io, { output, quiet, env, errStyle });
   let result;
   try {
-    result = await runGate(client, query, { condition, timeoutSeconds: left, failFast, pageSize, signal: io.signal, onProgress: (p) => progress.update(toSnapshot(p)), ...delays });
+    result = await runGate(client, query, {
+      condition, timeoutSeconds: left, failFast, pageSize, signal: io.signal, onProgress: (p) => progress.update(toSnapshot(p)), ...delays,
+      onDetails: out.onDetails, keepFailed: out.keepFailed,
+    });
+  } catch (error) {
+    await out.abort(error).catch(() => undefined); // the error being reported matters more than a failed write of it
+    throw error;
   } finally {
     progress.stop();
   }
-
-  await printGateResult(io, query.taskNo, result, { output, quiet, env, errStyle });
+  await out.finish(query.taskNo, result);
   return result.exitCode;
 };

@@ -6,6 +6,12 @@
 import type { TaskDetail } from "../../sdk/api/schemas";
 import type { TaskOutcome } from "../../sdk/outcome";
 
+/**
+ * Failures `-o json` lists in `failed` (the rest counted in `failedOmitted`), as the DomainTask state does: each
+ * is in `details` too, in full, and listing all of a 200,000-detail failure twice held 400 MB.
+ */
+export const JSON_FAILED_KEPT = 1000;
+
 export interface JsonDocument {
   /** The opening, and each detail as it comes. */
   details(details: readonly TaskDetail[]): string;

@@ -5,7 +5,7 @@
 import type { DomainTaskApi } from "../../sdk/api/client";
 import type { TaskQuery } from "../../sdk/api/schemas";
 import type { Clock } from "../../sdk/clock";
-import { TimeoutError } from "../../sdk/errors";
+import { TimeoutError } from "../../sdk/waiter/timeout-error";
 import type { TaskOutcome } from "../../sdk/outcome";
 import { waitForTask, type WaitUntil } from "../../sdk/waiter";
 import { FAILED_KEPT } from "./outcome-outputs";

@@ -7,7 +7,7 @@
  * What is left here is the resource's words: its log lines, its errors, its outputs.
  */
 import { fetchInOrder } from "../../sdk/pager/ordered-window";
-import { TimeoutError } from "../../sdk/errors";
+import { TimeoutError } from "../../sdk/waiter/timeout-error";
 import type { DomainNameServersInfo } from "../../sdk/name-servers/models";
 import { NAME_SERVER_CHANGE, nameServersApplied } from "../../sdk/name-servers/operation";
 import { queryDomainNameServers } from "../../sdk/name-servers/query-domain";

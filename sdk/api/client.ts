@@ -9,7 +9,7 @@
  */
 import type * as http from "node:http";
 import type Credential from "@alicloud/credentials";
-import { abortable, type Clock, systemClock, throwIfAborted } from "../clock";
+import { abortable, type Clock, MAX_TIMER_MS, systemClock, throwIfAborted } from "../clock";
 import { resolveCredentials, type StaticCredentials } from "../credentials";
 import { resolveEndpoint, type Product, type ResolvedEndpoint } from "../endpoint";
 import { CredentialsError, DomainApiError, ValidationError } from "../errors";
@@ -86,8 +86,6 @@ export const resolveRegion = (options: Pick<ClientOptions, "region" | "env">): s
 
 const ACTION = "QueryTaskDetailList";
 
-/** setTimeout's limit: a longer timer fires at once (TimeoutOverflowWarning). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A page of 1000 details is about 1 MB; anything this large is not a QueryTaskDetailList answer. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 /** The abort reason of a call whose `timeoutMs` ran out (told apart from the caller's own abort). */

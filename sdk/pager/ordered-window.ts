@@ -1,10 +1,13 @@
 /**
  * Fetch numbered pages a few at a time, hand them over in order.
  *
- * At most `concurrency` requests are in flight, and a page is requested only when a slot frees up, so the
- * memory held is O(pageSize x concurrency) however many pages there are. When the consumer stops early
- * (`break`, an error, an abort) the requests still in flight are cancelled through their AbortSignal.
+ * At most `concurrency` requests are in flight. A slot frees up as soon as its answer arrives, not when the
+ * consumer takes it, so one slow page does not hold the others back (the plain concurrent calls a user would
+ * write refill the same way); answers waiting their turn are bounded too (at most `concurrency` more), so the
+ * memory held is O(pageSize x concurrency) however many pages there are. When the consumer stops early (`break`,
+ * an error, an abort) the requests still in flight are cancelled through their AbortSignal.
  */
+import { setMaxListeners } from "node:events";
 import { abortable } from "../clock";
 import { AbortError } from "../errors";
 
@@ -20,21 +23,31 @@ export async function* fetchInOrder<T>(
   signal?: AbortSignal,
 ): AsyncGenerator<T, void, undefined> {
   const controller = new AbortController();
+  // Each request in flight listens to this signal (the client, and `abortable` around a client that might not):
+  // a known, bounded number - not the leak Node's default limit of 10 guards against.
+  setMaxListeners(0, controller.signal);
   const forward = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", forward, { once: true });
-  const inFlight: Promise<T>[] = [];
+  /** Requested and not yet taken by the consumer, in page order. */
+  const queue: Promise<T>[] = [];
+  let inFlight = 0;
   let next = from;
   const fill = () => {
-    while (inFlight.length < concurrency && next <= to() && !controller.signal.aborted) {
+    while (inFlight < concurrency && queue.length < 2 * concurrency && next <= to() && !controller.signal.aborted) {
       const request = fetchPage(next++, controller.signal);
-      request.catch(() => undefined); // observed when its turn comes; never an unhandled rejection
-      inFlight.push(request);
+      inFlight += 1;
+      const settled = () => {
+        inFlight -= 1;
+        fill();
+      };
+      request.then(settled, settled); // observed when its turn comes; never an unhandled rejection
+      queue.push(request);
     }
   };
   try {
     fill();
-    while (inFlight.length > 0) {
-      const page = await abortable(inFlight.shift()!, signal);
+    while (queue.length > 0) {
+      const page = await abortable(queue.shift()!, signal);
       fill(); // keep the window full while the consumer works on this page
       yield page;
     }

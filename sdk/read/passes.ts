@@ -1,42 +1,35 @@
 /**
- * Reading until the answers verify: one pass over the pages, checked by its ledger; if it does not verify, a
- * fresh pass (at most `maxReads` in all; the last at half the page size, a fair way around pages that shift).
- * Every pass is judged on its own - nothing unproven carries over - but a consumer streaming details gets each
- * detail once across passes (`unseen`).
+ * Reading until the answers verify: one pass over the pages (../pager/scan-pass.ts), checked by its ledger; if
+ * it does not verify, a fresh pass (at most `maxReads` in all; the last at half the page size, a fair way around
+ * pages that shift). Each pass is judged against everything the reads before it showed (./evidence.ts): a
+ * discarded pass is not believed, but what it served is not forgotten either. A consumer streaming details gets
+ * each detail once across passes (`unseen`).
  *
- * The driver of both the pager (which hands out details) and `readTaskOutcome` (which summarizes each pass and
- * keeps the one that verified).
+ * The driver of both the verified listing (./paginate.ts, which hands out details) and `readTaskOutcome`
+ * (./read-task.ts, which summarizes each pass and keeps the one that verified).
  */
-import type { TaskDetail, TaskQuery } from "../api/schemas";
+import type { TaskQuery } from "../api/schemas";
 import { TASK_STATUSES } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
 import { throwIfAborted } from "../clock";
+import type { PagerLimits } from "../pager/limits";
 import { scanPass, type PassContext, type PassPage } from "../pager/scan-pass";
 import { checkQuery } from "./check-query";
-import { identityOf, PassLedger, type AskedQuery } from "./ledger";
+import type { Evidence } from "./evidence";
+import { PassLedger, type AcceptedPage, type AskedQuery, type KeptFailures } from "./ledger";
 
-/** Reads of one question before its answers are declared inconsistent. */
-export const DEFAULT_MAX_READS = 3;
-
-export interface ReadSettings {
-  pageSize: number;
-  concurrency: number;
-  maxPages: number;
-  maxReads: number;
-  signal?: AbortSignal;
-  timeLeftMs?: () => number | undefined;
+export interface ReadSettings extends PagerLimits {
   onRequest?: () => void;
-  /**
-   * Track which details were handed out, so a re-read hands out only new ones (`unseen`). Default true; a
-   * reader that streams nothing turns it off and saves one identity per detail.
-   */
+  /** Hand out each detail once across passes (`unseen`). Default true. */
   handOut?: boolean;
+  /** How a failure an earlier read showed, that a pass does not bear out, is treated (see KeptFailures). */
+  keptFailures: KeptFailures;
 }
 
 /** `pass` starts a pass (forget what the previous one summarized); `page` carries one page of it. */
 export type ReadEvent =
-  | { kind: "pass"; pass: number }
-  | { kind: "page"; pass: number; page: PassPage; /** details no earlier page of any pass handed out */ unseen: TaskDetail[] };
+  | { kind: "pass"; pass: number; ledger: PassLedger }
+  | { kind: "page"; pass: number; ledger: PassLedger; page: PassPage<AcceptedPage> };
 
 export interface ReadReport {
   verified: boolean;
@@ -57,28 +50,31 @@ export const askedOf = (query: TaskQuery): AskedQuery => ({
   instanceId: query.instanceId?.trim(),
 });
 
-/** The page size of pass `pass`: as asked, then as asked again (a passing shift), then half (pages cut anew). */
-const pageSizeOf = (pass: number, pageSize: number, maxReads: number): number =>
-  pass === maxReads && pass > 2 ? Math.max(1, Math.floor(pageSize / 2)) : pageSize;
+/**
+ * The page size of pass `pass`: as asked, then as asked again (a passing shift), then half (pages cut anew). A
+ * resumed read keeps the size asked: its first page is a position in that size's pages.
+ */
+const pageSizeOf = (pass: number, pageSize: number, maxReads: number, startPage: number): number =>
+  pass === maxReads && pass > 2 && startPage === 1 ? Math.max(1, Math.floor(pageSize / 2)) : pageSize;
 
 export async function* readPasses(
   api: DomainTaskApi,
   query: TaskQuery,
   settings: ReadSettings,
+  evidence: Evidence,
   startPage = 1,
 ): AsyncGenerator<ReadEvent, ReadReport, undefined> {
+  const asked = askedOf(checkQuery(query));
   const ctx: PassContext = {
     api,
     query,
-    asked: askedOf(checkQuery(query)),
     concurrency: settings.concurrency,
     maxPages: settings.maxPages,
     signal: settings.signal,
     timeLeftMs: settings.timeLeftMs,
     onRequest: settings.onRequest,
   };
-  /** The ledgers of the passes that did not verify: what they handed out is not handed out again. */
-  const earlier: PassLedger[] = [];
+  const ledgerOptions = { handOut: settings.handOut !== false, keptFailures: settings.keptFailures };
   const anomalies: string[] = [];
   const remember = (text: string) => {
     if (!anomalies.includes(text)) anomalies.push(text);
@@ -87,27 +83,15 @@ export async function* readPasses(
   let duplicates = 0;
   for (let pass = 1; pass <= settings.maxReads; pass++) {
     throwIfAborted(settings.signal);
-    yield { kind: "pass", pass };
-    const pages = scanPass(ctx, pageSizeOf(pass, settings.pageSize, settings.maxReads), startPage);
-    for (;;) {
-      const step = await pages.next();
-      if (step.done) {
-        ledger = step.value;
-        break;
-      }
-      // The pass's details are new to it (its ledger drops repeats); those an earlier pass handed out are not unseen.
-      const unseen = settings.handOut === false ? [] : step.value.details.filter((d) => {
-        const key = identityOf(d);
-        if (key === undefined) return pass === 1; // cannot be told apart: handed out by the first pass only
-        return !earlier.some((ledger) => ledger.has(key));
-      });
-      yield { kind: "page", pass, page: step.value, unseen };
+    ledger = new PassLedger(asked, evidence, ledgerOptions);
+    yield { kind: "pass", pass, ledger };
+    for await (const page of scanPass(ctx, ledger, pageSizeOf(pass, settings.pageSize, settings.maxReads, startPage), startPage)) {
+      yield { kind: "page", pass, ledger, page };
     }
     ledger.notes.forEach(remember);
     duplicates += ledger.duplicates;
     if (ledger.verified) return { verified: true, ledger, reads: pass, anomalies, duplicates };
     ledger.problems.forEach((p) => remember(`read ${pass}: ${p}`));
-    if (settings.handOut !== false) earlier.push(ledger);
   }
   return { verified: false, ledger: ledger!, reads: settings.maxReads, anomalies, duplicates };
 }

@@ -4,7 +4,8 @@
  * the read-back after a wait that ended at the deadline gets SUBMIT_GRACE_MS more, and no phase more than that.
  */
 import type { Clock } from "../clock";
-import { DomainApiError, TimeoutError } from "../errors";
+import { DomainApiError } from "../errors";
+import { TimeoutError } from "../waiter/timeout-error";
 import { TRANSPORT_CODES } from "../api/error-mapping";
 
 /**

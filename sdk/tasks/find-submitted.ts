@@ -14,8 +14,9 @@
  */
 import { isTerminalStatus } from "../api/schemas";
 import type { Clock } from "../clock";
-import { InconsistentAnswerError, TimeoutError } from "../errors";
-import { listTaskDetails } from "../pager";
+import { InconsistentAnswerError } from "../errors";
+import { TimeoutError } from "../waiter/timeout-error";
+import { listTaskDetails } from "../read";
 import { pollDelayMs } from "../waiter/poll-delay";
 import type { Deadline } from "./deadline";
 import { domainSet } from "./domains";

@@ -5,7 +5,8 @@
  * is not this change's, and nothing is concluded.
  */
 import type { Clock } from "../clock";
-import { InconsistentAnswerError, TimeoutError } from "../errors";
+import { InconsistentAnswerError } from "../errors";
+import { TimeoutError } from "../waiter/timeout-error";
 import type { TaskOutcome } from "../outcome";
 import { waitForTask } from "../waiter";
 import { pollDelayMs } from "../waiter/poll-delay";
@@ -29,7 +30,7 @@ const notCovered = (taskNo: string, outcome: TaskOutcome, missing: readonly stri
     {
       taskNo, total: outcome.total, succeededCount: outcome.counts.EXECUTE_SUCCESS, failedCount: outcome.counts.EXECUTE_FAILURE,
       open: outcome.total - outcome.counts.EXECUTE_SUCCESS - outcome.counts.EXECUTE_FAILURE, breakdown: { ...outcome.counts },
-      outcome, verified: outcome.verified, problems: [],
+      outcome, seen: outcome, verified: outcome.verified, problems: [],
     },
   );
 

@@ -6,23 +6,30 @@
  */
 import { TASK_STATUSES, type TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
-import { askPage, type AskSettings } from "../read/ask";
+import { askPage, type AskSettings } from "../pager/ask";
+import type { Evidence } from "../read/evidence";
+import { mismatch, type AskedQuery } from "../read/ledger";
 
 /** Counts, in the order asked; or why counting cannot be trusted on this service. */
 export type CountResult = { ok: true; counts: number[]; sampleStatus?: string } | { ok: false; reason: string };
 
 /**
  * Counts the details of each status code (undefined = all of them), sent together.
- * `sampleStatus` is the status of the detail served with the unfiltered count, when one was asked.
+ * `sampleStatus` is the status of the detail served with the unfiltered count, when one was asked. Each detail
+ * a count serves that belongs to the question is evidence of the wait (`evidence`), like any read's.
  */
 export const countByStatus = async (
   api: DomainTaskApi,
   query: TaskQuery,
   statuses: readonly (number | undefined)[],
   settings: AskSettings,
+  evidence?: { of: Evidence; asked: AskedQuery },
 ): Promise<CountResult> => {
   const pages = await Promise.all(statuses.map((taskStatus) =>
     askPage(api, { ...query, ...(taskStatus === undefined ? {} : { taskStatus }), pageNum: 1, pageSize: 1 }, settings)));
+  if (evidence) {
+    for (const page of pages) for (const d of page.details) if (mismatch(d, evidence.asked) === undefined) evidence.of.sample(d);
+  }
   let sampleStatus: string | undefined;
   for (const [i, page] of pages.entries()) {
     const asked = statuses[i] === undefined ? "every status" : TASK_STATUSES[statuses[i]!];

@@ -1,4 +1,5 @@
 /** The shapes of the waiter's public API. */
+import type { TaskDetail } from "../api/schemas";
 import type { Clock } from "../clock";
 import type { StatusCounts, TaskOutcome } from "../outcome";
 
@@ -20,6 +21,12 @@ export interface WaitState {
   breakdown: StatusCounts | null;
   /** The poll's full, verified outcome, when it read every detail (a small task, or a finished one); else null. */
   outcome: TaskOutcome | null;
+  /**
+   * What this poll saw, as an outcome: `outcome` when there is one; otherwise the counts it saw, every failure
+   * any read of the wait showed (kept failed) and each contradiction in `anomalies` - with `verified: false`
+   * when its answers did not verify, and never a success then. For reporting, never a verdict.
+   */
+  seen: TaskOutcome;
   /** Whether this poll's answers verified; an unverified poll never ends a wait with success. */
   verified: boolean;
   /** What did not verify at this poll (empty when `verified`). */
@@ -27,7 +34,7 @@ export interface WaitState {
 }
 
 /** What the waiter saw after one poll; handed to `onProgress`. */
-export interface WaitProgress extends Omit<WaitState, "outcome" | "problems"> {
+export interface WaitProgress extends Omit<WaitState, "outcome" | "seen" | "problems"> {
   /** 1 for the first poll. */
   attempt: number;
   /** Time since the wait started, by the waiter's clock. */
@@ -73,6 +80,14 @@ export interface WaitOptions {
   keepDetails?: number;
   /** List at most this many failures in the outcome (`failedOmitted` counts the rest). Default: all. */
   keepFailed?: number;
+  /**
+   * Stream the details instead of holding them: called with each detail of the task once, as the reads that
+   * may end the wait read them (a task larger than one page: its final read; a smaller one: when the wait
+   * ends); await it for backpressure. The outcome returned (or carried by the error the wait ends in) then
+   * lists no `details`: each has reached `onDetails`. A detail streamed by a final read the wait then did not
+   * end on (the service moved) is not streamed again.
+   */
+  onDetails?: (details: TaskDetail[]) => void | Promise<void>;
   /** The jitter source for the backoff, in [0, 1). Default Math.random. */
   random?: () => number;
 }

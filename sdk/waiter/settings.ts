@@ -2,7 +2,7 @@
 import type { TaskQuery } from "../api/schemas";
 import { MAX_TIMER_MS, systemClock, type Clock } from "../clock";
 import { ValidationError } from "../errors";
-import { readPagerLimits } from "../pager/paginate";
+import { readPagerLimits } from "../pager/limits";
 import { checkQuery, type CheckedQuery } from "../read/check-query";
 import { WAIT_DEFAULTS } from "./defaults";
 import type { WaitOptions, WaitUntil } from "./models";

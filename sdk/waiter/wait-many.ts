@@ -5,6 +5,7 @@
  */
 import type { TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
+import { followSignal } from "../clock";
 import { AbortError, ValidationError } from "../errors";
 import type { TaskOutcome } from "../outcome";
 import type { WaitOptions } from "./models";
@@ -33,12 +34,18 @@ export async function waitForTasks(api: DomainTaskApi, queries: readonly TaskQue
     if (seen.has(key)) throw new ValidationError("queries", q.taskNo, `TaskNo ${q.taskNo} is listed twice with the same filters; list each task once`);
     seen.add(key);
   }
-  return Promise.all(checked.map(async (query): Promise<TaskWaitResult> => {
-    try {
-      return { taskNo: query.taskNo, outcome: await waitForTask(api, query, options) };
-    } catch (error) {
-      if (AbortError.isInstance(error)) throw error;
-      return { taskNo: query.taskNo, error: error instanceof Error ? error : new Error(String(error)) };
-    }
-  }));
+  // One listener on the caller's signal for every task's wait.
+  const linked = followSignal(options.signal);
+  try {
+    return await Promise.all(checked.map(async (query): Promise<TaskWaitResult> => {
+      try {
+        return { taskNo: query.taskNo, outcome: await waitForTask(api, query, { ...options, signal: linked.signal }) };
+      } catch (error) {
+        if (AbortError.isInstance(error)) throw error;
+        return { taskNo: query.taskNo, error: error instanceof Error ? error : new Error(String(error)) };
+      }
+    }));
+  } finally {
+    linked.release();
+  }
 }

@@ -10,13 +10,14 @@
  */
 import type { TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
-import { throwIfAborted } from "../clock";
-import { AbortError, TaskNotFoundError, TimeoutError, ValidationError } from "../errors";
+import { followSignal, throwIfAborted } from "../clock";
+import { AbortError, TaskNotFoundError, ValidationError } from "../errors";
 import { formatStatusCounts, type TaskOutcome } from "../outcome";
 import { inconsistentAnswer } from "../read/inconsistent";
 import { pollDelayMs } from "./poll-delay";
 import type { WaitOptions, WaitState } from "./models";
 import { TaskPoller, type PollResult } from "./poll";
+import { TimeoutError } from "./timeout-error";
 import { readWaitSettings } from "./settings";
 
 /** Consecutive polls whose answers did not verify before the wait ends in an InconsistentAnswerError. */
@@ -56,6 +57,16 @@ const done = (s: PollResult, until: WaitOptions["until"]): boolean =>
  *   DomainApiError for an API error the client did not retry away.
  */
 export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options: WaitOptions = {}): Promise<TaskOutcome> {
+  // One listener on the caller's signal, however many requests and sleeps of the wait listen to it.
+  const linked = followSignal(options.signal);
+  try {
+    return await waitFollowing(api, query, { ...options, signal: linked.signal });
+  } finally {
+    linked.release();
+  }
+}
+
+async function waitFollowing(api: DomainTaskApi, query: TaskQuery, options: WaitOptions): Promise<TaskOutcome> {
   const settings = readWaitSettings(query, options);
   const { query: checked, maxWaitMs, minDelayMs, maxDelayMs, graceMs, clock, until } = settings;
   const { signal, onProgress } = options;
@@ -71,24 +82,30 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
     ...settings,
     signal,
     timeLeftMs: () => Math.max(0, pollEndsAt - clock.now()),
+    onDetails: options.onDetails,
   });
   const taskNo = checked.taskNo;
   let unverified = 0;
   let last: PollResult | undefined;
   /** Set when a poll that ended past the deadline is followed by one exact poll, at once. */
   let finalPoll = false;
-  const stateOf = (s: PollResult | undefined): WaitState | undefined => s && {
-    taskNo, total: s.total, succeededCount: s.succeededCount, failedCount: s.failedCount, open: s.open,
-    breakdown: s.breakdown, outcome: s.outcome, verified: s.verified, problems: s.problems,
+  /** The state an error carries: with `onDetails`, its outcomes' details handed out first (see WaitOptions.onDetails). */
+  const stateOf = async (s: PollResult | undefined): Promise<WaitState | undefined> => {
+    if (s === undefined) return undefined;
+    const seen = await poller.handOutRest(s.seen);
+    return {
+      taskNo, total: s.total, succeededCount: s.succeededCount, failedCount: s.failedCount, open: s.open,
+      breakdown: s.breakdown, outcome: s.outcome === null ? null : seen, seen, verified: s.verified, problems: s.problems,
+    };
   };
-  const timeout = (s: PollResult | undefined, elapsedMs: number, cause?: unknown) =>
+  const timeout = async (s: PollResult | undefined, elapsedMs: number, cause?: unknown) =>
     new TimeoutError(
       `timed out after ${(elapsedMs / 1000).toFixed(elapsedMs < 10_000 ? 1 : 0)} s (maxWaitSeconds ${maxWaitMs / 1000}) waiting for TaskNo ${taskNo} ` +
         `to have every detail terminal (EXECUTE_SUCCESS or EXECUTE_FAILURE); ` +
         (s === undefined ? "no poll completed" : `last seen: ${describe(s)}`) +
         (cause === undefined ? "" : "; a request was still in flight at the deadline") +
         (s?.total === 0 ? " - no details found; check the TaskNo and the product (domain vs domain-intl)" : "; raise maxWaitSeconds to wait longer"),
-      stateOf(s),
+      await stateOf(s),
       cause,
     );
 
@@ -102,7 +119,7 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
     } catch (error) {
       // A request cut short by the deadline (or failing after it) is a timeout, with the last counts.
       if (!AbortError.isInstance(error) && !ValidationError.isInstance(error) && clock.now() >= deadline) {
-        throw timeout(last, clock.now() - started, error);
+        throw await timeout(last, clock.now() - started, error);
       }
       throw error;
     }
@@ -117,12 +134,13 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
 
     if (done(snap, until)) {
       report(null);
-      return snap.outcome!;
+      return poller.handOutRest(snap.outcome!);
     }
     unverified = snap.verified ? 0 : unverified + 1;
     if (unverified >= MAX_UNVERIFIED_POLLS) {
       report(null);
-      throw inconsistentAnswer(taskNo, snap.problems, attempt, snap.outcome ?? undefined);
+      // What was seen goes with the error: the last counts, every failure any read showed, the contradictions.
+      throw inconsistentAnswer(taskNo, snap.problems, attempt, (await stateOf(snap))!.seen);
     }
     if (snap.verified && snap.total === 0 && elapsedMs >= graceMs) {
       report(null);
@@ -139,7 +157,7 @@ export async function waitForTask(api: DomainTaskApi, query: TaskQuery, options:
         continue;
       }
       report(null);
-      throw timeout(snap, elapsedMs);
+      throw await timeout(snap, elapsedMs);
     }
     let delay = Math.max(0, Math.min(pollDelayMs(attempt, minDelayMs, maxDelayMs, options.random), deadline - now));
     // A TaskNo without details fails at the end of its grace period, not at the next backoff step after it.

@@ -5,7 +5,7 @@
 import { debugApi, withDebug } from "../../cli/debug";
 import { DEFAULT_CREDENTIAL, startEmulator, type Emulator } from "../../emulator";
 import { DomainTaskClient } from "../../sdk/api/client";
-import { listTaskDetails } from "../../sdk/pager";
+import { listTaskDetails } from "../../sdk/read";
 
 let emulator: Emulator;
 

@@ -1,6 +1,5 @@
-import { judge, lastOutcome } from "../../cli/gate";
+import { judge } from "../../cli/gate";
 import { summarizeTask } from "../../sdk/outcome";
-import type { WaitState } from "../../sdk/waiter";
 import { batchOutcome, detail } from "./fixtures";
 
 const verified = { verified: true };
@@ -62,37 +61,5 @@ describe("judge with failFast", () => {
   it("changes nothing without a failure, or without the flag", () => {
     expect(judge(running(), { condition: "success", timeoutSeconds: 0, failFast: true }).exitCode).toBe(4);
     expect(judge(failing(), { condition: "success", timeoutSeconds: 0 }).exitCode).toBe(4);
-  });
-});
-
-describe("lastOutcome (after a timeout)", () => {
-  const state = (extra: Partial<WaitState>): WaitState => ({
-    taskNo: "T-9", total: 1000, succeededCount: 980, failedCount: 5, open: 15, breakdown: null, outcome: null, verified: true, problems: [], ...extra,
-  });
-
-  it("keeps a full outcome as the waiter handed it over", () => {
-    const outcome = running();
-    expect(lastOutcome("T-9", state({ outcome }))).toBe(outcome);
-  });
-
-  it("builds an outcome from a breakdown alone, with no details", () => {
-    const counts = { WAITING_EXECUTE: 10, EXECUTING: 5, EXECUTE_SUCCESS: 980, EXECUTE_FAILURE: 5, UNKNOWN: 0 };
-    expect(lastOutcome("T-9", state({ breakdown: counts }))).toEqual({
-      ...summarizeTask("T-9", [], verified),
-      status: "EXECUTE_FAILURE",
-      statusCode: 3,
-      total: 1000,
-      counts,
-    });
-  });
-
-  it("says so when the last poll counted only the finished details", () => {
-    const outcome = lastOutcome("T-9", state({}));
-    expect(outcome.counts).toEqual({ WAITING_EXECUTE: 0, EXECUTING: 15, EXECUTE_SUCCESS: 980, EXECUTE_FAILURE: 5, UNKNOWN: 0 });
-    expect(outcome.anomalies.join("\n")).toMatch(/counted the finished details only: 15 open/);
-  });
-
-  it("falls back to an empty outcome when the waiter saw nothing", () => {
-    expect(lastOutcome("T-9", undefined)).toEqual(summarizeTask("T-9", [], verified));
   });
 });

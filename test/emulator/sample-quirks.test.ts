@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
-import { listTaskDetails } from "../../sdk/pager";
+import { listTaskDetails } from "../../sdk/read";
 import { listTasks, queryDomainNameServers } from "../../sdk/name-servers";
 import { waitForTask } from "../../sdk/waiter";
 import { clientFor } from "../support/emulator-client";

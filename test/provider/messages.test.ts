@@ -36,7 +36,7 @@ describe("taskFailedMessage", () => {
 describe("timeoutMessage", () => {
   it("gives the counts last seen, or says no details were found", () => {
     const breakdown = summarizeTask("T-1", [detail(1, "EXECUTING"), detail(2, "EXECUTE_SUCCESS")]).counts;
-    const state = { taskNo: "T-1", total: 2, succeededCount: 1, failedCount: 0, open: 1, breakdown, outcome: null, verified: true, problems: [] };
+    const state = { taskNo: "T-1", total: 2, succeededCount: 1, failedCount: 0, open: 1, breakdown, outcome: null, seen: summarizeTask("T-1", []), verified: true, problems: [] };
     expect(timeoutMessage("T-1", 60, state)).toMatch(/^DomainTask T-1 did not complete within timeoutSeconds=60: last seen: 1 EXECUTING, 1 EXECUTE_SUCCESS of 2\. Raise timeoutSeconds/);
     expect(timeoutMessage("T-1", 60, { ...state, breakdown: null })).toContain("last seen: 1 EXECUTE_SUCCESS, 1 OPEN of 2");
     expect(timeoutMessage("T-1", 60, { ...state, total: 0 })).toContain("no task details were found (check taskNo and the domainName/instanceId filters)");

@@ -7,7 +7,7 @@ import { DEFAULT_CREDENTIAL, startEmulator, type Emulator } from "../../emulator
 import type { QueryTaskDetailListRequest } from "../../sdk/api/schemas";
 import { ValidationError } from "../../sdk/errors";
 import { getTaskDetails } from "../../provider/functions";
-import { listTaskDetails } from "../../sdk/pager";
+import { listTaskDetails } from "../../sdk/read";
 import { waitForTask } from "../../sdk/waiter";
 import { clientFor } from "../support/emulator-client";
 import { AWKWARD_VALUES, LONG_VALUE, REFUSED_QUERY_VALUES } from "./bad-input";
@@ -72,7 +72,7 @@ describe("pager, waiter and getTaskDetails refuse bad query values and options t
   it.each(["abc", "0", "-1", "1.5", ""])("byPage continuationToken %p", async (token) => {
     const { client } = clientFor(emulator);
     const taskNo = emulator.addTask({ details: [{ domainName: "example.com" }] });
-    const { paginateTaskDetails } = await import("../../sdk/pager");
+    const { paginateTaskDetails } = await import("../../sdk/read");
     await refusal("continuationToken", async () => {
       for await (const page of paginateTaskDetails(client, { taskNo }).byPage({ continuationToken: token })) void page;
     });

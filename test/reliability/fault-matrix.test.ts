@@ -13,7 +13,7 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
 import { VirtualClock } from "../../sdk/clock";
 import { DomainApiError } from "../../sdk/errors";
-import { listTaskDetails } from "../../sdk/pager";
+import { listTaskDetails } from "../../sdk/read";
 import { waitForTask } from "../../sdk/waiter";
 import { clientFor } from "../support/emulator-client";
 import { assertBuilt, runCli } from "../cli/harness";

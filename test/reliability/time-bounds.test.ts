@@ -7,7 +7,7 @@
 import { startHostileServer, type HostileBehaviour, type HostileServer } from "../support/hostile-server";
 import { DEFAULT_CREDENTIAL, startEmulator } from "../../emulator";
 import { DomainTaskClient } from "../../sdk/api/client";
-import { TimeoutError } from "../../sdk/errors";
+import { TimeoutError } from "../../sdk/waiter";
 import { waitForTask } from "../../sdk/waiter";
 import { assertBuilt, runCli } from "../cli/harness";
 import { cliEnv } from "../cli/emulator-env";

@@ -14,7 +14,7 @@ import { VirtualClock } from "../../sdk/clock";
 import { InconsistentAnswerError } from "../../sdk/errors";
 import { getTaskDetails } from "../../provider/functions";
 import type { TaskOutcome } from "../../sdk/outcome";
-import { listTaskDetails } from "../../sdk/pager";
+import { listTaskDetails } from "../../sdk/read";
 import { readTaskOutcome } from "../../sdk/read";
 import { waitForTask } from "../../sdk/waiter";
 import { clientFor } from "../support/emulator-client";

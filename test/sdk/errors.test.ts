@@ -3,6 +3,7 @@
  * program's and its dynamic provider's), where `instanceof` does not, and follows the class hierarchy.
  */
 import * as errors from "../../sdk/errors";
+import { TimeoutError } from "../../sdk/waiter/timeout-error";
 
 /** A second, separately loaded copy of sdk/errors (its own classes, as a second node_modules copy has). */
 const otherCopy = (): typeof errors => {
@@ -44,12 +45,13 @@ describe("error brands", () => {
       TaskNotFoundError: new errors.TaskNotFoundError("T", 0, "m"),
       CredentialsError: new errors.CredentialsError("m"),
       PagingError: new errors.PagingError("m"),
-      TimeoutError: new errors.TimeoutError("m"),
+      TimeoutError: new TimeoutError("m"),
       AbortError: new errors.AbortError(),
     })) {
       expect(error.name).toBe(name);
-      expect(errors[name as keyof typeof errors]).toHaveProperty("brand", name);
+      expect(name === "TimeoutError" ? TimeoutError : errors[name as keyof typeof errors]).toHaveProperty("brand", name);
     }
+    expect(errors.DomainTaskError.isInstance(new TimeoutError("m"))).toBe(true);
     for (const value of [new Error("m"), { name: "ValidationError" }, null, undefined, "ValidationError"]) {
       expect(errors.ValidationError.isInstance(value)).toBe(false);
     }

@@ -1,6 +1,5 @@
 import type { TaskDetail } from "../../sdk/api/schemas";
 import { formatStatusCounts, OutcomeBuilder, summarizeTask } from "../../sdk/outcome";
-import { identityOf } from "../../sdk/read/ledger";
 import { detail as makeDetail } from "../support/details";
 
 /** A detail in `taskStatus` with its own identity (the shared factory: test/support/details.ts). */
@@ -94,32 +93,5 @@ describe("OutcomeBuilder", () => {
     expect(o.failed).toHaveLength(1);
     expect(o.counts).toMatchObject({ EXECUTE_FAILURE: 3, EXECUTE_SUCCESS: 2 });
     assertPlainJson(o);
-  });
-
-  it("keeps a remembered failure failed when it now reads EXECUTE_SUCCESS with no retry seen, or is no longer listed", () => {
-    const flipped = detail("EXECUTE_SUCCESS");
-    const gone = detail("EXECUTE_FAILURE", { failReason: "gone" });
-    const remembered = new Map([flipped, gone].map((d) => [identityOf(d)!, {
-      domainName: d.domainName, taskDetailNo: d.taskDetailNo, instanceId: d.instanceId, failReason: "was failed", errorMsg: "", taskResult: "",
-    }]));
-    const b = new OutcomeBuilder("T-8", { remembered }, identityOf);
-    b.add(flipped);
-    b.add(detail("EXECUTE_SUCCESS"));
-    const o = b.finish({ verified: true });
-    expect(o).toMatchObject({ status: "EXECUTE_FAILURE", succeeded: false, total: 3, counts: { EXECUTE_FAILURE: 2, EXECUTE_SUCCESS: 1 } });
-    expect(o.failed.map((f) => f.domainName).sort()).toEqual([flipped.domainName, gone.domainName].sort());
-    expect(o.anomalies.join("\n")).toMatch(/now reads EXECUTE_SUCCESS with no retry seen in between; kept as failed/);
-    expect(o.anomalies.join("\n")).toMatch(/is no longer listed; kept as failed/);
-  });
-
-  it("lets a remembered failure go once the service shows it retried (open again)", () => {
-    const retrying = detail("EXECUTING");
-    const key = identityOf(retrying)!;
-    const remembered = new Map([[key, { domainName: retrying.domainName, taskDetailNo: retrying.taskDetailNo, instanceId: "", failReason: "", errorMsg: "", taskResult: "" }]]);
-    const b = new OutcomeBuilder("T-9", { remembered }, identityOf);
-    b.add(retrying);
-    const o = b.finish({ verified: true });
-    expect(o).toMatchObject({ status: "EXECUTING", counts: { EXECUTING: 1, EXECUTE_FAILURE: 0 } });
-    expect([...b.retried]).toEqual([key]);
   });
 });

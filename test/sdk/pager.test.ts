@@ -1,9 +1,9 @@
 import type { Emulator } from "../../emulator";
-import type { DomainTaskClient } from "../../sdk/api/client";
+import type { DomainTaskApi, DomainTaskClient } from "../../sdk/api/client";
 import type { TaskDetail, TaskDetailPage } from "../../sdk/api/schemas";
 import { VirtualClock } from "../../sdk/clock";
 import { AbortError, DomainApiError, InconsistentAnswerError, PagingError, ValidationError } from "../../sdk/errors";
-import { listTaskDetails, paginateTaskDetails } from "../../sdk/pager";
+import { listTaskDetails, paginateTaskDetails } from "../../sdk/read";
 import { clientFor, requestsFor, start } from "../support/emulator-client";
 import { WatchedApi } from "../support/watched-api";
 
@@ -188,6 +188,32 @@ describe("pager against the emulator", () => {
     expect(watched.peakInFlight).toBe(4);
     expect(concurrent.requests).toBe(20);
     expect(requestsFor(emulator, taskNo)).toHaveLength(60);
+  });
+
+  it("lets one slow page hold back no other: later pages are fetched (up to twice the concurrency ahead) while it is out", async () => {
+    const taskNo = batch(1000);
+    const requested: number[] = [];
+    let releaseSlowPage: () => void = () => undefined;
+    const othersAhead = new Promise<void>((resolve) => (releaseSlowPage = resolve));
+    // Page 2 answers only once page 9 has been asked for: a window refilled only as pages are taken would never
+    // ask for page 9 first, and the safety timeout fails the test.
+    const api: DomainTaskApi = {
+      queryTaskDetailList: async (request, options) => {
+        requested.push(request.pageNum);
+        if (request.pageNum === 9) releaseSlowPage();
+        if (request.pageNum === 2) {
+          let timer: NodeJS.Timeout | undefined;
+          const stuck = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("page 9 was never asked for while page 2 was out")), 10_000)));
+          await Promise.race([othersAhead, stuck]).finally(() => clearTimeout(timer));
+        }
+        return client.queryTaskDetailList(request, options);
+      },
+    };
+    const list = await listTaskDetails(api, { taskNo }, { pageSize: 50, concurrency: 4 });
+    expect(list.details).toHaveLength(1000);
+    // Never more than 2 x 4 answers ahead of the consumer: page 10 waits until page 2 is taken.
+    expect(requested.indexOf(10)).toBeGreaterThan(requested.indexOf(9));
+    expect(requested).toHaveLength(20);
   });
 
   it("iterates details with for await, and pages with byPage({ maxPageSize })", async () => {

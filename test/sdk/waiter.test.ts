@@ -1,8 +1,8 @@
 import type { Emulator } from "../../emulator";
 import type { DomainTaskApi, DomainTaskClient } from "../../sdk/api/client";
 import { systemClock, VirtualClock } from "../../sdk/clock";
-import { AbortError, DomainApiError, TaskNotFoundError, TimeoutError, ValidationError } from "../../sdk/errors";
-import { waitForTask, type WaitProgress } from "../../sdk/waiter";
+import { AbortError, DomainApiError, TaskNotFoundError, ValidationError } from "../../sdk/errors";
+import { TimeoutError, waitForTask, type WaitProgress } from "../../sdk/waiter";
 import { clientFor, requestsFor, start } from "../support/emulator-client";
 import { WatchedApi } from "../support/watched-api";
 
@@ -29,9 +29,9 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect(clock.now() - started).toBe(115_000);
     expect(clock.now() - (started + 100_000)).toBeLessThanOrEqual(30_000);
     expect(outcome).toMatchObject({ taskNo, status: "EXECUTE_SUCCESS", succeeded: true, complete: true, taskResult: "done" });
-    // A small task: one request per poll, plus the first poll's probe for the total, plus the failure count
-    // that confirms the success at the last.
-    expect(requestsFor(emulator, taskNo)).toHaveLength(11 + 2);
+    // A small task: one request per poll (the first poll's read tells the total: no probe), plus the failure
+    // count that confirms the success at the last.
+    expect(requestsFor(emulator, taskNo)).toHaveLength(11 + 1);
     expect(outcome.verified).toBe(true);
   });
 
@@ -48,7 +48,7 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     const last = (error as TimeoutError).lastState!;
     expect(last).toMatchObject({ taskNo, total: 1, open: 1, verified: true });
     expect(last.outcome).toMatchObject({ taskNo, total: 1, complete: false, status: "EXECUTING" });
-    expect(requestsFor(emulator, taskNo)).toHaveLength(1 + 8); // the probe, then 8 polls: the last at the deadline itself
+    expect(requestsFor(emulator, taskNo)).toHaveLength(8); // 8 polls of one read each: the last at the deadline itself
   });
 
   it("polls a progressing large task with 2 requests, reads it in full once, and notices completion within maxDelay", async () => {
@@ -72,8 +72,8 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     expect(clock.now() - (started + 300_000)).toBeLessThanOrEqual(30_000);
     expect(progress.length).toBeGreaterThan(5);
     const sorted = (list: Array<string | undefined>) => [...list].sort();
-    // First poll: the total (which shows the task is large) + 4 status counts.
-    expect(sorted(perPoll[0])).toEqual(["status 0", "status 1", "status 2", "status 3", "status any"]);
+    // First poll: the read's first page (which shows the task is large, and not finished) + 4 status counts.
+    expect(sorted(perPoll[0])).toEqual(["page 1", "status 0", "status 1", "status 2", "status 3"]);
     // While details keep finishing: the success and failure counts only.
     for (const sent of perPoll.slice(1, -1)) expect(sorted(sent)).toEqual(["status 2", "status 3"]);
     // Last: those 2 counts say nothing is open, so every page is read: ceil(3500 / 1000) = 4, and it must
@@ -218,24 +218,20 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
   it("counts details no status filter matches as open in a large task, reports them, and counts exactly on timeout", async () => {
     const taskNo = emulator.addTask({ batch: { count: 1500 } });
     // One detail has a status outside the four filters: the per-status counts miss it, the total does not.
-    const oneUnknown = new WatchedApi(client, (request, page) =>
-      request.pageSize === 1 && request.taskStatus === 2 ? { ...page, totalItemNum: page.totalItemNum - 1 } : page,
-    );
+    const oneUnknown = new WatchedApi(client, (request, page) => {
+      if (request.pageSize === 1) return request.taskStatus === 2 ? { ...page, totalItemNum: page.totalItemNum - 1 } : page;
+      return request.pageNum === 1 ? { ...page, details: page.details.map((d, i) => (i === 0 ? { ...d, taskStatus: "EXECUTE_PAUSED", taskStatusCode: -1 } : d)) } : page;
+    });
     const progress: WaitProgress[] = [];
     const error = await waitForTask(oneUnknown, { taskNo }, { clock, random: half, maxWaitSeconds: 30, onProgress: (p) => progress.push(p) })
       .catch((e: unknown) => e);
     expect(TimeoutError.isInstance(error)).toBe(true);
-    expect((error as TimeoutError).lastState).toEqual({
-      taskNo,
-      total: 1500,
-      succeededCount: 1499,
-      failedCount: 0,
-      open: 1,
-      breakdown: { WAITING_EXECUTE: 0, EXECUTING: 0, EXECUTE_SUCCESS: 1499, EXECUTE_FAILURE: 0, UNKNOWN: 1 },
-      outcome: null,
-      verified: true,
-      problems: [],
+    const breakdown = { WAITING_EXECUTE: 0, EXECUTING: 0, EXECUTE_SUCCESS: 1499, EXECUTE_FAILURE: 0, UNKNOWN: 1 };
+    expect((error as TimeoutError).lastState).toMatchObject({
+      taskNo, total: 1500, succeededCount: 1499, failedCount: 0, open: 1, breakdown, outcome: null, verified: true, problems: [],
     });
+    // What was seen, as an outcome: the counts, neither complete nor a success (no read of every detail behind it).
+    expect((error as TimeoutError).lastState!.seen).toMatchObject({ taskNo, total: 1500, counts: breakdown, complete: false, succeeded: false, details: [] });
     expect((error as Error).message).toContain("1500 detail(s): 1499 EXECUTE_SUCCESS, 1 UNKNOWN; 1 not terminal");
     // Never a full read (something was always open). Polls at 0, 2, 5, 10, 19 and 30 s: the first counts
     // everything (a page + 4 counts), the second only success and failure; open stays at 1, so every later
@@ -303,7 +299,7 @@ describe("waitForTask against the emulator, on a shared VirtualClock", () => {
     });
     const error = await waiting.catch((e: unknown) => e);
     expect(AbortError.isInstance(error)).toBe(true);
-    expect(requestsFor(emulator, taskNo)).toHaveLength(2); // the probe and the read of the first poll
+    expect(requestsFor(emulator, taskNo)).toHaveLength(1); // the first poll's read
   });
 
   it("aborts before polling when the signal has already fired", async () => {

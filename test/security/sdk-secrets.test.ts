@@ -9,9 +9,9 @@ import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
 import { DomainTaskClient, type ClientOptions } from "../../sdk/api/client";
 import { VirtualClock } from "../../sdk/clock";
-import { CredentialsError, DomainApiError, TimeoutError } from "../../sdk/errors";
-import { listTaskDetails } from "../../sdk/pager";
-import { waitForTask } from "../../sdk/waiter";
+import { CredentialsError, DomainApiError } from "../../sdk/errors";
+import { listTaskDetails } from "../../sdk/read";
+import { TimeoutError, waitForTask } from "../../sdk/waiter";
 import { allViews, captureOutput, expectNoSecret, KEY_ID, SECRET, SECURITY_TOKEN } from "./leak-check";
 
 let emulator: Emulator;

@@ -14,7 +14,7 @@ export const start = (options: EmulatorOptions = {}): Promise<Emulator> => start
  * A client for `emu` with explicit credentials and an empty env (nothing leaks in from the machine), a
  * VirtualClock for backoff (retries cost no real time) and jitter pinned to half the ceiling.
  */
-export const clientFor = (emu: Emulator, options: ClientOptions = {}): { client: DomainTaskClient; clock: VirtualClock } => {
+export const clientFor = (emu: Pick<Emulator, "url">, options: ClientOptions = {}): { client: DomainTaskClient; clock: VirtualClock } => {
   const clock = options.clock instanceof VirtualClock ? options.clock : new VirtualClock();
   const client = new DomainTaskClient({
     endpoint: emu.url,

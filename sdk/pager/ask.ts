@@ -1,4 +1,4 @@
-/** One QueryTaskDetailList request on behalf of a read: counted, abortable, and bounded by the read's deadline. */
+/** One QueryTaskDetailList request on behalf of a pass or a count: counted, abortable, and bounded by the caller's deadline. */
 import type { DomainTaskApi } from "../api/client";
 import type { QueryTaskDetailListRequest, TaskDetailPage } from "../api/schemas";
 import { abortable } from "../clock";
@@ -14,5 +14,7 @@ export interface AskSettings {
 export const askPage = (api: DomainTaskApi, request: QueryTaskDetailListRequest, settings: AskSettings, signal = settings.signal): Promise<TaskDetailPage> => {
   settings.onRequest?.();
   const timeoutMs = settings.timeLeftMs?.();
-  return abortable(api.queryTaskDetailList(request, timeoutMs === undefined ? { signal } : { signal, timeoutMs }), signal);
+  const call = api.queryTaskDetailList(request, timeoutMs === undefined ? { signal } : { signal, timeoutMs });
+  // The client takes the signal itself; wrapping it again would add one more abort listener per request.
+  return signal === settings.signal && signal !== undefined ? call : abortable(call, signal);
 };

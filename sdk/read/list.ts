@@ -1,7 +1,7 @@
 /** `listTaskDetails`: every detail of a query in one array, with what it cost. */
 import type { TaskDetail, TaskQuery } from "../api/schemas";
 import type { DomainTaskApi } from "../api/client";
-import type { PagerOptions, TaskDetailList } from "./models";
+import type { PagerOptions, TaskDetailList } from "../pager/models";
 import { paginateTaskDetails } from "./paginate";
 
 /**
